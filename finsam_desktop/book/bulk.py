@@ -1,0 +1,7 @@
+"""Book methods for this feature (SQL lives in book/ only)."""
+
+from __future__ import annotations
+
+
+class BulkMixin:
+    pass

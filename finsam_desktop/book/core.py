@@ -1,0 +1,249 @@
+"""Opening, creating and migrating a book file, and the one way to change it: a
+transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from ..errors import BookFileError, RuleError
+from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SUFFIX = ".finsam"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def rule_error(exc: sqlite3.DatabaseError) -> RuleError:
+    """Turn a refusal from the database into the Swedish message it carries."""
+    msg = str(exc)
+    if "FOREIGN KEY" in msg:
+        return RuleError("Ändringen refererar till något som inte finns (konto, insats, motpart "
+                         "eller verifikation), eller lämnar rader utan verifikation.")
+    if "UNIQUE" in msg:
+        return RuleError(f"Uppgiften finns redan ({msg.split(':', 1)[-1].strip()}).")
+    if "CHECK" in msg:
+        return RuleError(f"Ogiltigt värde ({msg.split(':', 1)[-1].strip()}).")
+    return RuleError(msg)
+
+
+class BookCore:
+    """The connection and its life cycle. `Book` adds the domain methods."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False):
+        self.path = Path(path)
+        self.conn = conn
+        self.read_only = read_only
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    # ------------------------------------------------------------------ life cycle
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False):
+        """Open an existing book, migrating it to this version's schema.
+
+        Refuses (BookFileError, Swedish message) a missing file, a file that is not
+        SQLite, a SQLite database that is not a Finsam book, and a book written by a newer
+        version of the program. A refused file is left exactly as it was.
+        """
+        p = Path(path)
+        if not p.exists():
+            raise BookFileError(f"Filen {p} finns inte.", path=str(p))
+        if p.is_dir():
+            raise BookFileError(f"{p} är en mapp, inte en bokföringsfil.", path=str(p))
+        with open(p, "rb") as fh:
+            head = fh.read(100)
+        if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+            raise BookFileError(f"Filen {p} är inte en Finsam-bok (den är inte en SQLite-databas).",
+                                path=str(p))
+        app_id = int.from_bytes(head[68:72], "big")
+        version = int.from_bytes(head[60:64], "big")
+        if app_id != APPLICATION_ID:
+            raise BookFileError(f"Filen {p} är en databas från ett annat program, inte en Finsam-bok.",
+                                path=str(p))
+        if version > SCHEMA_VERSION:
+            raise BookFileError(
+                f"Boken {p} är skapad av en nyare version av Finsam Bokföring "
+                f"(filversion {version}, detta program läser till och med {SCHEMA_VERSION}). "
+                "Uppdatera programmet för att öppna den.", path=str(p))
+        try:
+            conn = _connect(p, read_only=read_only)
+            book = cls(p, conn, read_only=read_only)
+            if version < SCHEMA_VERSION and not read_only:
+                book._migrate()
+            book.conn.execute("SELECT count(*) FROM forbund").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise BookFileError(f"Filen {p} är skadad eller kan inte läsas: {exc}.", path=str(p)) from exc
+        return book
+
+    @classmethod
+    def create(cls, path: str | Path, *, namn: str, orgnr: str, year_start: str, year_end: str,
+               chart: bool = True, **forbund_fields: Any):
+        """Create a new book with its förbund, its first räkenskapsår and (by default) the
+        default chart of accounts. Written to a temporary file and renamed into place, so a
+        failure leaves no file behind. Refuses to overwrite an existing file."""
+        from .validate import normalize_orgnr
+
+        p = Path(path)
+        if p.exists():
+            raise BookFileError(f"Filen {p} finns redan. Välj ett annat namn.", path=str(p))
+        if not p.parent.exists():
+            raise BookFileError(f"Mappen {p.parent} finns inte.", path=str(p))
+        orgnr = normalize_orgnr(orgnr)
+        tmp = p.with_name(p.name + ".tmp")
+        if tmp.exists():
+            tmp.unlink()
+        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+        book = cls(tmp, conn)
+        try:
+            book._migrate()
+            with book.transaction():
+                conn.execute(
+                    "INSERT INTO forbund (id, namn, orgnr, adress, postnummer, ort, epost, telefon) "
+                    "VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                    (namn.strip(), orgnr, forbund_fields.get("adress", ""),
+                     forbund_fields.get("postnummer", ""), forbund_fields.get("ort", ""),
+                     forbund_fields.get("epost", ""), forbund_fields.get("telefon", "")))
+                book.add_year(year_start, year_end)
+                if chart:
+                    book.load_default_chart()
+                book.audit("book.create", namn=namn, orgnr=orgnr)
+            conn.close()
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        tmp.replace(p)
+        return cls.open(p)
+
+    def _migrate(self) -> None:
+        current = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        for version in range(current, SCHEMA_VERSION):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for stmt in _split_sql(MIGRATIONS[version]):
+                    self.conn.execute(stmt)
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        if not self.read_only:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ------------------------------------------------------------------ transactions
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic change. Nested use joins the outer transaction. A refusal by the
+        database becomes a RuleError with its Swedish message; nothing is half-written."""
+        if self.read_only:
+            raise RuleError("Boken är öppnad skrivskyddad och kan inte ändras.")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            self._rollback()
+            raise rule_error(exc) from exc
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._depth = 0
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        """Run one statement, turning a refusal by the database into a RuleError."""
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise rule_error(exc) from exc
+
+    def audit(self, action: str, **detail: Any) -> None:
+        """Append a line to the audit log (inside the caller's transaction)."""
+        self.conn.execute("INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)",
+                          (now_iso(), action, json.dumps(detail, ensure_ascii=False, default=str)))
+
+    def audit_log(self) -> list[dict]:
+        return [dict(id=r[0], at=r[1], action=r[2], detail=json.loads(r[3]))
+                for r in self.conn.execute("SELECT id, at, action, detail FROM audit_log ORDER BY id")]
+
+    # ------------------------------------------------------------------ settings
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT INTO setting (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a schema script into statements (triggers contain ';' inside BEGIN…END)."""
+    stmts, buf = [], []
+    for line in script.splitlines():
+        if not buf and (not line.strip() or line.strip().startswith("--")):
+            continue
+        buf.append(line)
+        text = "\n".join(buf)
+        if sqlite3.complete_statement(text):
+            stmts.append(text)
+            buf = []
+    if "".join(buf).strip():
+        stmts.append("\n".join(buf))
+    return stmts

@@ -1,0 +1,328 @@
+"""Verifikationer: booking, reversal (rättelse), drafts, listing, huvudbok and balances."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as _date, timedelta
+from typing import Iterable, Sequence
+
+from ..errors import InputError, RuleError
+from ..money import format_ore
+from .core import now_iso
+from .model import BalanceLine, Voucher, VoucherRow
+from .validate import parse_date
+
+
+@dataclass(frozen=True)
+class VoucherFilter:
+    """What the verifikationslista shows. Empty fields do not filter."""
+    year_id: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    account: int | None = None
+    project_id: int | None = None
+    text: str | None = None
+    series: str | None = None
+
+
+@dataclass(frozen=True)
+class VoucherSummary:
+    """One line of the verifikationslista."""
+    id: int
+    series: str
+    number: int
+    date: str
+    text: str
+    amount: int          # sum of the debit side
+    corrects_id: int | None
+    corrected_by: int | None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.series} {self.number}"
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One line of the huvudbok for an account."""
+    voucher_id: int
+    ref: str
+    date: str
+    text: str
+    amount: int
+    project_id: int | None
+
+
+def _as_row(r) -> VoucherRow:
+    if isinstance(r, VoucherRow):
+        return r
+    if isinstance(r, dict):
+        return VoucherRow(**r)
+    return VoucherRow(*r)
+
+
+def day_before(iso: str) -> str:
+    return (_date.fromisoformat(iso) - timedelta(days=1)).isoformat()
+
+
+def day_after(iso: str) -> str:
+    return (_date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+
+
+class VouchersMixin:
+    # ------------------------------------------------------------------ booking
+    def check_voucher(self, date: str, rows: Sequence, *, text: str = "") -> tuple[str, list[VoucherRow], object]:
+        """Validate a verifikation before booking; returns (date, rows, year). Every
+        refusal names the row and field in Swedish."""
+        date = parse_date(date, field="datum")
+        year = self.year_of_date(date)
+        if year is None:
+            raise RuleError(f"Datumet {date} ligger inte i något räkenskapsår i boken.", field="datum")
+        if year.is_closed:
+            raise RuleError(f"Räkenskapsåret {year.label} är stängt; inget kan bokföras den {date}.",
+                            field="datum")
+        clean = [_as_row(r) for r in rows]
+        if len(clean) < 2:
+            raise RuleError("En verifikation måste ha minst två rader.", field="rader")
+        known = {a.number: a for a in self.accounts()}
+        for i, r in enumerate(clean, 1):
+            acc = known.get(r.account)
+            if acc is None:
+                raise RuleError(f"Rad {i}: konto {r.account} finns inte i kontoplanen.", field="konto")
+            if not acc.active:
+                raise RuleError(f"Rad {i}: konto {r.account} {acc.name} är inaktiverat.", field="konto")
+            if not isinstance(r.amount, int):
+                raise InputError(f"Rad {i}: beloppet måste vara i hela ören.", field="belopp")
+            if r.amount == 0:
+                raise RuleError(f"Rad {i}: beloppet är noll.", field="belopp")
+            if r.project_id is not None and self.project(r.project_id) is None:
+                raise RuleError(f"Rad {i}: insatsen finns inte.", field="insats")
+        diff = sum(r.amount for r in clean)
+        if diff != 0:
+            raise RuleError(f"Verifikationen balanserar inte: debet och kredit skiljer sig med "
+                            f"{format_ore(abs(diff))} kr.", field="rader")
+        return date, clean, year
+
+    def book_voucher(self, date: str, text: str, rows: Sequence, *, series: str = "A",
+                     corrects_id: int | None = None, source: str = "") -> Voucher:
+        """Book a verifikation in one transaction: it gets the next number in its series
+        and year. Rows are VoucherRow, (account, amount[, project_id, counterpart_id, text])
+        or dicts; amounts in öre, debit positive."""
+        date, clean, year = self.check_voucher(date, rows, text=text)
+        series = (series or "A").strip() or "A"
+        with self.transaction():
+            vid = self._insert_voucher(year.id, series, date, text, clean, corrects_id, source)
+            self.audit("voucher.book", id=vid, date=date, series=series)
+        return self.voucher(vid)
+
+    def _insert_voucher(self, year_id: int, series: str, date: str, text: str,
+                        rows: Sequence[VoucherRow], corrects_id: int | None, source: str,
+                        number: int | None = None) -> int:
+        """Rows first, header last (the header's triggers check the rows). Inside a transaction."""
+        c = self.conn
+        vid = (c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0) + 1
+        # Rows left by an interrupted booking have no header and belong to no one.
+        c.execute("DELETE FROM voucher_row WHERE voucher_id >= ?", (vid,))
+        if number is None:
+            number = (c.execute("SELECT max(number) FROM voucher WHERE year_id = ? AND series = ?",
+                                (year_id, series)).fetchone()[0] or 0) + 1
+        c.executemany(
+            "INSERT INTO voucher_row (voucher_id, account, amount, project_id, counterpart_id, text) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(vid, r.account, r.amount, r.project_id, r.counterpart_id, r.text or "") for r in rows])
+        c.execute("INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, corrects_id, source) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  (vid, year_id, series, number, date, text or "", now_iso(), corrects_id, source))
+        return vid
+
+    def reverse_voucher(self, voucher_id: int, *, date: str | None = None, text: str | None = None) -> Voucher:
+        """Rättelse: book a new verifikation with every row negated, referring to the original.
+        Dated `date` (default: the original's date when its year is open, otherwise today)."""
+        v = self.voucher(voucher_id)
+        if v is None:
+            raise RuleError(f"Verifikationen {voucher_id} finns inte.")
+        if self.reversal_of(voucher_id) is not None:
+            raise RuleError(f"Verifikation {v.ref} är redan rättad.")
+        if date is None:
+            y = self.year(v.year_id)
+            date = v.date if not y.is_closed else _date.today().isoformat()
+        rows = [VoucherRow(r.account, -r.amount, r.project_id, r.counterpart_id, r.text) for r in v.rows]
+        return self.book_voucher(date, text or f"Rättelse av {v.ref}: {v.text}", rows,
+                                 series=v.series, corrects_id=v.id)
+
+    def reversal_of(self, voucher_id: int) -> int | None:
+        """The id of the verifikation that fully reverses this one, if any."""
+        v = self.voucher(voucher_id)
+        if v is None:
+            return None
+        want = sorted((r.account, -r.amount, r.project_id) for r in v.rows)
+        for (cid,) in self.conn.execute("SELECT id FROM voucher WHERE corrects_id = ?", (voucher_id,)).fetchall():
+            c = self.voucher(cid)
+            if sorted((r.account, r.amount, r.project_id) for r in c.rows) == want:
+                return cid
+        return None
+
+    # ------------------------------------------------------------------ reading
+    def voucher(self, voucher_id: int) -> Voucher | None:
+        h = self.conn.execute("SELECT id, year_id, series, number, date, text, booked_at, corrects_id, source "
+                              "FROM voucher WHERE id = ?", (voucher_id,)).fetchone()
+        if h is None:
+            return None
+        rows = tuple(VoucherRow(*r) for r in self.conn.execute(
+            "SELECT account, amount, project_id, counterpart_id, text FROM voucher_row "
+            "WHERE voucher_id = ? ORDER BY id", (voucher_id,)))
+        return Voucher(*h, rows=rows)
+
+    def voucher_by_ref(self, year_id: int, series: str, number: int) -> Voucher | None:
+        r = self.conn.execute("SELECT id FROM voucher WHERE year_id = ? AND series = ? AND number = ?",
+                              (year_id, series, number)).fetchone()
+        return self.voucher(r[0]) if r else None
+
+    def _filter_sql(self, f: VoucherFilter) -> tuple[str, list]:
+        where, params = [], []
+        if f.year_id is not None:
+            where.append("v.year_id = ?"); params.append(f.year_id)
+        if f.date_from:
+            where.append("v.date >= ?"); params.append(f.date_from)
+        if f.date_to:
+            where.append("v.date <= ?"); params.append(f.date_to)
+        if f.series:
+            where.append("v.series = ?"); params.append(f.series)
+        if f.account is not None:
+            where.append("v.id IN (SELECT voucher_id FROM voucher_row WHERE account = ?)"); params.append(f.account)
+        if f.project_id is not None:
+            where.append("v.id IN (SELECT voucher_id FROM voucher_row WHERE project_id = ?)"); params.append(f.project_id)
+        if f.text:
+            where.append("(v.text LIKE ? OR (v.series || ' ' || v.number) = ?)")
+            params += [f"%{f.text}%", f.text.strip()]
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def count_vouchers(self, f: VoucherFilter = VoucherFilter()) -> int:
+        sql, params = self._filter_sql(f)
+        return self.conn.execute(f"SELECT count(*) FROM voucher v{sql}", params).fetchone()[0]
+
+    def list_vouchers(self, f: VoucherFilter = VoucherFilter(), *, offset: int = 0,
+                      limit: int = -1) -> list[VoucherSummary]:
+        """A page of the verifikationslista, ordered by date and number."""
+        sql, params = self._filter_sql(f)
+        rows = self.conn.execute(
+            "SELECT v.id, v.series, v.number, v.date, v.text, "
+            " (SELECT ifnull(sum(amount), 0) FROM voucher_row r WHERE r.voucher_id = v.id AND r.amount > 0), "
+            " v.corrects_id, (SELECT min(c.id) FROM voucher c WHERE c.corrects_id = v.id) "
+            f"FROM voucher v{sql} ORDER BY v.date, v.series, v.number LIMIT ? OFFSET ?",
+            (*params, limit, offset))
+        return [VoucherSummary(*r) for r in rows]
+
+    def ledger(self, account: int, date_from: str, date_to: str) -> tuple[int, list[LedgerLine]]:
+        """Huvudbok for one account: (balance before date_from, lines in the period)."""
+        opening = self.balance_at(day_before(date_from), accounts=[account]).get(account, 0) \
+            if self.year_of_date(date_from) else 0
+        lines = [LedgerLine(r[0], f"{r[1]} {r[2]}", r[3], r[4] or r[5], r[6], r[7]) for r in self.conn.execute(
+            "SELECT v.id, v.series, v.number, v.date, r.text, v.text, r.amount, r.project_id "
+            "FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id "
+            "WHERE r.account = ? AND v.date BETWEEN ? AND ? ORDER BY v.date, v.series, v.number, r.id",
+            (account, date_from, date_to))]
+        return opening, lines
+
+    # ------------------------------------------------------------------ balances
+    def movements(self, date_from: str, date_to: str, *, by_project: bool = False) -> dict:
+        """Sum of booked rows in [date_from, date_to] per account (or per (account,
+        project_id or None) with by_project). Ledger sign. Read from the daily aggregate."""
+        if by_project:
+            return {(r[0], r[1] or None): r[2] for r in self.conn.execute(
+                "SELECT account, project_id, sum(amount) FROM balance_day WHERE date BETWEEN ? AND ? "
+                "GROUP BY account, project_id", (date_from, date_to))}
+        return dict(self.conn.execute(
+            "SELECT account, sum(amount) FROM balance_day WHERE date BETWEEN ? AND ? GROUP BY account",
+            (date_from, date_to)).fetchall())
+
+    def balance_at(self, date: str, *, accounts: Iterable[int] | None = None,
+                   by_project: bool = False) -> dict:
+        """Closing balances of the balance accounts (T/S) at the end of `date`: the year's
+        ingående balans plus that year's movements up to the date. Result accounts start
+        each year at 0 and are included with their year-to-date sum."""
+        year = self.year_of_date(date)
+        if year is None:
+            raise RuleError(f"Datumet {date} ligger inte i något räkenskapsår.", field="datum")
+        out: dict = {}
+        for (acc, pid), amt in self.opening_balances(year.id).items():
+            key = (acc, pid) if by_project else acc
+            out[key] = out.get(key, 0) + amt
+        for key, amt in self.movements(year.start, date, by_project=by_project).items():
+            out[key] = out.get(key, 0) + amt
+        if accounts is not None:
+            wanted = set(accounts)
+            out = {k: v for k, v in out.items() if (k[0] if by_project else k) in wanted}
+        return {k: v for k, v in out.items() if v != 0}
+
+    def trial_balance(self, year_id: int, date_from: str | None = None,
+                      date_to: str | None = None) -> list[BalanceLine]:
+        """Saldobalans: per account the balance at the start of the period, the period's
+        movement and (property) the closing balance. Only accounts with something to show."""
+        year = self.year(year_id)
+        if year is None:
+            raise RuleError(f"Räkenskapsåret {year_id} finns inte.")
+        date_from = date_from or year.start
+        date_to = date_to or year.end
+        if not (year.start <= date_from <= date_to <= year.end):
+            raise RuleError(f"Perioden {date_from} – {date_to} ligger inte inom räkenskapsåret {year.label}.",
+                            field="period")
+        opening: dict[int, int] = {}
+        for (acc, _pid), amt in self.opening_balances(year_id).items():
+            opening[acc] = opening.get(acc, 0) + amt
+        if date_from > year.start:
+            for acc, amt in self.movements(year.start, day_before(date_from)).items():
+                opening[acc] = opening.get(acc, 0) + amt
+        period = self.movements(date_from, date_to)
+        accounts = {a.number: a for a in self.accounts()}
+        lines = []
+        for number in sorted(set(opening) | set(period)):
+            a = accounts[number]
+            ob = opening.get(number, 0) if a.is_balance else 0
+            pm = period.get(number, 0)
+            if ob or pm:
+                lines.append(BalanceLine(number, a.name, a.kind, a.row_id, ob, pm))
+        return lines
+
+    # ------------------------------------------------------------------ drafts
+    def save_draft(self, date: str, text: str, rows: Sequence, *, series: str = "A",
+                   corrects_id: int | None = None, draft_id: int | None = None) -> int:
+        """Save (or replace) a preliminär verifikation. Drafts need not balance."""
+        with self.transaction():
+            if draft_id is None:
+                draft_id = self.conn.execute(
+                    "INSERT INTO draft (series, date, text, corrects_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                    (series, date or "", text or "", corrects_id, now_iso())).lastrowid
+            else:
+                self.conn.execute("UPDATE draft SET series = ?, date = ?, text = ?, corrects_id = ? WHERE id = ?",
+                                  (series, date or "", text or "", corrects_id, draft_id))
+                self.conn.execute("DELETE FROM draft_row WHERE draft_id = ?", (draft_id,))
+            self.conn.executemany(
+                "INSERT INTO draft_row (draft_id, account, amount, project_id, counterpart_id, text) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(draft_id, r.account, r.amount, r.project_id, r.counterpart_id, r.text)
+                 for r in map(_as_row, rows)])
+        return draft_id
+
+    def drafts(self) -> list[dict]:
+        out = []
+        for d in self.conn.execute("SELECT id, series, date, text, corrects_id FROM draft ORDER BY id").fetchall():
+            rows = [VoucherRow(*r) for r in self.conn.execute(
+                "SELECT account, amount, project_id, counterpart_id, text FROM draft_row WHERE draft_id = ? "
+                "ORDER BY id", (d[0],))]
+            out.append(dict(id=d[0], series=d[1], date=d[2], text=d[3], corrects_id=d[4], rows=rows))
+        return out
+
+    def delete_draft(self, draft_id: int) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
+
+    def book_draft(self, draft_id: int) -> Voucher:
+        d = next((d for d in self.drafts() if d["id"] == draft_id), None)
+        if d is None:
+            raise RuleError(f"Utkastet {draft_id} finns inte.")
+        with self.transaction():
+            v = self.book_voucher(d["date"], d["text"], d["rows"], series=d["series"],
+                                  corrects_id=d["corrects_id"])
+            self.conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
+        return v

@@ -1,0 +1,62 @@
+"""The `finsam` command: a thin front end over book/, reports/, exchange/ and render/.
+
+Each command group lives in its own module with a `register(subparsers)` function.
+A FinsamError becomes one Swedish line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ..errors import FinsamError
+
+COMMAND_MODULES = (
+    "finsam_desktop.cli.ledger",    # new, demo, accounts, vouchers, balance, book
+    "finsam_desktop.cli.report",    # report
+    "finsam_desktop.cli.sie",       # import-sie, export-sie
+    "finsam_desktop.cli.pdf",       # pdf
+    "finsam_desktop.cli.accruals",  # accruals, projects
+    "finsam_desktop.cli.yearend",   # check, close-year, reopen-year, handover
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Swedish usage errors and exit code 2."""
+
+    def error(self, message: str) -> None:  # pragma: no cover - argparse path
+        self.print_usage(sys.stderr)
+        print(f"finsam: fel: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="finsam", description="Finsam Bokföring – bokföring och årsredovisning "
+                                                 "för samordningsförbund.")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except FinsamError as exc:
+        print(f"finsam: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("finsam: avbrutet.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
