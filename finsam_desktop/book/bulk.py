@@ -1,7 +1,181 @@
-"""Book methods for this feature (SQL lives in book/ only)."""
+"""Bulk creation for imports: many accounts, insatser, opening balances and
+verifikationer in one transaction, through the same database triggers as single
+bookings (rows first, headers last), but validated once per batch instead of per
+verifikation. Used by the SIE import; 100 000 verifikationer take a few seconds.
+
+Every method joins the caller's transaction when there is one (`with book.transaction():`
+around a whole import makes it all-or-nothing).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..errors import InputError, RuleError
+from ..money import format_ore
+from . import chart
+from .core import now_iso
+
+
+@dataclass(frozen=True)
+class BulkVoucher:
+    """A verifikation to book with a given series and number. Rows are
+    (account, amount öre, project_id or None, text)."""
+    series: str
+    number: int
+    date: str
+    text: str
+    rows: Sequence[tuple[int, int, int | None, str]]
+    source: str = ""
+
 
 class BulkMixin:
-    pass
+    def next_voucher_number(self, year_id: int, series: str) -> int:
+        """The number the next verifikation in (year, series) gets."""
+        return (self.conn.execute("SELECT max(number) FROM voucher WHERE year_id = ? AND series = ?",
+                                  (year_id, series)).fetchone()[0] or 0) + 1
+
+    def year_voucher_count(self, year_id: int) -> int:
+        return self.conn.execute("SELECT count(*) FROM voucher WHERE year_id = ?", (year_id,)).fetchone()[0]
+
+    def bulk_add_accounts(self, accounts: Iterable[tuple[int, str, str, str | None]]) -> int:
+        """Add accounts (number, name, kind, row_id) that the book does not have. The kind
+        and report row are checked like add_account does; an existing number is refused."""
+        rows = []
+        for number, name, kind, row_id in accounts:
+            if not isinstance(number, int) or not 1000 <= number <= 9999:
+                raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra siffror.", field="konto")
+            if not name or not name.strip():
+                raise InputError(f"Konto {number} saknar namn.", field="namn")
+            if kind not in ("T", "S", "I", "K"):
+                raise InputError(f"Ogiltig kontotyp ”{kind}” för konto {number}.", field="typ")
+            self._check_row_id(row_id, kind)
+            rows.append((number, name.strip(), kind, row_id))
+        with self.transaction():
+            self.conn.executemany("INSERT INTO account (number, name, kind, row_id) VALUES (?, ?, ?, ?)", rows)
+            if rows:
+                self.audit("account.bulk_add", count=len(rows), first=rows[0][0], last=rows[-1][0])
+        return len(rows)
+
+    def bulk_rename_accounts(self, names: dict[int, str]) -> None:
+        """Give existing accounts new names (e.g. the names of a chart read from a file)."""
+        clean = [(n.strip(), number) for number, n in names.items() if n and n.strip()]
+        with self.transaction():
+            self.conn.executemany("UPDATE account SET name = ? WHERE number = ?", clean)
+            if clean:
+                self.audit("account.bulk_rename", count=len(clean))
+
+    def bulk_add_projects(self, projects: Iterable[tuple[str, str]]) -> dict[str, int]:
+        """Add insatser (code, name) that do not exist; returns {code: id} for all given."""
+        out: dict[str, int] = {}
+        with self.transaction():
+            for code, name in projects:
+                code = str(code).strip()
+                if not code:
+                    raise InputError("Insatsen saknar kod.", field="kod")
+                row = self.conn.execute("SELECT id FROM project WHERE code = ?", (code,)).fetchone()
+                if row is None:
+                    cur = self.conn.execute("INSERT INTO project (code, name) VALUES (?, ?)",
+                                            (code, (name or code).strip() or code))
+                    out[code] = cur.lastrowid
+                else:
+                    out[code] = row[0]
+            if out:
+                self.audit("project.bulk_add", count=len(out))
+        return out
+
+    def bulk_set_opening_balances(self, year_id: int, balances: dict[tuple[int, int | None], int]) -> None:
+        """Replace a year's ingående balanser with {(account, project_id or None): amount}.
+        They must sum to 0."""
+        total = sum(balances.values())
+        if total != 0:
+            raise RuleError(f"De ingående balanserna går inte jämnt ut (differens {format_ore(total)} kr).")
+        with self.transaction():
+            self.conn.execute("DELETE FROM opening_balance WHERE year_id = ?", (year_id,))
+            self.conn.executemany(
+                "INSERT INTO opening_balance (year_id, account, project_id, amount) VALUES (?, ?, ?, ?)",
+                [(year_id, a, p, amt) for (a, p), amt in balances.items() if amt != 0])
+            self.audit("year.opening_balances", year_id=year_id, accounts=len(balances), bulk=True)
+
+    def bulk_book_vouchers(self, year_id: int, vouchers: Sequence[BulkVoucher]) -> int:
+        """Book verifikationer with the numbers they carry. Each series must continue
+        without gaps from the year's highest number; the database triggers check every
+        verifikation (balance, date in an open year, number in sequence) as usual."""
+        year = self.year(year_id)
+        if year is None:
+            raise RuleError(f"Räkenskapsåret {year_id} finns inte.")
+        if year.is_closed:
+            raise RuleError(f"Räkenskapsåret {year.label} är stängt; inget kan bokföras i det.")
+        known_accounts = {r[0] for r in self.conn.execute("SELECT number FROM account")}
+        known_projects = {r[0] for r in self.conn.execute("SELECT id FROM project")}
+        next_no: dict[str, int] = {}
+        for v in vouchers:
+            if v.series not in next_no:
+                next_no[v.series] = self.next_voucher_number(year_id, v.series)
+            if v.number != next_no[v.series]:
+                raise RuleError(f"Verifikation {v.series} {v.number} följer inte i nummerserien "
+                                f"(nästa nummer är {next_no[v.series]}).")
+            next_no[v.series] += 1
+            if not year.start <= v.date <= year.end:
+                raise RuleError(f"Verifikation {v.series} {v.number} är daterad {v.date}, utanför "
+                                f"räkenskapsåret {year.label}.", field="datum")
+            if len(v.rows) < 2 or sum(r[1] for r in v.rows) != 0:
+                raise RuleError(f"Verifikation {v.series} {v.number} balanserar inte eller har färre än två rader.")
+            for r in v.rows:
+                if r[0] not in known_accounts:
+                    raise RuleError(f"Verifikation {v.series} {v.number}: konto {r[0]} finns inte i kontoplanen.",
+                                    field="konto")
+                if r[2] is not None and r[2] not in known_projects:
+                    raise RuleError(f"Verifikation {v.series} {v.number}: insatsen finns inte.", field="insats")
+        if not vouchers:
+            return 0
+        booked_at = now_iso()
+        with self.transaction():
+            c = self.conn
+            first = (c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0) + 1
+            # Rows left by an interrupted booking have no header and belong to no one.
+            c.execute("DELETE FROM voucher_row WHERE voucher_id >= ?", (first,))
+            c.executemany(
+                "INSERT INTO voucher_row (voucher_id, account, amount, project_id, text) VALUES (?, ?, ?, ?, ?)",
+                [(vid, r[0], r[1], r[2], r[3] or "")
+                 for vid, v in enumerate(vouchers, first) for r in v.rows])
+            c.executemany(
+                "INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(vid, year_id, v.series, v.number, v.date, v.text or "", booked_at, v.source)
+                 for vid, v in enumerate(vouchers, first)])
+            self.audit("voucher.bulk_book", year_id=year_id, count=len(vouchers), first_id=first)
+        return len(vouchers)
+
+    def iter_year_vouchers(self, year_id: int):
+        """Every verifikation of the year in series and number order, as
+        (series, number, date, text, booked_at, [(account, amount, project code or None, text)])."""
+        cur = self.conn.execute(
+            "SELECT v.id, v.series, v.number, v.date, v.text, v.booked_at, r.account, r.amount, p.code, r.text "
+            "FROM voucher v JOIN voucher_row r ON r.voucher_id = v.id LEFT JOIN project p ON p.id = r.project_id "
+            "WHERE v.year_id = ? ORDER BY v.series, v.number, r.id", (year_id,))
+        current = None
+        rows: list = []
+        for vid, series, number, date, text, booked_at, account, amount, code, rtext in cur:
+            if current is None or current[0] != vid:
+                if current is not None:
+                    yield (*current[1:], rows)
+                current = (vid, series, number, date, text, booked_at)
+                rows = []
+            rows.append((account, amount, code, rtext))
+        if current is not None:
+            yield (*current[1:], rows)
+
+
+def default_account_row(number: int, kind: str, kptyp: str | None) -> str | None:
+    """The report row for a new account: by the ranges (company BAS when #KPTYP names
+    one), or none when the range's row does not fit the account's kind."""
+    row = chart.default_row(number, kptyp)
+    if row is None:
+        return None
+    if kind in ("T", "S") and row not in chart.BALANCE_ROWS:
+        return None
+    if kind in ("I", "K") and row not in chart.INCOME_ROWS:
+        return None
+    return row

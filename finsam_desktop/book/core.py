@@ -47,6 +47,12 @@ def rule_error(exc: sqlite3.DatabaseError) -> RuleError:
         return RuleError(f"Uppgiften finns redan ({msg.split(':', 1)[-1].strip()}).")
     if "CHECK" in msg:
         return RuleError(f"Ogiltigt värde ({msg.split(':', 1)[-1].strip()}).")
+    if "locked" in msg or "busy" in msg:
+        return RuleError("Boken används av ett annat program just nu; ändringen gjordes inte. Försök igen.")
+    if "readonly" in msg or "read-only" in msg:
+        return RuleError("Boken är skrivskyddad (filen eller mappen saknar skrivrätt); ändringen gjordes inte.")
+    if "malformed" in msg or "not a database" in msg:
+        return RuleError("Boken är skadad; ändringen gjordes inte.")
     return RuleError(msg)
 
 
@@ -89,19 +95,40 @@ class BookCore:
                 f"Boken {p} är skapad av en nyare version av Finsam Bokföring "
                 f"(filversion {version}, detta program läser till och med {SCHEMA_VERSION}). "
                 "Uppdatera programmet för att öppna den.", path=str(p))
+        conn = None
         try:
             conn = _connect(p, read_only=read_only)
+            # The header read above can be older than the write-ahead log: ask again.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise BookFileError(f"Filen {p} är en databas från ett annat program, inte en Finsam-bok.",
+                                    path=str(p))
+            if version > SCHEMA_VERSION:
+                raise BookFileError(
+                    f"Boken {p} är skapad av en nyare version av Finsam Bokföring "
+                    f"(filversion {version}, detta program läser till och med {SCHEMA_VERSION}). "
+                    "Uppdatera programmet för att öppna den.", path=str(p))
+            if version < SCHEMA_VERSION and read_only:
+                raise BookFileError(f"Boken {p} har ett äldre filformat och måste öppnas med skrivrätt en "
+                                    "gång så att den kan uppdateras.", path=str(p))
             book = cls(p, conn, read_only=read_only)
-            if version < SCHEMA_VERSION and not read_only:
+            if version < SCHEMA_VERSION:
                 book._migrate()
-            book.conn.execute("SELECT count(*) FROM forbund").fetchone()
+            conn.execute("SELECT count(*) FROM forbund").fetchone()
+        except BookFileError:
+            if conn is not None:
+                conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
-            raise BookFileError(f"Filen {p} är skadad eller kan inte läsas: {exc}.", path=str(p)) from exc
+            if conn is not None:
+                conn.close()
+            detail = "den är låst av ett annat program" if "locked" in str(exc) else "den är skadad"
+            raise BookFileError(f"Filen {p} kan inte öppnas som Finsam-bok: {detail}.", path=str(p)) from exc
         return book
 
     @classmethod
     def create(cls, path: str | Path, *, namn: str, orgnr: str, year_start: str, year_end: str,
-               chart: bool = True, **forbund_fields: Any):
+               chart: bool = True, check_orgnr: bool = True, **forbund_fields: Any):
         """Create a new book with its förbund, its first räkenskapsår and (by default) the
         default chart of accounts. Written to a temporary file and renamed into place, so a
         failure leaves no file behind. Refuses to overwrite an existing file."""
@@ -112,7 +139,9 @@ class BookCore:
             raise BookFileError(f"Filen {p} finns redan. Välj ett annat namn.", path=str(p))
         if not p.parent.exists():
             raise BookFileError(f"Mappen {p.parent} finns inte.", path=str(p))
-        orgnr = normalize_orgnr(orgnr)
+        # An import keeps the orgnr its file gives (already in 000000-0000 form) even when
+        # the check digit is wrong; the importer warns about it.
+        orgnr = normalize_orgnr(orgnr) if check_orgnr else orgnr
         tmp = p.with_name(p.name + ".tmp")
         if tmp.exists():
             tmp.unlink()
@@ -156,6 +185,30 @@ class BookCore:
         if not self.read_only:
             self.conn.execute("PRAGMA journal_mode = WAL")
 
+    def backup_to(self, path: str | Path) -> Path:
+        """Write a consistent copy of the whole book to `path` (SQLite online backup), even
+        while the book is open. Refuses to overwrite an existing file; a failed copy leaves
+        nothing behind."""
+        target = Path(path)
+        if target.exists():
+            raise BookFileError(f"Filen {target} finns redan. Välj ett annat namn.", path=str(target))
+        if not target.parent.exists():
+            raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            tmp.replace(target)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise BookFileError(f"Kopian {target} kunde inte skrivas: {exc}.", path=str(target)) from exc
+        return target
+
     def close(self) -> None:
         try:
             self.conn.close()
@@ -186,7 +239,10 @@ class BookCore:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise rule_error(exc) from exc
         self._depth = 1
         try:
             yield self.conn

@@ -177,6 +177,8 @@ CREATE TABLE voucher (
 );
 CREATE INDEX voucher_date ON voucher (date, id);
 CREATE INDEX voucher_corrects ON voucher (corrects_id) WHERE corrects_id IS NOT NULL;
+-- The verifikationslista pages in this order (LIMIT/OFFSET without sorting the table).
+CREATE INDEX voucher_list ON voucher (date, series, number);
 
 CREATE TABLE voucher_row (
     id              INTEGER PRIMARY KEY,
@@ -278,6 +280,42 @@ BEGIN
     SELECT RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.');
 END;
 
+-- The same rules for a raw connection with foreign keys off or a hand-made statement:
+-- a closed year's daily balances cannot grow, a row needs an account from the chart,
+-- years cannot be moved onto each other, a used account keeps its number and kind.
+CREATE TRIGGER balance_day_closed_ins BEFORE INSERT ON balance_day
+WHEN EXISTS (SELECT 1 FROM fiscal_year y WHERE y.status = 'closed' AND NEW.date BETWEEN y.start AND y.end)
+BEGIN
+    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.');
+END;
+
+CREATE TRIGGER voucher_row_account_exists BEFORE INSERT ON voucher_row
+WHEN NOT EXISTS (SELECT 1 FROM account WHERE number = NEW.account)
+BEGIN
+    SELECT RAISE(ABORT, 'Kontot finns inte i kontoplanen.');
+END;
+
+CREATE TRIGGER fiscal_year_no_overlap_upd BEFORE UPDATE OF start, end ON fiscal_year
+WHEN EXISTS (SELECT 1 FROM fiscal_year y WHERE y.id <> OLD.id AND NEW.start <= y.end AND NEW.end >= y.start)
+BEGIN
+    SELECT RAISE(ABORT, 'Räkenskapsåret överlappar ett befintligt räkenskapsår.');
+END;
+
+CREATE TRIGGER account_used_keeps_number BEFORE UPDATE OF number, kind ON account
+WHEN (OLD.number <> NEW.number OR OLD.kind <> NEW.kind)
+ AND (EXISTS (SELECT 1 FROM voucher_row WHERE account = OLD.number)
+      OR EXISTS (SELECT 1 FROM opening_balance WHERE account = OLD.number))
+BEGIN
+    SELECT RAISE(ABORT, 'Kontot används i bokföringen; kontonummer och kontotyp kan inte ändras.');
+END;
+
+CREATE TRIGGER account_used_no_delete BEFORE DELETE ON account
+WHEN EXISTS (SELECT 1 FROM voucher_row WHERE account = OLD.number)
+  OR EXISTS (SELECT 1 FROM opening_balance WHERE account = OLD.number)
+BEGIN
+    SELECT RAISE(ABORT, 'Kontot används i bokföringen och kan inte tas bort. Inaktivera det i stället.');
+END;
+
 -- Drafts (preliminära verifikationer): freely editable, not part of the ledger.
 CREATE TABLE draft (
     id              INTEGER PRIMARY KEY,
@@ -348,6 +386,16 @@ CREATE TABLE accrual (
     reversal_voucher_id INTEGER REFERENCES voucher (id)
 );
 CREATE UNIQUE INDEX accrual_key ON accrual (period_end, kind, ifnull(project_id, 0), label);
+
+-- What a projektägare reported as used but not yet invoiced, per insats and period end;
+-- entered before the accrual is booked, the suggested interimsskuld starts from it.
+CREATE TABLE accrual_report (
+    period_end      TEXT NOT NULL CHECK (date(period_end) = period_end),
+    project_id      INTEGER NOT NULL REFERENCES project (id),
+    amount          INTEGER NOT NULL CHECK (amount >= 0),
+    comment         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (period_end, project_id)
+);
 
 CREATE TABLE audit_log (
     id              INTEGER PRIMARY KEY,

@@ -69,13 +69,25 @@ def day_after(iso: str) -> str:
     return (_date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
-class VouchersMixin:
-    # ------------------------------------------------------------------ booking
-    def check_voucher(self, date: str, rows: Sequence, *, text: str = "") -> tuple[str, list[VoucherRow], object]:
-        """Validate a verifikation before booking; returns (date, rows, year). Every
-        refusal names the row and field in Swedish."""
+class _Checker:
+    """Validates verifikationer against one snapshot of the chart, the insatser and the
+    years (so that checking many costs a lookup per row, not a query)."""
+
+    def __init__(self, book):
+        self.accounts = {a.number: a for a in book.accounts()}
+        self.projects = {p.id for p in book.projects()}
+        self.counterparts = {c.id for c in book.counterparts()}
+        self.years = book.years()
+
+    def year_of(self, date: str):
+        for y in self.years:
+            if y.start <= date <= y.end:
+                return y
+        return None
+
+    def check(self, date: str, rows: Sequence) -> tuple[str, list[VoucherRow], object]:
         date = parse_date(date, field="datum")
-        year = self.year_of_date(date)
+        year = self.year_of(date)
         if year is None:
             raise RuleError(f"Datumet {date} ligger inte i något räkenskapsår i boken.", field="datum")
         if year.is_closed:
@@ -84,24 +96,33 @@ class VouchersMixin:
         clean = [_as_row(r) for r in rows]
         if len(clean) < 2:
             raise RuleError("En verifikation måste ha minst två rader.", field="rader")
-        known = {a.number: a for a in self.accounts()}
         for i, r in enumerate(clean, 1):
-            acc = known.get(r.account)
+            acc = self.accounts.get(r.account)
             if acc is None:
                 raise RuleError(f"Rad {i}: konto {r.account} finns inte i kontoplanen.", field="konto")
             if not acc.active:
                 raise RuleError(f"Rad {i}: konto {r.account} {acc.name} är inaktiverat.", field="konto")
-            if not isinstance(r.amount, int):
+            if not isinstance(r.amount, int) or isinstance(r.amount, bool):
                 raise InputError(f"Rad {i}: beloppet måste vara i hela ören.", field="belopp")
             if r.amount == 0:
                 raise RuleError(f"Rad {i}: beloppet är noll.", field="belopp")
-            if r.project_id is not None and self.project(r.project_id) is None:
+            if r.project_id is not None and r.project_id not in self.projects:
                 raise RuleError(f"Rad {i}: insatsen finns inte.", field="insats")
+            if r.counterpart_id is not None and r.counterpart_id not in self.counterparts:
+                raise RuleError(f"Rad {i}: motparten finns inte.", field="motpart")
         diff = sum(r.amount for r in clean)
         if diff != 0:
             raise RuleError(f"Verifikationen balanserar inte: debet och kredit skiljer sig med "
                             f"{format_ore(abs(diff))} kr.", field="rader")
         return date, clean, year
+
+
+class VouchersMixin:
+    # ------------------------------------------------------------------ booking
+    def check_voucher(self, date: str, rows: Sequence, *, text: str = "") -> tuple[str, list[VoucherRow], object]:
+        """Validate a verifikation before booking; returns (date, rows, year). Every
+        refusal names the row and field in Swedish."""
+        return _Checker(self).check(date, rows)
 
     def book_voucher(self, date: str, text: str, rows: Sequence, *, series: str = "A",
                      corrects_id: int | None = None, source: str = "") -> Voucher:
@@ -110,6 +131,9 @@ class VouchersMixin:
         or dicts; amounts in öre, debit positive."""
         date, clean, year = self.check_voucher(date, rows, text=text)
         series = (series or "A").strip() or "A"
+        if corrects_id is not None and self.conn.execute(
+                "SELECT 1 FROM voucher WHERE id = ?", (corrects_id,)).fetchone() is None:
+            raise RuleError(f"Verifikationen {corrects_id} som ska rättas finns inte.", field="rättar")
         with self.transaction():
             vid = self._insert_voucher(year.id, series, date, text, clean, corrects_id, source)
             self.audit("voucher.book", id=vid, date=date, series=series)
@@ -135,6 +159,63 @@ class VouchersMixin:
                   (vid, year_id, series, number, date, text or "", now_iso(), corrects_id, source))
         return vid
 
+    def book_vouchers(self, items: Iterable, *, chunk: int = 5000, audit: bool = True) -> list[int]:
+        """Book many verifikationer in one transaction, through the same database triggers
+        as book_voucher but without its per-call overhead (for imports, the demo book and
+        generated books). Items are (date, text, rows) tuples or dicts with the keys date,
+        text, rows and optionally series, corrects_id, source. Every item is checked first;
+        one refusal books none of them. Returns the new ids in the order given; each series
+        and year is numbered in that order."""
+        checker = _Checker(self)
+        prepared = []
+        for n, item in enumerate(items, 1):
+            if isinstance(item, dict):
+                date, text, rows = item["date"], item.get("text", ""), item["rows"]
+                series = (item.get("series") or "A").strip() or "A"
+                corrects_id, source = item.get("corrects_id"), item.get("source", "")
+            else:
+                date, text, rows = item
+                series, corrects_id, source = "A", None, ""
+            try:
+                date, clean, year = checker.check(date, rows)
+            except (InputError, RuleError) as exc:
+                raise type(exc)(f"Verifikation {n} ({text}): {exc.message}", field=exc.field) from None
+            prepared.append((year.id, series, date, text or "", clean, corrects_id, source))
+        if not prepared:
+            return []
+        ids: list[int] = []
+        with self.transaction():
+            c = self.conn
+            next_id = (c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0) + 1
+            c.execute("DELETE FROM voucher_row WHERE voucher_id >= ?", (next_id,))
+            numbers: dict[tuple[int, str], int] = {}
+            booked_at = now_iso()
+            for start in range(0, len(prepared), chunk):
+                row_params, head_params = [], []
+                for year_id, series, date, text, clean, corrects_id, source in prepared[start:start + chunk]:
+                    key = (year_id, series)
+                    if key not in numbers:
+                        numbers[key] = c.execute(
+                            "SELECT ifnull(max(number), 0) FROM voucher WHERE year_id = ? AND series = ?",
+                            key).fetchone()[0]
+                    numbers[key] += 1
+                    vid = next_id
+                    next_id += 1
+                    ids.append(vid)
+                    row_params.extend((vid, r.account, r.amount, r.project_id, r.counterpart_id, r.text or "")
+                                      for r in clean)
+                    head_params.append((vid, year_id, series, numbers[key], date, text, booked_at,
+                                        corrects_id, source))
+                c.executemany(
+                    "INSERT INTO voucher_row (voucher_id, account, amount, project_id, counterpart_id, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", row_params)
+                c.executemany(
+                    "INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, corrects_id, "
+                    "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", head_params)
+            if audit:
+                self.audit("voucher.book_many", count=len(ids), first_id=ids[0], last_id=ids[-1])
+        return ids
+
     def reverse_voucher(self, voucher_id: int, *, date: str | None = None, text: str | None = None) -> Voucher:
         """Rättelse: book a new verifikation with every row negated, referring to the original.
         Dated `date` (default: the original's date when its year is open, otherwise today)."""
@@ -155,10 +236,10 @@ class VouchersMixin:
         v = self.voucher(voucher_id)
         if v is None:
             return None
-        want = sorted((r.account, -r.amount, r.project_id) for r in v.rows)
+        want = sorted((r.account, -r.amount, r.project_id or 0) for r in v.rows)
         for (cid,) in self.conn.execute("SELECT id FROM voucher WHERE corrects_id = ?", (voucher_id,)).fetchall():
             c = self.voucher(cid)
-            if sorted((r.account, r.amount, r.project_id) for r in c.rows) == want:
+            if sorted((r.account, r.amount, r.project_id or 0) for r in c.rows) == want:
                 return cid
         return None
 
@@ -215,8 +296,13 @@ class VouchersMixin:
 
     def ledger(self, account: int, date_from: str, date_to: str) -> tuple[int, list[LedgerLine]]:
         """Huvudbok for one account: (balance before date_from, lines in the period)."""
-        opening = self.balance_at(day_before(date_from), accounts=[account]).get(account, 0) \
-            if self.year_of_date(date_from) else 0
+        year = self.year_of_date(date_from)
+        if year is None:
+            opening = 0
+        elif date_from == year.start:  # the day before lies in another year (or none)
+            opening = sum(a for (acc, _p), a in self.opening_balances(year.id).items() if acc == account)
+        else:
+            opening = self.balance_at(day_before(date_from), accounts=[account]).get(account, 0)
         lines = [LedgerLine(r[0], f"{r[1]} {r[2]}", r[3], r[4] or r[5], r[6], r[7]) for r in self.conn.execute(
             "SELECT v.id, v.series, v.number, v.date, r.text, v.text, r.amount, r.project_id "
             "FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id "
@@ -258,7 +344,10 @@ class VouchersMixin:
     def trial_balance(self, year_id: int, date_from: str | None = None,
                       date_to: str | None = None) -> list[BalanceLine]:
         """Saldobalans: per account the balance at the start of the period, the period's
-        movement and (property) the closing balance. Only accounts with something to show."""
+        movement and (property) the closing balance. Only accounts with something to show.
+        Result accounts start the year at 0; for a period that starts later in the year
+        their opening is the year's sum before the period, so that the openings and the
+        closings each sum to 0, as for the balance accounts."""
         year = self.year(year_id)
         if year is None:
             raise RuleError(f"Räkenskapsåret {year_id} finns inte.")
@@ -267,18 +356,19 @@ class VouchersMixin:
         if not (year.start <= date_from <= date_to <= year.end):
             raise RuleError(f"Perioden {date_from} – {date_to} ligger inte inom räkenskapsåret {year.label}.",
                             field="period")
+        accounts = {a.number: a for a in self.accounts()}
         opening: dict[int, int] = {}
         for (acc, _pid), amt in self.opening_balances(year_id).items():
-            opening[acc] = opening.get(acc, 0) + amt
+            if accounts[acc].is_balance:  # a result account has no ingående balans
+                opening[acc] = opening.get(acc, 0) + amt
         if date_from > year.start:
             for acc, amt in self.movements(year.start, day_before(date_from)).items():
                 opening[acc] = opening.get(acc, 0) + amt
         period = self.movements(date_from, date_to)
-        accounts = {a.number: a for a in self.accounts()}
         lines = []
         for number in sorted(set(opening) | set(period)):
             a = accounts[number]
-            ob = opening.get(number, 0) if a.is_balance else 0
+            ob = opening.get(number, 0)
             pm = period.get(number, 0)
             if ob or pm:
                 lines.append(BalanceLine(number, a.name, a.kind, a.row_id, ob, pm))

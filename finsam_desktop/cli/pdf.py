@@ -1,7 +1,38 @@
-"""finsam commands (filled in by the feature that owns them)."""
+"""finsam pdf: the årsredovisning (or a delårsrapport) as a PDF."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from ..book.validate import parse_date
+from ..errors import InputError
+from .common import open_book, out, year_arg
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the parser."""
+    p = sub.add_parser("pdf", help="skriv årsredovisningen (eller en delårsrapport) som PDF")
+    p.add_argument("path", metavar="FIL", help="boken")
+    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    p.add_argument("--from", dest="date_from", help="periodens första dag (ÅÅÅÅ-MM-DD), för en delårsrapport")
+    p.add_argument("--to", dest="date_to", help="periodens sista dag (ÅÅÅÅ-MM-DD), för en delårsrapport")
+    p.add_argument("--tkr", action="store_true", help="belopp i tusental kronor (tkr) i stället för kronor")
+    p.add_argument("-o", "--output", required=True, metavar="PDF", help="PDF-filen som skrivs")
+    p.set_defaults(func=cmd_pdf)
+
+
+def cmd_pdf(args) -> int:
+    from ..render.pdf import render_pdf
+
+    target = Path(args.output)
+    if target.suffix.lower() != ".pdf":
+        raise InputError(f"Utfilen {target} ska sluta på .pdf.", field="-o")
+    with open_book(args.path, read_only=True) as book:
+        year = year_arg(book, args.year)
+        date_from = parse_date(args.date_from, field="--from") if args.date_from else None
+        date_to = parse_date(args.date_to, field="--to") if args.date_to else None
+        path = render_pdf(book, year.id, target, date_from=date_from, date_to=date_to, tkr=args.tkr)
+        kind = "Årsredovisningen" if not (date_from or date_to) else "Rapporten"
+        draft = "" if year.is_closed else " (utkast: räkenskapsåret är inte stängt)"
+    out(f"{kind} för {year.label} sparades i {path}{draft}.")
+    return 0

@@ -1,7 +1,40 @@
-"""finsam commands (filled in by the feature that owns them)."""
+"""finsam report: resultaträkning, balansräkning, kassaflödesanalys, noter, key figures
+and checks of a räkenskapsår or a period, as a readable table or as JSON."""
 
 from __future__ import annotations
+
+import json
+
+from ..book.validate import parse_date
+from ..reports import build_report, in_tkr, to_json
+from ..reports.text import render_text
+from .common import open_book, out, year_arg
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the parser."""
+    p = sub.add_parser("report", help="resultaträkning, balansräkning, kassaflödesanalys, noter och nyckeltal")
+    p.add_argument("path", metavar="FIL")
+    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    p.add_argument("--from", dest="date_from", help="periodens första dag (ÅÅÅÅ-MM-DD), t.ex. för delårsrapport")
+    p.add_argument("--to", dest="date_to", help="periodens sista dag (ÅÅÅÅ-MM-DD)")
+    p.add_argument("--tkr", action="store_true", help="belopp i tusental kronor (avrundade så att summorna stämmer)")
+    p.add_argument("--json", action="store_true", help="skriv rapporten som ett JSON-objekt (belopp i öre)")
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_report(args) -> int:
+    book = open_book(args.path, read_only=True)
+    try:
+        year = year_arg(book, args.year)
+        date_from = parse_date(args.date_from, field="--from") if args.date_from else None
+        date_to = parse_date(args.date_to, field="--to") if args.date_to else None
+        report = build_report(book, year.id, date_from, date_to)
+    finally:
+        book.close()
+    shown = in_tkr(report) if args.tkr else report
+    if args.json:
+        out(json.dumps(to_json(shown), ensure_ascii=False, indent=2))
+    else:
+        out(render_text(shown))
+    return 0

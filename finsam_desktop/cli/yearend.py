@@ -1,7 +1,93 @@
-"""finsam commands (filled in by the feature that owns them)."""
+"""finsam check, close-year, reopen-year, handover: the bokslut from the command line."""
 
 from __future__ import annotations
+
+from ..errors import RuleError
+from ..money import format_ore, parse_kr
+from .common import open_book, out, year_arg
+
+SEVERITY_LABELS = {"ok": "OK", "warning": "VARNING", "blocking": "STOPP"}
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the parser."""
+    p = sub.add_parser("check", help="kör bokslutets kontroller (slutkod 1 vid stoppande fel)")
+    p.add_argument("book", metavar="BOK")
+    p.add_argument("--year", metavar="ÅR", help="räkenskapsåret, t.ex. 2024 (standard: senaste öppna)")
+    p.add_argument("--date", metavar="DATUM", help="periodens slut för en delårsrapport, t.ex. 2024-06-30")
+    p.add_argument("--bank-saldo", metavar="KR", help="saldo enligt kontoutdraget på bokslutsdagen")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("close-year", help="stäng räkenskapsåret och för över balanserna till nästa år")
+    p.add_argument("book", metavar="BOK")
+    p.add_argument("--year", metavar="ÅR", required=True)
+    p.add_argument("--bank-saldo", metavar="KR", help="saldo enligt kontoutdraget på bokslutsdagen")
+    p.set_defaults(func=cmd_close_year)
+
+    p = sub.add_parser("reopen-year", help="öppna ett stängt räkenskapsår igen (loggas med orsak)")
+    p.add_argument("book", metavar="BOK")
+    p.add_argument("--year", metavar="ÅR", required=True)
+    p.add_argument("--reason", metavar="ORSAK", required=True, help="varför året öppnas")
+    p.set_defaults(func=cmd_reopen_year)
+
+    p = sub.add_parser("handover", help="överlämningspaket: PDF, SIE 4, Excel, kopia av boken")
+    p.add_argument("book", metavar="BOK")
+    p.add_argument("--year", metavar="ÅR")
+    p.add_argument("-o", "--output", metavar="MAPP", required=True, help="mappen paketet skrivs i")
+    p.set_defaults(func=cmd_handover)
+
+
+def _bank(args) -> int | None:
+    return parse_kr(args.bank_saldo, field="--bank-saldo") if args.bank_saldo else None
+
+
+def cmd_check(args) -> int:
+    from ..closing.checks import has_blocking, run_checks
+    with open_book(args.book, read_only=True) as book:
+        year = year_arg(book, args.year)
+        date_to = args.date or year.end
+        findings = run_checks(book, year.id, date_to=date_to, bank_statement=_bank(args))
+        out(f"Kontroller för {year.label} (period {year.start} – {date_to})")
+        for f in findings:
+            out(f"  {SEVERITY_LABELS[f.severity]:<8} {f.title}: {f.message}")
+        blocking = sum(f.blocking for f in findings)
+        warnings = sum(f.severity == "warning" for f in findings)
+        out(f"{blocking} stoppande fel, {warnings} varningar.")
+        return 1 if has_blocking(findings) else 0
+
+
+def cmd_close_year(args) -> int:
+    from ..closing.close import BlockedError, close_year
+    with open_book(args.book) as book:
+        year = year_arg(book, args.year)
+        try:
+            nxt = close_year(book, year.id, bank_statement=_bank(args))
+        except BlockedError as exc:
+            raise RuleError(f"{exc.message} Kör finsam check för hela listan.") from exc
+        result = -book.year_result(year.id)
+        out(f"Räkenskapsåret {year.label} är stängt. Årets resultat {format_ore(result)} kr är fört "
+            f"till eget kapital ({book.equity_account()}) i de ingående balanserna för {nxt.label}.")
+    return 0
+
+
+def cmd_reopen_year(args) -> int:
+    with open_book(args.book) as book:
+        year = year_arg(book, args.year)
+        book.reopen_year(year.id, args.reason)
+        nxt = book.next_year(year)
+        tail = (f" De ingående balanserna för {nxt.label} är inaktuella tills året stängs igen."
+                if nxt else "")
+        out(f"Räkenskapsåret {year.label} är öppnat igen.{tail}")
+    return 0
+
+
+def cmd_handover(args) -> int:
+    from ..closing.handover import make_handover
+    with open_book(args.book, read_only=True) as book:
+        year = year_arg(book, args.year)
+        package = make_handover(book, year.id, args.output)
+        out(f"Överlämningspaketet för {year.label} finns i {package.folder}")
+        out(f"och som zip-fil i {package.zip_path}.")
+        for f in package.files:
+            out(f"  {f.name:<40} {f.sha256[:16]}…  {f.purpose}")
+    return 0

@@ -1,0 +1,40 @@
+"""Closing a räkenskapsår under the rules: the kontroller first, then the book's own
+year closing (book/yearend.py). There is no way around a blocking finding: fix it."""
+
+from __future__ import annotations
+
+from ..book import Book
+from ..book.model import FiscalYear
+from ..errors import RuleError
+from .checks import Finding, run_checks
+
+
+class BlockedError(RuleError):
+    """The year cannot be closed: the kontroller found blocking problems."""
+
+    def __init__(self, message: str, findings: list[Finding]):
+        super().__init__(message, field="kontroller")
+        self.findings = findings
+
+
+def close_year(book: Book, year_id: int, *, bank_statement: int | None = None) -> FiscalYear:
+    """Run the kontroller for the whole year; refuse (BlockedError, Swedish) when any is
+    blocking; otherwise close the year. Returns the next year, now open with its ingående
+    balanser."""
+    year = book.year(year_id)
+    if year is None:
+        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+    if year.is_closed:
+        raise RuleError(f"Räkenskapsåret {year.label} är redan stängt.", field="år")
+    findings = run_checks(book, year_id, bank_statement=bank_statement)
+    blocking = [f for f in findings if f.blocking]
+    if blocking:
+        first = blocking[0].message
+        more = f" ({len(blocking) - 1} till)" if len(blocking) > 1 else ""
+        raise BlockedError(f"Räkenskapsåret {year.label} kan inte stängas: {first}{more}", blocking)
+    return book.close_year(year_id)
+
+
+def reopen_year(book: Book, year_id: int, reason: str) -> FiscalYear:
+    """Re-open a closed year (explicit, with a logged reason)."""
+    return book.reopen_year(year_id, reason)

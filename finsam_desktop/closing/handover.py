@@ -1,0 +1,199 @@
+"""The handover package for kommunens ekonom (and the archive).
+
+    package = make_handover(book, year_id, "ut/")
+    package.folder, package.zip_path, package.files
+
+A folder, and a zip of it, holding the årsredovisning as PDF, the year as a SIE 4 file,
+an Excel workbook (statements, notes, huvudbok, saldobalans), the report as JSON, a
+consistent copy of the book file (SQLite's online backup, so it can be made while the
+book is open) and LASMIG.txt, which lists every file with its SHA-256 checksum and what
+it is for. SHA256SUMS.txt holds the same checksums in the format `sha256sum -c` reads.
+
+The folder is written under a temporary name and renamed when complete, so a failure
+leaves nothing half-written; an existing package is never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import date as _date
+from pathlib import Path
+
+from ..book import Book
+from ..errors import BookFileError, RuleError
+
+README_NAME = "LASMIG.txt"
+SUMS_NAME = "SHA256SUMS.txt"
+
+
+@dataclass(frozen=True)
+class HandoverFile:
+    name: str
+    purpose: str  # Swedish: what the file is for
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class HandoverPackage:
+    folder: Path
+    zip_path: Path
+    files: tuple[HandoverFile, ...]
+
+
+def _safe(text: str) -> str:
+    """A file-name part that works on Windows, macOS and Linux."""
+    return re.sub(r'[\\/:*?"<>|\s]+', " ", text).strip(" .") or "Finsam"
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def package_name(book: Book, year_id: int) -> str:
+    """'Överlämning 2025 <förbund>', with '(utkast)' while the year is open."""
+    year = book.year(year_id)
+    draft = "" if year.is_closed else " (utkast)"
+    return _safe(f"Överlämning {year.label.replace(' – ', '–')} {book.forbund().namn}{draft}")
+
+
+def make_handover(book: Book, year_id: int, out_dir: str | Path, *, name: str | None = None,
+                  progress=None) -> HandoverPackage:
+    """Write the package for the räkenskapsår into `out_dir` (which must exist), in a
+    folder called `name` (default: package_name). Returns the folder, the zip and the
+    files with their checksums. `progress` (ui/tasks.Progress) is told about each step."""
+    year = book.year(year_id)
+    if year is None:
+        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise BookFileError(f"Mappen {out} finns inte.", path=str(out))
+    name = _safe(name) if name else package_name(book, year_id)
+    folder, zip_path = out / name, out / f"{name}.zip"
+    for p in (folder, zip_path):
+        if p.exists():
+            raise BookFileError(f"{p} finns redan. Flytta eller ta bort det gamla paketet först.", path=str(p))
+    tmp = out / f".{name}.tmp"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir()
+    label = _safe(year.label.replace(" – ", "–"))
+    steps = _steps(book, year_id, label)
+    try:
+        files = []
+        for i, (fname, purpose, write) in enumerate(steps):
+            if progress is not None:
+                progress.update(i, len(steps) + 1, f"Skriver {fname}")
+            write(tmp / fname)
+            files.append(HandoverFile(fname, purpose, sha256_of(tmp / fname), (tmp / fname).stat().st_size))
+        _write_readme(tmp, book, year, files)
+        tmp.rename(folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if progress is not None:
+        progress.update(len(steps), len(steps) + 1, "Packar zip-filen")
+    _zip(folder, zip_path)
+    return HandoverPackage(folder, zip_path, tuple(files))
+
+
+def _steps(book: Book, year_id: int, label: str):
+    """(file name, purpose, writer) for every file of the package, in order."""
+    from ..reports import build_report, to_json
+    from ..render.xlsx import write_xlsx
+
+    report = build_report(book, year_id)
+
+    def pdf(path: Path) -> None:
+        from ..render.pdf import render_pdf
+        render_pdf(book, year_id, path)
+
+    def sie(path: Path) -> None:
+        export_sie4(book, year_id, path)
+
+    def xlsx(path: Path) -> None:
+        write_xlsx(report, book, path)
+
+    def json_file(path: Path) -> None:
+        path.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    def copy(path: Path) -> None:
+        book.backup_to(path)
+
+    return [
+        (f"Årsredovisning {label}.pdf", "Årsredovisningen att läsa, skriva ut och arkivera.", pdf),
+        (f"Bokföring {label}.se", "Årets bokföring i SIE typ 4 (verifikationer, ingående och "
+                                  "utgående balanser) för import i kommunens ekonomisystem.", sie),
+        (f"Årsredovisning {label}.xlsx", "Excel-bok med resultaträkning, balansräkning, "
+                                         "kassaflödesanalys, noter, huvudbok och saldobalans.", xlsx),
+        (f"Rapport {label}.json", "Samma siffror som årsredovisningen i maskinläsbar form (JSON), "
+                                  "med radernas id.", json_file),
+        (f"Kopia av boken {label}.finsam", "En fullständig kopia av bokföringsfilen, öppnas med "
+                                           "Finsam Bokföring (SQLite-databas).", copy),
+    ]
+
+
+def export_sie4(book: Book, year_id: int, path: Path) -> None:
+    """The year as a SIE 4 file, through the exchange package's writer."""
+    from ..exchange.sie_writer import export_sie
+    export_sie(book, book.year(year_id), path)
+
+
+def _write_readme(folder: Path, book: Book, year, files: list[HandoverFile]) -> None:
+    f = book.forbund()
+    status = "stängt" if year.is_closed else "öppet (bokslutet är inte låst)"
+    lines = [
+        f"Överlämning av räkenskapsåret {year.label}",
+        f"{f.namn}, organisationsnummer {f.orgnr}",
+        f"Räkenskapsår {year.start} – {year.end}, {status}.",
+        f"Paketet skapades {_date.today().isoformat()} av Finsam Bokföring.",
+        "",
+        "Filer i paketet:",
+        "",
+    ]
+    for hf in files:
+        lines += [hf.name, f"  {hf.purpose}", f"  Storlek {hf.size:,} byte".replace(",", " "),
+                  f"  SHA-256 {hf.sha256}", ""]
+    lines += [
+        "Kontrollsummorna (SHA-256) visar att filerna inte har ändrats sedan paketet skapades.",
+        f"Filen {SUMS_NAME} innehåller samma summor i det format som programmet sha256sum läser:",
+        f"  sha256sum -c {SUMS_NAME}",
+        "I Windows PowerShell: Get-FileHash -Algorithm SHA256 <filnamn>",
+        "",
+    ]
+    (folder / README_NAME).write_text("\r\n".join(lines), encoding="utf-8")
+    (folder / SUMS_NAME).write_text("".join(f"{hf.sha256}  {hf.name}\n" for hf in files), encoding="utf-8")
+
+
+def _zip(folder: Path, zip_path: Path) -> None:
+    tmp = zip_path.with_name(f".{zip_path.name}.tmp")
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for p in sorted(folder.iterdir()):
+                zf.write(p, f"{folder.name}/{p.name}")
+        tmp.replace(zip_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def verify_package(folder: str | Path) -> list[str]:
+    """The names of the files whose SHA-256 no longer matches SHA256SUMS.txt (or that are
+    missing). An empty list: the package is intact."""
+    folder = Path(folder)
+    bad = []
+    for line in (folder / SUMS_NAME).read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        p = folder / name
+        if not p.exists() or sha256_of(p) != digest:
+            bad.append(name)
+    return bad

@@ -1,0 +1,92 @@
+"""Producing the bokslut's files: the PDF, the SIE 4 file, the Excel workbook and the
+handover package, for a whole year or (PDF and Excel) a delårsrapport.
+
+    outputs = produce(book, year_id, "2025-12-31", folder, pdf=True, sie=True, xlsx=True,
+                      package=True)
+    [(what, path), ...]
+
+Working files (PDF, SIE, Excel) are replaced when made again; a handover package never
+is: a second one gets a numbered name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..book import Book
+from ..errors import BookFileError, RuleError
+from .handover import _safe, make_handover, package_name
+
+
+def output_names(book: Book, year_id: int, date_to: str) -> dict[str, str]:
+    """The file names the bokslut writes, by kind ('pdf', 'sie', 'xlsx')."""
+    year = book.year(year_id)
+    label = _safe(year.label.replace(" – ", "–"))
+    draft = "" if year.is_closed else " (utkast)"
+    if date_to != year.end:
+        return {"pdf": f"Delårsrapport {date_to}{draft}.pdf", "xlsx": f"Delårsrapport {date_to}.xlsx"}
+    return {"pdf": f"Årsredovisning {label}{draft}.pdf", "sie": f"Bokföring {label}.se",
+            "xlsx": f"Årsredovisning {label}.xlsx"}
+
+
+def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: bool = True,
+            sie: bool = True, xlsx: bool = True, package: bool = False,
+            warnings: list[str] | tuple[str, ...] = (), progress=None) -> list[tuple[str, Path]]:
+    """Write the chosen files into `folder`; returns [(Swedish description, path)].
+    `warnings` (the kontroller's warnings) are listed in a draft PDF beside the report
+    engine's own failed checks."""
+    year = book.year(year_id)
+    if year is None:
+        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+    out = Path(folder)
+    if not out.is_dir():
+        raise BookFileError(f"Mappen {out} finns inte.", path=str(out))
+    whole = date_to == year.end
+    names = output_names(book, year_id, date_to)
+    jobs = [k for k, on in (("pdf", pdf), ("sie", sie and whole), ("xlsx", xlsx),
+                            ("package", package and whole)) if on]
+    from ..reports import build_report
+    done: list[tuple[str, Path]] = []
+    for i, kind in enumerate(jobs):
+        if progress is not None:
+            progress.update(i, len(jobs), {"pdf": "PDF", "sie": "SIE-fil", "xlsx": "Excel-fil",
+                                           "package": "Överlämningspaket"}[kind])
+        if kind == "pdf":
+            from ..render.pdf import render_pdf
+            path = out / names["pdf"]
+            report = _with_warnings(build_report(book, year_id, date_to=date_to), warnings)
+            render_pdf(book, year_id, path, date_to=date_to, report=report)
+            done.append(("Årsredovisning (PDF)" if whole else "Delårsrapport (PDF)", path))
+        elif kind == "sie":
+            from .handover import export_sie4
+            path = out / names["sie"]
+            export_sie4(book, year_id, path)
+            done.append(("Bokföringen i SIE 4", path))
+        elif kind == "xlsx":
+            from ..render.xlsx import write_xlsx
+            path = out / names["xlsx"]
+            write_xlsx(build_report(book, year_id, date_to=date_to), book, path)
+            done.append(("Excel-bok för kommunens ekonom", path))
+        else:
+            name = package_name(book, year_id)
+            n = 2
+            while (out / name).exists() or (out / f"{name}.zip").exists():
+                name = f"{package_name(book, year_id)} ({n})"
+                n += 1
+            pkg = make_handover(book, year_id, out, name=name)
+            done.append(("Överlämningspaket (mapp)", pkg.folder))
+            done.append(("Överlämningspaket (zip)", pkg.zip_path))
+    if progress is not None:
+        progress.update(len(jobs), len(jobs), "Klart")
+    return done
+
+
+def _with_warnings(report, warnings):
+    """The report with the kontroller's warnings added as failed checks, so that a draft
+    PDF lists them under "Kontroller inför beslut" (a final PDF lists no checks)."""
+    if not warnings or report.is_closed:
+        return report
+    from dataclasses import replace
+    from ..reports.model import Check
+    extra = tuple(Check(f"bokslut_{i}", False, text) for i, text in enumerate(warnings, 1))
+    return replace(report, kontroller=report.kontroller + extra)

@@ -1,0 +1,215 @@
+"""Import a SIE file into a new or an existing book, all or nothing.
+
+    report = import_sie("BOKF.SE", "forbund.finsam")
+
+1. `read_sie` reads the file (pure, findings only);
+2. `plan_import` decides what to create (pure, reads the book);
+3. `apply_plan` writes the plan in one transaction through BulkMixin;
+4. `compare_balances` checks the book's own balances against the file's #UB/#RES/#OUB
+   and reports every difference.
+
+A new book is built in a temporary file and renamed into place only when everything
+succeeded; an existing book is changed in one transaction. Errors raise SieImportRefused
+(a FinsamError) carrying every finding; warnings are returned in the report.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..book import Book
+from ..book.bulk import BulkVoucher
+from ..errors import BookFileError, FinsamError
+from ..money import format_ore
+from .sie_model import WARNING, Finding, SieFile
+from .sie_plan import ImportPlan, plan_import
+from .sie_reader import read_sie
+
+
+class SieImportRefused(FinsamError):
+    """The file has errors; nothing was written. `findings` lists all of them."""
+
+    def __init__(self, message: str, findings: list[Finding], path: str | None = None):
+        first = next((f for f in findings if f.is_error), None)
+        super().__init__(message, line=first.line if first else None, field=first.field if first else None,
+                         path=path)
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class BalanceDifference:
+    year: str          # the räkenskapsår's label
+    record: str        # '#UB', '#RES' or '#OUB'
+    account: int
+    project: str | None
+    book: int
+    file: int
+
+    @property
+    def difference(self) -> int:
+        return self.book - self.file
+
+
+@dataclass
+class ImportReport:
+    book_path: Path
+    created: bool
+    plan: ImportPlan
+    differences: list[BalanceDifference] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    @property
+    def new_accounts(self) -> list[tuple[int, str, str, str | None]]:
+        return self.plan.new_accounts
+
+    @property
+    def voucher_count(self) -> int:
+        return self.plan.voucher_count
+
+
+def refuse_if_errors(plan: ImportPlan) -> None:
+    errors = plan.errors
+    if errors:
+        more = f" ({len(errors) - 1} fel till)" if len(errors) > 1 else ""
+        raise SieImportRefused(f"SIE-filen läses inte in: {errors[0].message}{more}", plan.findings,
+                               path=plan.sie.path)
+
+
+def apply_plan(plan: ImportPlan, book: Book) -> None:
+    """Write the plan into the book in one transaction (all or nothing)."""
+    refuse_if_errors(plan)
+    with book.transaction():
+        if plan.renamed_accounts:
+            book.bulk_rename_accounts(plan.renamed_accounts)
+        if plan.new_accounts:
+            book.bulk_add_accounts(plan.new_accounts)
+        ids = book.bulk_add_projects(plan.projects) if plan.projects else {}
+        for p in book.projects():
+            ids.setdefault(p.code, p.id)
+        for y in plan.years:
+            fy = next((b for b in book.years() if b.start == y.start and b.end == y.end), None)
+            if fy is None:
+                fy = book.add_year(y.start, y.end)
+            if fy.is_closed:
+                continue
+            if y.set_opening:
+                book.bulk_set_opening_balances(fy.id, {(a, ids[c] if c else None): amt
+                                                       for (a, c), amt in y.opening.items()})
+            if y.vouchers:
+                book.bulk_book_vouchers(fy.id, [
+                    BulkVoucher(v.series, v.number, v.date, v.text,
+                                [(a, amt, ids[c] if c else None, t) for a, amt, c, t in v.rows], v.source)
+                    for v in y.vouchers])
+        book.audit("sie.import", file=Path(plan.sie.path).name, vouchers=plan.voucher_count,
+                   accounts=len(plan.new_accounts), years=[y.label for y in plan.years])
+
+
+def compare_balances(sie: SieFile, book: Book) -> list[BalanceDifference]:
+    """Every account where the book's utgående balans (#UB), result (#RES) or balance per
+    insats (#OUB) for one of the file's years differs from the file."""
+    out: list[BalanceDifference] = []
+    kinds = {a.number: a.kind for a in book.accounts()}
+    codes = {p.id: p.code for p in book.projects()}
+    for n, (start, end) in sorted(sie.years.items()):
+        fy = next((y for y in book.years() if y.start == start and y.end == end), None)
+        file_ub = {a: v for (y, a), v in sie.ub.items() if y == n}
+        file_res = {a: v for (y, a), v in sie.res.items() if y == n}
+        file_oub = {(a, c): v for (y, a, _d, c), v in sie.oub.items() if y == n}
+        if fy is None or not (file_ub or file_res or file_oub):
+            continue
+        label = fy.label
+        closing_p: dict[tuple[int, str | None], int] = {}
+        for (a, pid), v in book.opening_balances(fy.id).items():
+            key = (a, codes.get(pid) if pid else None)
+            closing_p[key] = closing_p.get(key, 0) + v
+        moves_p = book.movements(fy.start, fy.end, by_project=True)
+        result: dict[int, int] = {}
+        for (a, pid), v in moves_p.items():
+            if kinds.get(a) in ("I", "K"):
+                result[a] = result.get(a, 0) + v
+            else:
+                key = (a, codes.get(pid) if pid else None)
+                closing_p[key] = closing_p.get(key, 0) + v
+        closing: dict[int, int] = {}
+        for (a, _c), v in closing_p.items():
+            if kinds.get(a) in ("T", "S"):
+                closing[a] = closing.get(a, 0) + v
+        for a in sorted(set(file_ub) | {a for a, v in closing.items() if v}):
+            if closing.get(a, 0) != file_ub.get(a, 0):
+                out.append(BalanceDifference(label, "#UB", a, None, closing.get(a, 0), file_ub.get(a, 0)))
+        for a in sorted(set(file_res) | {a for a, v in result.items() if v}):
+            if result.get(a, 0) != file_res.get(a, 0):
+                out.append(BalanceDifference(label, "#RES", a, None, result.get(a, 0), file_res.get(a, 0)))
+        if file_oub:
+            for (a, c) in sorted(file_oub, key=lambda k: (k[0], k[1])):
+                have = closing_p.get((a, c), 0)
+                if have != file_oub[(a, c)]:
+                    out.append(BalanceDifference(label, "#OUB", a, c, have, file_oub[(a, c)]))
+    return out
+
+
+def difference_findings(sie: SieFile, diffs: list[BalanceDifference]) -> list[Finding]:
+    name = Path(sie.path).name
+    out = []
+    for d in diffs:
+        what = {"#UB": "utgående balans", "#RES": "resultat", "#OUB": "utgående balans"}[d.record]
+        proj = f" för insats {d.project}" if d.project else ""
+        out.append(Finding(WARNING, f"{name}: Konto {d.account}{proj} {d.year}: bokens {what} är "
+                                    f"{format_ore(d.book)} kr men filens {d.record} är {format_ore(d.file)} kr "
+                                    f"(skillnad {format_ore(d.difference)} kr).", sie.path, None, d.record))
+    return out
+
+
+def _remove_book_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def import_sie(sie_path: str | Path, into: str | Path, *, orgnr: str | None = None) -> ImportReport:
+    """Import a SIE file into the book `into`: created when it does not exist, otherwise
+    extended (its matching räkenskapsår, or the years covering a 4I file's dates).
+    Raises SieImportRefused (nothing written) when the file or plan has errors."""
+    sie = read_sie(sie_path)
+    target = Path(into)
+    if target.exists():
+        book = Book.open(target)
+        try:
+            plan = plan_import(sie, book, orgnr=orgnr)
+            apply_plan(plan, book)
+            diffs = compare_balances(sie, book)
+        finally:
+            book.close()
+        return ImportReport(target, False, plan, diffs, plan.findings + difference_findings(sie, diffs))
+
+    if not target.parent.exists():
+        raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
+    plan = plan_import(sie, None, orgnr=orgnr)
+    refuse_if_errors(plan)
+    first = plan.years[0] if plan.years else None
+    if first is None:
+        raise SieImportRefused(f"SIE-filen {Path(sie.path).name} har inget räkenskapsår att skapa en bok för.",
+                               plan.findings, path=sie.path)
+    tmp = target.with_name(target.name + ".import")
+    _remove_book_files(tmp)
+    try:
+        book = Book.create(tmp, namn=plan.namn, orgnr=plan.orgnr, year_start=first.start, year_end=first.end,
+                           check_orgnr=False)
+        try:
+            apply_plan(plan, book)
+            diffs = compare_balances(sie, book)
+        finally:
+            book.close()
+        if target.exists():
+            raise BookFileError(f"Filen {target} finns redan. Välj ett annat namn.", path=str(target))
+        os.replace(tmp, target)
+    except BaseException:
+        _remove_book_files(tmp)
+        raise
+    _remove_book_files(tmp)
+    return ImportReport(target, True, plan, diffs, plan.findings + difference_findings(sie, diffs))

@@ -1,0 +1,129 @@
+"""Plain data read from a SIE file, and the findings (errors and warnings) about it.
+
+Nothing here touches a book: the reader fills these records, the importer plans and
+writes from them, and the desktop program shows them as a preview. Amounts are int öre
+in ledger sign (debit positive, credit negative), dates ISO 'YYYY-MM-DD'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the reader or importer found. `message` is a complete Swedish sentence
+    that already names the file and line; `path`, `line` and `field` repeat them for a
+    program (a preview table, a jump to the line)."""
+    severity: str          # ERROR refuses the import, WARNING does not
+    message: str
+    path: str = ""
+    line: int | None = None
+    field: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    @property
+    def label(self) -> str:
+        return "Fel" if self.is_error else "Varning"
+
+
+@dataclass(frozen=True)
+class SieAccount:
+    number: int
+    name: str
+    kind: str | None = None   # from #KTYP: T, S, I or K
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class SieObject:
+    dim: int
+    code: str
+    name: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class SieRow:
+    """A #TRANS (or #RTRANS) row. `objects` holds (dimension, object code) pairs."""
+    account: int
+    amount: int
+    objects: tuple[tuple[int, str], ...] = ()
+    text: str = ""
+    line: int = 0
+
+    @property
+    def project_code(self) -> str | None:
+        for dim, code in self.objects:
+            if dim == 6:
+                return code
+        return None
+
+
+@dataclass(frozen=True)
+class SieVoucher:
+    series: str               # '' when the file leaves it to the importer (4I)
+    number: int | None        # None when the file leaves it to the importer (4I)
+    date: str
+    text: str
+    rows: tuple[SieRow, ...]
+    line: int = 0
+    removed_rows: int = 0     # #BTRANS rows: struck out before export, not booked
+
+    @property
+    def ref(self) -> str:
+        if self.number is None:
+            return f"{self.series or '(utan serie)'} (utan nummer)"
+        return f"{self.series} {self.number}".strip()
+
+
+@dataclass
+class SieFile:
+    """Everything the importer uses from one SIE file. Balances are keyed by the file's
+    year number (0 current, -1 previous ...)."""
+    path: str
+    encoding: str = ""
+    flag: str | None = None
+    sie_type: str | None = None          # '1'..'4' as written; None when #SIETYP is missing
+    program: str = ""
+    generated: str | None = None
+    company_name: str | None = None
+    orgnr: str | None = None
+    address: tuple[str, ...] = ()
+    kptyp: str | None = None
+    currency: str | None = None
+    years: dict[int, tuple[str, str]] = field(default_factory=dict)
+    accounts: dict[int, SieAccount] = field(default_factory=dict)
+    dimensions: dict[int, str] = field(default_factory=dict)
+    objects: dict[tuple[int, str], SieObject] = field(default_factory=dict)
+    ib: dict[tuple[int, int], int] = field(default_factory=dict)         # (year, account)
+    ub: dict[tuple[int, int], int] = field(default_factory=dict)
+    res: dict[tuple[int, int], int] = field(default_factory=dict)
+    oib: dict[tuple[int, int, int, str], int] = field(default_factory=dict)  # (year, account, dim, code)
+    oub: dict[tuple[int, int, int, str], int] = field(default_factory=dict)
+    vouchers: list[SieVoucher] = field(default_factory=list)
+    checksum: str | None = None          # 'ok', 'mismatch', or None when the file has none
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    @property
+    def is_import_file(self) -> bool:
+        """A 4I file: transactions for an existing book, no #RAR."""
+        return not self.years
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(v.rows) for v in self.vouchers)

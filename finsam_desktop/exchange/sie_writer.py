@@ -1,0 +1,217 @@
+"""Write a räkenskapsår of a book as a SIE 4 file (type 4E) in PC8 (codepage 437),
+with #KSUMMA.
+
+    report = export_sie(book, year, "forbund-2021.se")
+    report.replaced   # findings: characters PC8 cannot hold, written as '?'
+
+The file holds identification, #RAR 0 and -1, the chart (#KONTO/#KTYP), the insatser as
+dimension 6 objects, #IB/#UB/#RES for both years, #OIB/#OUB per insats, and every
+verifikation of the year with its rows and insats objects.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+from pathlib import Path
+
+from .. import __version__ as VERSION
+from ..errors import BookFileError
+from ..money import sie_amount
+from .sie_model import WARNING, Finding
+from .sie_text import crc32, quote
+
+PROGRAM = "Finsam Bokföring"
+# The SIE standard lists only company charts (BAS95, BAS96, EUBAS97, NE2007). A förbund's
+# chart is Kommun-BAS, so the file says so in plain words rather than naming a company
+# chart whose account classes 3–8 mean something else; readers treat it as information.
+KPTYP = "Kommun-BAS"
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    vouchers: int = 0
+    replaced: list[Finding] = field(default_factory=list)
+
+
+class _Out:
+    """Collects records: the text lines and the checksum parts (label and field values
+    without blanks, quotes and braces)."""
+
+    def __init__(self, path: str):
+        self.lines: list[str] = []
+        self.parts: list[str] = []
+        self.replaced: list[Finding] = []
+        self.path = path
+        self._seen: set[tuple[str, str]] = set()
+
+    def text(self, value: str, where: str) -> str:
+        """The value as PC8 can hold it: control characters become blanks, characters
+        outside codepage 437 become '?' (reported once per place and character)."""
+        value = value or ""
+        if "\\" in value:
+            # SIE escapes only \" : a backslash before a quote or at the end would read as
+            # an escaped quote, so it is written as '/'.
+            fixed = re.sub(r'\\(?=")|\\$', "/", value)
+            if fixed != value:
+                self._report(where, "\\", "/")
+                value = fixed
+        if value.isascii() and value.isprintable():
+            return value
+        out = []
+        for ch in value:
+            if ord(ch) < 32 or ord(ch) == 127:
+                out.append(" ")
+                continue
+            try:
+                ch.encode("cp437")
+                out.append(ch)
+            except UnicodeEncodeError:
+                out.append("?")
+                self._report(where, ch, "?")
+        return "".join(out)
+
+    def _report(self, where: str, ch: str, instead: str) -> None:
+        if (where, ch) in self._seen:
+            return
+        self._seen.add((where, ch))
+        why = ("finns inte i teckenuppsättningen PC8" if instead == "?"
+               else "kan inte stå före ett citationstecken eller sist i ett SIE-fält")
+        self.replaced.append(Finding(WARNING, f"{Path(self.path).name}: Tecknet ”{ch}” i {where} {why} och "
+                                              f"skrevs som ”{instead}”.", self.path, None, where))
+
+    def rec(self, label: str, *fields, checksum: bool = True) -> None:
+        """One record. Fields: ('q', text) quoted, ('o', [(dim, code)]) object list, or raw."""
+        shown, parts = [label], [label]
+        for f in fields:
+            if isinstance(f, tuple) and f[0] == "q":
+                shown.append(quote(f[1]))
+                parts.append(f[1])
+            elif isinstance(f, tuple) and f[0] == "o":
+                shown.append("{" + " ".join(f'{d} {quote(c)}' for d, c in f[1]) + "}")
+                parts.extend(f"{d}{c}" for d, c in f[1])
+            else:
+                shown.append(str(f))
+                parts.append(str(f))
+        self.lines.append(" ".join(shown))
+        if checksum:
+            self.parts.append("".join(parts))
+
+
+def _d(iso: str) -> str:
+    return iso.replace("-", "")
+
+
+def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Finding], int]:
+    """(file bytes, replaced-character findings, number of verifikationer) for the year."""
+    out = _Out(path)
+    forbund = book.forbund()
+    prev = book.previous_year(year)
+    years = [(0, year)] + ([(-1, prev)] if prev else [])
+    out.rec("#FLAGGA", 0, checksum=False)
+    out.rec("#KSUMMA", checksum=False)
+    out.rec("#PROGRAM", ("q", PROGRAM), ("q", VERSION))
+    out.rec("#FORMAT", "PC8")
+    out.rec("#GEN", _date.today().strftime("%Y%m%d"))
+    out.rec("#SIETYP", 4)
+    out.rec("#ORGNR", forbund.orgnr)
+    out.rec("#FNAMN", ("q", out.text(forbund.namn, "förbundets namn")))
+    if forbund.adress or forbund.postnummer or forbund.ort or forbund.telefon:
+        out.rec("#ADRESS", ("q", ""), ("q", out.text(forbund.adress, "adressen")),
+                ("q", out.text(f"{forbund.postnummer} {forbund.ort}".strip(), "adressen")),
+                ("q", out.text(forbund.telefon, "adressen")))
+    for n, y in years:
+        out.rec("#RAR", n, _d(y.start), _d(y.end))
+    out.rec("#KPTYP", ("q", KPTYP))
+    out.rec("#VALUTA", "SEK")
+    accounts = book.accounts()
+    kinds = {a.number: a.kind for a in accounts}
+    for a in accounts:
+        out.rec("#KONTO", a.number, ("q", out.text(a.name, f"kontonamnet för {a.number}")))
+        out.rec("#KTYP", a.number, a.kind)
+    projects = book.projects()
+    codes = {p.id: p.code for p in projects}
+    if projects:
+        out.rec("#DIM", 6, ("q", "Projekt"))
+        for p in projects:
+            out.rec("#OBJEKT", 6, ("q", out.text(p.code, f"insatskoden {p.code}")),
+                    ("q", out.text(p.name, f"insatsen {p.code}")))
+
+    balances = {}
+    for n, y in years:
+        opening: dict[tuple[int, str | None], int] = {}
+        for (acc, pid), amt in book.opening_balances(y.id).items():
+            key = (acc, codes.get(pid) if pid else None)
+            opening[key] = opening.get(key, 0) + amt
+        closing = dict(opening)
+        result: dict[int, int] = {}
+        for (acc, pid), amt in book.movements(y.start, y.end, by_project=True).items():
+            if kinds.get(acc) in ("I", "K"):
+                result[acc] = result.get(acc, 0) + amt
+            else:
+                key = (acc, codes.get(pid) if pid else None)
+                closing[key] = closing.get(key, 0) + amt
+        balances[n] = (opening, closing, result)
+
+    def per_account(d):
+        out_: dict[int, int] = {}
+        for (acc, _c), amt in d.items():
+            if kinds.get(acc) in ("T", "S"):
+                out_[acc] = out_.get(acc, 0) + amt
+        return out_
+
+    for label, idx in (("#IB", 0), ("#UB", 1)):
+        for n, _y in years:
+            for acc, amt in sorted(per_account(balances[n][idx]).items()):
+                if amt:
+                    out.rec(label, n, acc, sie_amount(amt))
+    for label, idx in (("#OIB", 0), ("#OUB", 1)):
+        for n, _y in years:
+            for (acc, code), amt in sorted(((k, v) for k, v in balances[n][idx].items() if k[1]),
+                                           key=lambda kv: (kv[0][0], kv[0][1])):
+                if amt and kinds.get(acc) in ("T", "S"):
+                    out.rec(label, n, acc, ("o", [(6, out.text(code, f"insatskoden {code}"))]), sie_amount(amt))
+    for n, _y in years:
+        for acc, amt in sorted(balances[n][2].items()):
+            if amt:
+                out.rec("#RES", n, acc, sie_amount(amt))
+
+    count = 0
+    for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id):
+        count += 1
+        ref = f"verifikation {series} {number}"
+        d = _d(vdate)
+        out.rec("#VER", ("q", out.text(series, ref)), number, d, ("q", out.text(text, ref)), _d(booked_at[:10]))
+        out.lines.append("{")
+        for account, amount, code, rtext in rows:
+            objs = [(6, out.text(code, ref))] if code else []
+            if rtext:
+                out.rec("#TRANS", account, ("o", objs), sie_amount(amount), d, ("q", out.text(rtext, ref)))
+            else:
+                out.rec("#TRANS", account, ("o", objs), sie_amount(amount))
+        out.lines.append("}")
+
+    checksum = crc32("".join(out.parts).encode("cp437", errors="replace"))
+    out.rec("#KSUMMA", checksum, checksum=False)
+    data = ("\r\n".join(out.lines) + "\r\n").encode("cp437", errors="replace")
+    return data, out.replaced, count
+
+
+def export_sie(book, year, path: str | Path) -> ExportReport:
+    """Write the year as a SIE 4 file at `path` (through a temporary file, so a failure
+    leaves nothing half-written)."""
+    target = Path(path)
+    if not target.parent.exists():
+        raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
+    data, replaced, count = build_sie(book, year, path=str(target))
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BookFileError(f"SIE-filen {target} kunde inte skrivas: {exc.strerror}.", path=str(target)) from exc
+    return ExportReport(target, count, replaced)

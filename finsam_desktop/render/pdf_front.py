@@ -1,0 +1,97 @@
+"""The cover, the innehållsförteckning and, in a draft, the list of what to fix before
+the board decides."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
+from .pdf_context import Context
+from .pdf_doc import make_toc, new_body_page
+from .pdf_styles import PAGE_HEIGHT, MARGIN_BOTTOM, MARGIN_TOP, styles
+from .pdf_tables import _escape
+from .pdf_text import rule
+
+
+def cover(ctx: Context) -> list:
+    """The first page: förbund, title, period and (when known) the board's decision."""
+    st = styles()
+    f = ctx.report.forbund
+    p = ctx.report.period
+    parts: list = [Spacer(1, 62 * mm)]
+    parts.append(Paragraph(_escape(f.namn), st["cover_org"]))
+    if f.orgnr:
+        parts.append(Paragraph(f"Organisationsnummer {_escape(f.orgnr)}", st["cover_sub"]))
+    parts.append(Spacer(1, 8 * mm))
+    parts.append(rule(width=60 * mm, thickness=1.2))
+    parts.append(Spacer(1, 5 * mm))
+    title_style = st["cover_title"]
+    if len(ctx.title) > 22:  # "Delårsrapport per 2025-06-30" must stay on one line
+        title_style = ParagraphStyle("cover_title_long", parent=title_style, fontSize=25, leading=31)
+    parts.append(Paragraph(_escape(ctx.title), title_style))
+    kind = "Räkenskapsår" if ctx.full_year else "Period"
+    parts.append(Paragraph(f"{kind} {p.fran} – {p.till}", st["cover_sub"]))
+    decided = ctx.text("beslutsdatum") if ctx.full_year else ""
+    if decided:
+        parts.append(Paragraph(f"Beslutad av styrelsen {_escape(decided)}", st["cover_sub"]))
+    if ctx.draft:
+        parts.append(Paragraph("Utkast – räkenskapsåret är inte stängt och siffrorna kan ändras.",
+                               st["cover_draft"]))
+    address = [x for x in (f.adress, " ".join(y for y in (f.postnummer, f.ort) if y), f.epost, f.telefon) if x]
+    if address:
+        used = 62 * mm + 150 + 13 * mm
+        room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - used - 14 * len(address)
+        parts.append(Spacer(1, max(room, 10 * mm)))
+        for line in address:
+            parts.append(Paragraph(_escape(line), st["small"]))
+    return parts
+
+
+def contents(ctx: Context) -> list:
+    """The innehållsförteckning (page numbers filled in by multiBuild) and, in a draft,
+    the checks that failed."""
+    st = styles()
+    parts: list = new_body_page()
+    parts.append(Paragraph("Innehållsförteckning", st["toc_title"]))
+    parts.append(make_toc())
+    if ctx.draft:
+        parts += draft_warnings(ctx)
+    return parts
+
+
+def draft_warnings(ctx: Context) -> list:
+    """What the engine's checks, the projektuppföljning and the missing texts say must be
+    looked at before the board decides."""
+    st = styles()
+    failed = [c for c in ctx.report.kontroller if not c.ok]
+    n = len(ctx.report.kontroller)
+    parts: list = [Spacer(1, 6 * mm), Paragraph("Kontroller inför beslut", st["h2"])]
+    if failed:
+        parts.append(Paragraph(f"{len(failed)} av {n} kontroller av rapportens summor och samband "
+                               "är inte uppfyllda:", st["warning_lead"]))
+        parts += [Paragraph(_escape(c.meddelande), st["warning"], bulletText="\u2013") for c in failed]
+    else:
+        parts.append(Paragraph(f"Alla {n} kontroller av rapportens summor och samband är uppfyllda.",
+                               st["warning_lead"]))
+    project_warnings = list(getattr(ctx.follow_up, "warnings", ()) or ())
+    if project_warnings:
+        parts.append(Paragraph("Projektuppföljningen:", st["warning_lead"]))
+        parts += [Paragraph(_escape(w), st["warning"], bulletText="\u2013") for w in project_warnings]
+    missing = [title for key, title, _table in _text_sections(ctx) if not ctx.text(key)]
+    if missing:
+        parts.append(Paragraph("Förvaltningsberättelsen saknar text i avsnitten "
+                               + _escape(", ".join(missing[:-1]))
+                               + (" och " if len(missing) > 1 else "") + _escape(missing[-1]) + ".",
+                               st["warning_lead"]))
+    return parts
+
+
+def _text_sections(ctx: Context):
+    from .pdf_context import FB_SECTIONS
+    for key, title, table in FB_SECTIONS:
+        if key == "balanskrav":
+            continue
+        if key == "disposition" and not ctx.full_year:
+            continue
+        yield key, title, table

@@ -1,0 +1,220 @@
+"""build_report: the whole årsredovisning / delårsrapport of a period as data."""
+
+from __future__ import annotations
+
+from datetime import date as _date
+
+from ..book.vouchers import day_before
+from ..errors import RuleError
+from ..money import format_kr
+from . import keyfigures
+from .layout import LAYOUTS, RESULTATRAKNING, TITLES, with_sums
+from .ledger import IN_EQUITY, SEPARATE, UNKNOWN, Figures, PeriodLedger, compute
+from .model import (HEADING, ROW, SUM, AnnualReport, Check, KeyFigures, Note, Period, Statement,
+                    StatementRow)
+from .notes import NoteBuilder
+
+
+def _shift_year(iso: str, years: int) -> str:
+    d = _date.fromisoformat(iso)
+    try:
+        return d.replace(year=d.year + years).isoformat()
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28).isoformat()
+
+
+def previous_period(book, year, date_from: str, date_to: str):
+    """The same period one year earlier: the whole previous räkenskapsår for a whole-year
+    report, otherwise the same dates a year back, within the previous räkenskapsår."""
+    prev = book.previous_year(year)
+    if prev is None:
+        return None, None
+    if date_from == year.start and date_to == year.end:
+        return prev, Period(prev.start, prev.end)
+    f, t = max(_shift_year(date_from, -1), prev.start), min(_shift_year(date_to, -1), prev.end)
+    if f > t:
+        return None, None
+    return prev, Period(f, t)
+
+
+def budget_by_row(book, year, accounts) -> dict[str, int] | None:
+    """The year's budget summed per resultaträkning row (report sign). A budget line
+    lands on the row of the book's accounts in its range that match its sign (a cost
+    budget on cost accounts), else on the default row of its first account."""
+    from ..book import chart
+    rows = book.budget(year.id)
+    if not rows:
+        return None
+    out: dict[str, int] = {}
+    for b in rows:
+        kind = "K" if b.amount > 0 else "I"
+        in_range = [a for n, a in sorted(accounts.items())
+                    if b.account_from <= n <= b.account_to and not a.is_balance and a.row_id]
+        fitting = [a.row_id for a in in_range if a.kind == kind] or [a.row_id for a in in_range]
+        row = max(fitting, key=fitting.count) if fitting else chart.default_row(b.account_from)
+        if row:
+            out[row] = out.get(row, 0) - b.amount
+    return out
+
+
+def _statement(sid: str, cur: dict, prev: dict | None, notes: dict, budget: dict | None) -> Statement:
+    budget_rows = with_sums(RESULTATRAKNING, budget) if budget is not None and sid == "resultatrakning" else None
+    rows = [StatementRow(rid, label, cur[rid], prev[rid] if prev else None, kind,
+                         tuple(notes.get((sid, rid), ())), budget_rows[rid] if budget_rows else None)
+            for rid, label, kind, _parts in LAYOUTS[sid]]
+    return Statement(sid, TITLES[sid], tuple(rows))
+
+
+def build_report(book, year_id: int, date_from: str | None = None, date_to: str | None = None) -> AnnualReport:
+    """Compute the report of a period (default: the whole räkenskapsår) and the same
+    period last year, with notes, key figures and the checks."""
+    year = book.year(year_id)
+    if year is None:
+        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+    date_from = date_from or year.start
+    date_to = date_to or year.end
+    if not (year.start <= date_from <= date_to <= year.end):
+        raise RuleError(f"Perioden {date_from} – {date_to} ligger inte inom räkenskapsåret {year.label} "
+                        f"({year.start} – {year.end}).", field="period")
+    accounts = {a.number: a for a in book.accounts()}
+    cur = PeriodLedger.read(book, year, date_from, date_to, accounts)
+    fig = compute(cur)
+    prev_year, pperiod = previous_period(book, year, date_from, date_to)
+    prev = PeriodLedger.read(book, prev_year, pperiod.fran, pperiod.till, accounts) if pperiod else None
+    pfig = compute(prev) if prev else None
+
+    nb = NoteBuilder(book, year, cur, prev, fig, pfig)
+    income_note = nb.intakter()
+    member_income = _member_income(income_note)
+    allotted = keyfigures.allotted_funds(book, year.id, member_income)
+    share = keyfigures.equity_share(fig.br["summa_eget_kapital"], allotted)
+    share_text = _share_text(share)
+    notes = [income_note, nb.kostnader(), nb.fordringar(), nb.eget_kapital(share_text),
+             nb.kortfristiga_skulder(), nb.interimsskulder(), nb.ansvarsforbindelser(),
+             nb.redovisningsprinciper()]
+    numbered, links = [], {}
+    for n in (n for n in notes if n is not None):
+        number = len(numbered) + 1
+        numbered.append(Note(number, n.id, n.title, n.text, n.lines, n.total, n.previous_total, n.row_ids))
+        for key in n.row_ids:
+            links.setdefault(key, []).append(number)
+
+    budget = budget_by_row(book, year, accounts)
+    statements = {sid: _statement(sid, getattr(fig, attr), getattr(pfig, attr) if pfig else None, links,
+                                  budget)
+                  for sid, attr in (("resultatrakning", "rr"), ("balansrakning", "br"),
+                                    ("kassaflodesanalys", "kfa"))}
+
+    def member_income_of(led):
+        return _member_income(NoteBuilder(book, led.year, led, None, compute(led), None).intakter())
+
+    nyckeltal = KeyFigures(keyfigures.balanskrav(book, year, prev_year, fig, pfig), share,
+                           keyfigures.five_year(book, year, fig, allotted, accounts, member_income_of))
+    report = AnnualReport(
+        forbund=book.forbund(), year_id=year.id, year_label=year.label, period=Period(date_from, date_to),
+        previous_period=pperiod, is_closed=year.is_closed,
+        resultatrakning=statements["resultatrakning"], balansrakning=statements["balansrakning"],
+        kassaflodesanalys=statements["kassaflodesanalys"], noter=tuple(numbered), nyckeltal=nyckeltal,
+        kontroller=(), driftredovisning=keyfigures.driftredovisning(book, year, cur, prev),
+        has_budget=budget is not None, unit="ore", equity_convention=fig.convention,
+        extra={"accrual_accounts": tuple(nb.accrual_accounts()),
+               "full_year": date_from == year.start and date_to == year.end})
+    checks = ledger_checks(cur, fig, prev, pfig, report)
+    from .rounding import in_tkr, tkr_check
+    report = _replace(report, kontroller=tuple(checks))
+    checks.append(tkr_check(in_tkr(report)))
+    return _replace(report, kontroller=tuple(checks))
+
+
+def _replace(report: AnnualReport, **kw) -> AnnualReport:
+    from dataclasses import replace
+    return replace(report, **kw)
+
+
+def _member_income(note: Note) -> int:
+    return sum(ln.amount for ln in note.lines if ln.kind == ROW and ln.label.startswith("Driftbidrag"))
+
+
+def _share_text(share) -> str:
+    if share.andel_procent is None:
+        return "Boken saknar uppgift om årets tilldelade medel."
+    pct = f"{share.andel_procent:.2f}".replace(".", ",")
+    verdict = ("inom" if share.inom_rekommendation else "över")
+    return (f"Eget kapital motsvarar {pct} % av årets tilldelade medel ({format_kr(share.tilldelade_medel)} kr), "
+            f"{verdict} Nationella rådets rekommendation om högst "
+            f"{share.rekommendation_procent:.0f} %.")
+
+
+def _kr(ore: int) -> str:
+    return f"{format_kr(ore)} kr"
+
+
+def ledger_checks(cur: PeriodLedger, fig: Figures, prev: PeriodLedger | None, pfig: Figures | None,
+                  report: AnnualReport) -> list[Check]:
+    """Every invariant of the report, ok or not, with a Swedish message."""
+    checks: list[Check] = []
+    for led, f, when in ((cur, fig, "perioden"), (prev, pfig, "jämförelseperioden")):
+        if led is None:
+            continue
+        suffix = "" if led is cur else "_foregaende_ar"
+        a, e = f.br["summa_tillgangar"], f.br["summa_eget_kapital_avsattningar_och_skulder"]
+        checks.append(Check("balansrakning_balanserar" + suffix, a == e,
+                            f"Balansräkningen balanserar för {when}: summa tillgångar {_kr(a)}." if a == e else
+                            f"Balansräkningen balanserar inte för {when}: summa tillgångar {_kr(a)}, summa eget "
+                            f"kapital, avsättningar och skulder {_kr(e)} (differens {_kr(a - e)})."))
+        rr, br, kf = f.rr["arets_resultat"], f.br["arets_resultat"], f.kfa["arets_resultat"]
+        ok = rr == br == kf
+        checks.append(Check("arets_resultat_rr_br" + suffix, ok,
+                            f"Årets resultat är detsamma i resultaträkning, balansräkning och "
+                            f"kassaflödesanalys ({_kr(rr)})." if ok else
+                            f"Årets resultat skiljer sig: resultaträkningen {_kr(rr)}, balansräkningen {_kr(br)}, "
+                            f"kassaflödesanalysen {_kr(kf)}."))
+        flow = f.kfa["arets_kassaflode"]
+        delta = f.kfa["likvida_medel_vid_arets_slut"] - f.kfa["likvida_medel_vid_arets_borjan"]
+        ok = flow == delta and f.kfa["likvida_medel_vid_arets_slut"] == f.br["kassa_och_bank"]
+        checks.append(Check("kassaflode_likvida_medel" + suffix, ok,
+                            f"Årets kassaflöde ({_kr(flow)}) är lika med förändringen av kassa och bank för "
+                            f"{when}." if ok else
+                            f"Årets kassaflöde {_kr(flow)} för {when} stämmer inte med förändringen av kassa "
+                            f"och bank {_kr(delta)} (differens {_kr(flow - delta)})."))
+        bad = led.unmapped()
+        checks.append(Check("konton_har_rad" + suffix, not bad,
+                            f"Varje konto med saldo för {when} hör till en rad i rapporterna." if not bad else
+                            f"Konto {', '.join(map(str, bad))} har saldo för {when} men hör inte till någon rad "
+                            "i resultat- eller balansräkningen. Ange rapportrad i kontoplanen."))
+        ok = f.convention != UNKNOWN
+        how = {SEPARATE: "årets resultat redovisas separat, inte bokfört mot eget kapital",
+               IN_EQUITY: "årets resultat är redan bokfört mot eget kapital"}.get(f.convention)
+        checks.append(Check("eget_kapital_konvention" + suffix, ok,
+                            f"Balanskontona för {when} stämmer: {how}." if ok else
+                            f"Balanskontona för {when} summerar till {_kr(f.balance_sum)}, varken 0 eller "
+                            "minus årets resultat: de ingående balanserna eller bokslutsposterna är ofullständiga."))
+    for n in report.noter:
+        if not n.row_ids or n.total is None:
+            continue
+        checks.extend(_note_checks(n, report))
+    return checks
+
+
+def _note_checks(n: Note, report: AnnualReport) -> list[Check]:
+    out = []
+    if n.id == "interimsskulder":
+        ks = report.note("kortfristiga_skulder")
+        accounts = set(report.extra.get("accrual_accounts", ()))
+        spec = sum(ln.amount for ln in n.lines if ln.kind == ROW)
+        in_ks = sum(ln.amount for ln in ks.lines if ln.account in accounts) if ks else n.total
+        ok = spec == n.total == in_ks
+        out.append(Check(f"not_{n.id}", ok,
+                         f"Not {n.number} {n.title}: raderna summerar till notens total {_kr(n.total)}." if ok else
+                         f"Not {n.number} {n.title}: raderna summerar till {_kr(spec)}, notens total är "
+                         f"{_kr(n.total)} och kontona i noten om kortfristiga skulder {_kr(in_ks)}."))
+        return out
+    sid, rid = n.row_ids[0]
+    row = getattr(report, sid).row(rid)
+    lines = sum(ln.amount for ln in n.lines if ln.kind == ROW and ln.amount is not None)
+    ok = n.total == row.amount and lines == n.total
+    out.append(Check(f"not_{n.id}", ok,
+                     f"Not {n.number} {n.title} ({_kr(n.total)}) stämmer med raden {row.label}." if ok else
+                     f"Not {n.number} {n.title}: raderna summerar till {_kr(lines)}, noten {_kr(n.total)}, "
+                     f"raden {row.label} {_kr(row.amount)}."))
+    return out

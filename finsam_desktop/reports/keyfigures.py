@@ -1,0 +1,145 @@
+"""Key figures for the förvaltningsberättelse: balanskravsresultat (LKBR 11 kap.), eget
+kapital as a share of tilldelade medel, the five-year overview and the driftredovisning."""
+
+from __future__ import annotations
+
+from ..errors import FinsamError
+from ..money import parse_kr
+from .ledger import Figures, PeriodLedger, compute
+from .model import ROW, SUM, DriftRow, Driftredovisning, EquityShare, KeyRow, OverviewYear
+
+RECOMMENDED_MAX_SHARE = 20.0
+
+# (id, label, kind, year_text key holding the adjustment in kr, signed as its effect on the result)
+BALANSKRAV = (
+    ("arets_resultat", "Årets resultat enligt resultaträkningen", ROW, None),
+    ("realisationsvinster", "Reducering av samtliga realisationsvinster", ROW, "balanskrav_realisationsvinster"),
+    ("realisationsvinster_undantag", "Justering för realisationsvinster enligt undantagsmöjlighet", ROW,
+     "balanskrav_realisationsvinster_undantag"),
+    ("orealiserade_vardepapper", "Orealiserade vinster och förluster i värdepapper", ROW,
+     "balanskrav_orealiserade_vardepapper"),
+    ("aterforing_orealiserade_forluster", "Återföring av orealiserade förluster i värdepapper", ROW,
+     "balanskrav_aterforing_orealiserade_forluster"),
+    ("resultat_efter_balanskravsjusteringar", "Årets resultat efter balanskravsjusteringar", SUM, None),
+    ("reservering_resultatutjamningsreserv", "Reservering av medel till resultatutjämningsreserv", ROW,
+     "balanskrav_reservering_rur"),
+    ("anvandning_resultatutjamningsreserv", "Användning av medel från resultatutjämningsreserv", ROW,
+     "balanskrav_anvandning_rur"),
+    ("balanskravsresultat", "Balanskravsresultat", SUM, None),
+)
+
+
+def _adjustment(book, year_id: int, key: str) -> int:
+    text = book.year_text(year_id, key, "").strip()
+    if not text:
+        return 0
+    try:
+        return parse_kr(text, field=key)
+    except FinsamError:
+        return 0
+
+
+def _balanskrav_values(book, year_id: int | None, result: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    running = 0
+    for rid, _label, kind, key in BALANSKRAV:
+        if rid == "arets_resultat":
+            out[rid] = result
+        elif kind == SUM:
+            out[rid] = running
+            continue
+        else:
+            out[rid] = _adjustment(book, year_id, key) if year_id is not None else 0
+        running += out[rid]
+    return out
+
+
+def balanskrav(book, year, prev_year, fig: Figures, pfig: Figures | None) -> tuple[KeyRow, ...]:
+    now = _balanskrav_values(book, year.id, fig.rr["arets_resultat"])
+    before = _balanskrav_values(book, prev_year.id if prev_year else None, pfig.rr["arets_resultat"]) \
+        if pfig else None
+    return tuple(KeyRow(rid, label, now[rid], before[rid] if before else None, kind)
+                 for rid, label, kind, _key in BALANSKRAV)
+
+
+def share(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 2) if whole else None
+
+
+def equity_share(equity: int, allotted: int) -> EquityShare:
+    pct = share(equity, allotted)
+    return EquityShare(equity, allotted, pct, RECOMMENDED_MAX_SHARE,
+                       None if pct is None else pct <= RECOMMENDED_MAX_SHARE)
+
+
+def allotted_funds(book, year_id: int, member_income: int) -> int:
+    """Tilldelade medel: the members' decided driftbidrag; without a decision in the
+    book, the driftbidrag booked from the members in the period."""
+    return book.allotted_funds(year_id) or member_income
+
+
+def _overview(label: str, fig: Figures, allotted: int) -> OverviewYear:
+    rr, br = fig.rr, fig.br
+    costs = rr["verksamhetens_kostnader"] + rr["avskrivningar"] + rr["finansiella_kostnader"]
+    return OverviewYear(label, rr["verksamhetens_intakter"], costs, rr["arets_resultat"],
+                        br["summa_eget_kapital"], allotted, share(br["summa_eget_kapital"], allotted),
+                        share(br["summa_eget_kapital"], br["summa_tillgangar"]), br["kassa_och_bank"])
+
+
+def five_year(book, year, fig: Figures, allotted: int, accounts, member_income_of) -> tuple[OverviewYear, ...]:
+    """The report's own period first, then up to four earlier räkenskapsår (whole years)."""
+    out = [_overview(year.label, fig, allotted)]
+    earlier = [y for y in book.years() if y.end < year.start]
+    for y in reversed(earlier[-4:]):
+        led = PeriodLedger.read(book, y, y.start, y.end, accounts)
+        f = compute(led)
+        out.append(_overview(y.label, f, book.allotted_funds(y.id) or member_income_of(led)))
+    return tuple(out)
+
+
+def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None) -> Driftredovisning | None:
+    """Budget, utfall and avvikelse per budget row (report sign), with last year's
+    utfall. A budget row with an insats takes that insats' rows; a row without one takes
+    the rest of its accounts. Outcome no budget row covers is shown as 'Ej budgeterat',
+    so the sum is årets resultat."""
+    rows = book.budget(year.id)
+    if not rows:
+        return None
+    claimed = {(a, b.project_id) for b in rows if b.project_id is not None
+               for (a, p) in cur.proj_period if p == b.project_id and b.account_from <= a <= b.account_to}
+    if prev:
+        claimed |= {(a, b.project_id) for b in rows if b.project_id is not None
+                    for (a, p) in prev.proj_period if p == b.project_id and b.account_from <= a <= b.account_to}
+    result_accounts = {n for n, a in cur.accounts.items() if not a.is_balance and a.row_id is not None}
+
+    def outcome(led: PeriodLedger, b) -> tuple[int, set]:
+        used, total = set(), 0
+        for (a, p), v in led.proj_period.items():
+            if a not in result_accounts or not b.account_from <= a <= b.account_to:
+                continue
+            if b.project_id is not None and p != b.project_id:
+                continue
+            if b.project_id is None and (a, p) in claimed:
+                continue
+            used.add((a, p))
+            total -= v
+        return total, used
+
+    out, covered, pcovered = [], set(), set()
+    for b in rows:
+        utfall, used = outcome(cur, b)
+        covered |= used
+        putfall = None
+        if prev:
+            putfall, pused = outcome(prev, b)
+            pcovered |= pused
+        out.append(DriftRow(b.label, b.section, -b.amount, utfall, utfall + b.amount, putfall))
+    rest = -sum(v for (a, p), v in cur.proj_period.items() if a in result_accounts and (a, p) not in covered)
+    prest = (-sum(v for (a, p), v in prev.proj_period.items() if a in result_accounts and (a, p) not in pcovered)
+             if prev else None)
+    if rest or prest:
+        out.append(DriftRow("Ej budgeterat", "ovrigt", 0, rest, rest, prest))
+    out.append(DriftRow("Resultat", "summa", sum(r.budget for r in out), sum(r.utfall for r in out),
+                        sum(r.avvikelse for r in out),
+                        sum(r.previous_utfall for r in out) if prev else None, SUM))
+    return Driftredovisning(tuple(out))

@@ -1,0 +1,228 @@
+"""The report as plain, immutable data: the contract every renderer reads.
+
+`build_report(book, year_id, date_from=None, date_to=None)` (reports/__init__.py) returns
+one `AnnualReport`. The PDF, the desktop preview, the terminal table and the JSON output
+only render it, so they can never disagree.
+
+Amounts
+    `int` in the report's `unit`: 'ore' (öre, what build_report returns) or 'tkr'
+    (whole tusental kronor, what `in_tkr(report)` returns; rounded so that printed rows
+    add up to printed totals and a figure prints the same in every table). `None` means
+    "nothing to print" (no previous year, no budget).
+
+Signs (as printed in a Swedish annual report, NOT the ledger sign)
+    Resultaträkning: intäkter positive, kostnader negative, sums are plain sums.
+    Balansräkning: assets positive, eget kapital / avsättningar / skulder positive
+    (a liability account with a debit balance shows negative).
+    Kassaflödesanalys: each row by its effect on cash (an increase of fordringar is
+    negative, an increase of skulder positive).
+
+Row ids
+    The ids of `Statement.rows` are the ids of domain/redovisning.md (also the JSON
+    contract). `kind` is 'row' (an account row), 'sum' (a subtotal the engine computes)
+    or 'heading' (a caption without amount). The balance sheet's `arets_resultat` row is
+    the resultaträkning's `arets_resultat`.
+
+Columns
+    `amount` is the report period (e.g. 2021-01-01 – 2021-12-31 or a delår), `previous`
+    the same period one year earlier (None when the book has no such year), `budget`
+    the year's budget on resultaträkning rows (None without a budget).
+
+Notes
+    `Note.number` is assigned in order of the rows the notes explain (resultaträkning,
+    then balansräkning), then text-only notes. `Note.row_ids` holds
+    (statement_id, row_id) pairs; `StatementRow.notes` the numbers of the notes that
+    explain the row. `Note.total` equals the row it explains (a check, see below).
+    Note ids: verksamhetens_intakter, verksamhetens_kostnader, fordringar,
+    kortfristiga_skulder, interimsskulder (per projektägare and insats; NoteLine carries
+    project_id), eget_kapital, ansvarsforbindelser, redovisningsprinciper.
+
+Checks
+    `kontroller` lists every invariant the engine verified, ok or not, with a Swedish
+    message: balansrakning_balanserar, arets_resultat_rr_br, kassaflode_likvida_medel,
+    konton_har_rad, eget_kapital_konvention, not_<id> per note, tkr_avrundning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..book.model import Forbund
+
+ROW, SUM, HEADING = "row", "sum", "heading"
+
+
+@dataclass(frozen=True)
+class Period:
+    fran: str  # ISO date, first day
+    till: str  # ISO date, last day
+
+    @property
+    def label(self) -> str:
+        return f"{self.fran} – {self.till}"
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    id: str
+    label: str
+    amount: int | None
+    previous: int | None = None
+    kind: str = ROW  # 'row' | 'sum' | 'heading'
+    notes: tuple[int, ...] = ()  # numbers of the notes that explain the row ("5 & 6")
+    budget: int | None = None
+
+    @property
+    def note(self) -> int | None:
+        return self.notes[0] if self.notes else None
+
+    @property
+    def budget_percent(self) -> float | None:
+        """Utfall/budget in percent (one decimal), None without a usable budget."""
+        if self.budget in (None, 0) or self.amount is None:
+            return None
+        return round(100.0 * self.amount / self.budget, 1)
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str  # 'resultatrakning' | 'balansrakning' | 'kassaflodesanalys'
+    title: str
+    rows: tuple[StatementRow, ...]
+
+    def row(self, row_id: str) -> StatementRow:
+        for r in self.rows:
+            if r.id == row_id:
+                return r
+        raise KeyError(row_id)
+
+    def amounts(self) -> dict[str, int]:
+        """{row_id: amount} for every row that carries an amount."""
+        return {r.id: r.amount for r in self.rows if r.kind != HEADING}
+
+    def previous_amounts(self) -> dict[str, int | None]:
+        return {r.id: r.previous for r in self.rows if r.kind != HEADING}
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    label: str
+    amount: int | None
+    previous: int | None = None
+    kind: str = ROW  # 'row' | 'sum' | 'heading'
+    indent: int = 0
+    project_id: int | None = None  # interimsskulder: the insats the line specifies
+    account: int | None = None     # the account a per-account line shows
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    id: str
+    title: str
+    text: str = ""
+    lines: tuple[NoteLine, ...] = ()
+    total: int | None = None
+    previous_total: int | None = None
+    row_ids: tuple[tuple[str, str], ...] = ()  # ((statement_id, row_id), ...)
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    ok: bool
+    meddelande: str
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """A row of a key-figure table (balanskravsresultat)."""
+    id: str
+    label: str
+    amount: int
+    previous: int | None = None
+    kind: str = ROW
+
+
+@dataclass(frozen=True)
+class EquityShare:
+    """Eget kapital as a share of the year's tilldelade medel (driftbidrag)."""
+    eget_kapital: int
+    tilldelade_medel: int
+    andel_procent: float | None        # two decimals; None when no tilldelade medel
+    rekommendation_procent: float = 20.0
+    inom_rekommendation: bool | None = None
+
+
+@dataclass(frozen=True)
+class OverviewYear:
+    """One column of the five-year overview (a whole räkenskapsår)."""
+    year_label: str
+    verksamhetens_intakter: int
+    verksamhetens_kostnader: int  # all costs incl. avskrivningar and finansiella kostnader, negative
+    arets_resultat: int
+    eget_kapital: int
+    tilldelade_medel: int
+    andel_procent: float | None     # eget kapital / tilldelade medel
+    soliditet_procent: float | None  # eget kapital / summa tillgångar
+    likvida_medel: int
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    balanskrav: tuple[KeyRow, ...]
+    eget_kapital: EquityShare
+    femarsoversikt: tuple[OverviewYear, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class DriftRow:
+    label: str
+    section: str            # budget section (intakter, insatser, kansli, styrelse, ovrigt, finansiellt) or 'summa'
+    budget: int
+    utfall: int
+    avvikelse: int          # utfall − budget in report sign: positive is better than budget
+    previous_utfall: int | None = None
+    kind: str = ROW
+
+
+@dataclass(frozen=True)
+class Driftredovisning:
+    rows: tuple[DriftRow, ...]
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    forbund: Forbund
+    year_id: int
+    year_label: str
+    period: Period
+    previous_period: Period | None
+    is_closed: bool
+    resultatrakning: Statement
+    balansrakning: Statement
+    kassaflodesanalys: Statement
+    noter: tuple[Note, ...]
+    nyckeltal: KeyFigures
+    kontroller: tuple[Check, ...]
+    driftredovisning: Driftredovisning | None = None
+    has_budget: bool = False
+    unit: str = "ore"  # 'ore' | 'tkr'
+    # 'separat': the result is not booked into equity in the period (our own books);
+    # 'i_eget_kapital': it is (some SIE files); see reports/engine.py.
+    equity_convention: str = "separat"
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.kontroller)
+
+    @property
+    def statements(self) -> tuple[Statement, Statement, Statement]:
+        return (self.resultatrakning, self.balansrakning, self.kassaflodesanalys)
+
+    def note(self, note_id: str) -> Note | None:
+        return next((n for n in self.noter if n.id == note_id), None)
+
+    def check(self, check_id: str) -> Check | None:
+        return next((c for c in self.kontroller if c.id == check_id), None)

@@ -1,0 +1,111 @@
+"""`finsam-desktop [BOOK] [--demo] [--screenshot FILE.png --view NAME]`: start the
+desktop program, or render one view of a book to a PNG file and exit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+VIEWS = ("start", "verifikationer", "huvudbok", "saldobalans", "rapport", "projekt", "kontoplan",
+         "insatser", "medlemmar", "verifikation")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="finsam-desktop", description="Finsam Bokföring – bokföring och "
+                                "årsredovisning för samordningsförbund.")
+    p.add_argument("book", nargs="?", metavar="BOK", help="boken (.finsam) som ska öppnas")
+    p.add_argument("--demo", action="store_true", help="öppna demoboken (byggs första gången)")
+    p.add_argument("--read-only", action="store_true", help="öppna boken skrivskyddad")
+    p.add_argument("--screenshot", metavar="FIL.png", help="rita en vy till en PNG-fil och avsluta")
+    p.add_argument("--view", choices=VIEWS, default="start", help="vyn som ritas med --screenshot")
+    p.add_argument("--size", default="1280x800", help="fönstrets storlek med --screenshot (BxH)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ..errors import FinsamError
+    from . import settings
+    from .main_window import APP_NAME, MainWindow, app_icon, demo_path
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    apply_style(app)
+
+    if args.screenshot:
+        try:
+            path = _book_path(args, demo_path)
+            from .screenshot import render_view
+            render_view(path, args.view, Path(args.screenshot), size=_size(args.size))
+        except FinsamError as exc:
+            print(f"finsam-desktop: {exc.message}", file=sys.stderr)
+            return 2
+        return 0
+
+    window = MainWindow()
+    window.show()
+    if args.demo:
+        window.open_demo()
+    elif args.book:
+        window.open_book(args.book, read_only=args.read_only)
+    elif settings.last_book() and Path(settings.last_book()).exists():
+        window.open_book(settings.last_book())
+    return app.exec()
+
+
+def _book_path(args, demo_path) -> Path:
+    from ..errors import BookFileError
+    if args.book:
+        return Path(args.book)
+    if args.demo:
+        p = demo_path()
+        if not p.exists():
+            from ..demo import build_demo
+            p.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(p).close()
+        return p
+    raise BookFileError("Ange en bok eller --demo för att ta en skärmbild.")
+
+
+def _size(text: str) -> tuple[int, int]:
+    w, _, h = text.lower().partition("x")
+    return int(w), int(h)
+
+
+def apply_style(app) -> None:
+    """A calm, light look that is the same on every platform (Fusion), with a readable
+    font size."""
+    from PySide6.QtGui import QColor, QFont, QPalette
+    app.setStyle("Fusion")
+    pal = app.palette()
+    pal.setColor(QPalette.Window, QColor("#f6f7f9"))
+    pal.setColor(QPalette.Base, QColor("#ffffff"))
+    pal.setColor(QPalette.AlternateBase, QColor("#f3f6f9"))
+    pal.setColor(QPalette.Highlight, QColor("#cfe0f1"))
+    pal.setColor(QPalette.HighlightedText, QColor("#10283d"))
+    pal.setColor(QPalette.Button, QColor("#f0f2f5"))
+    pal.setColor(QPalette.ToolTipBase, QColor("#fffef2"))
+    app.setPalette(pal)
+    f = app.font()
+    if f.pointSizeF() < 10:
+        f.setPointSizeF(10)
+    f.setStyleStrategy(QFont.PreferAntialias)
+    app.setFont(f)
+    app.setStyleSheet("QHeaderView::section { background: #eef1f4; padding: 5px 8px; border: none;"
+                      " border-bottom: 1px solid #d5dbe1; font-weight: 600; color: #2b3640; }"
+                      "QTableView { border: 1px solid #d9dee3; selection-background-color: #cfe0f1;"
+                      " selection-color: #10283d; }"
+                      "QGroupBox { font-weight: 600; }")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Small pieces every window uses: amounts and dates as text, error messages, the look
+of tables and form fields."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QMessageBox,
+                               QTableView, QWidget)
+
+from ..errors import FinsamError
+from ..money import format_ore
+
+RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+CENTER = int(Qt.AlignCenter)
+
+ERROR_STYLE = "color: #a61b1b;"
+MUTED_STYLE = "color: #5f6b76;"
+# What a field with a refused value looks like; what the user typed stays in it.
+FIELD_ERROR_STYLE = "border: 1px solid #c0392b; background: #fdf1f0;"
+
+
+def money(ore: int | None, *, blank_zero: bool = False) -> str:
+    """Öre as Swedish kronor with öre ('1 234,50'); '' for None (and 0 with blank_zero)."""
+    if ore is None or (blank_zero and ore == 0):
+        return ""
+    return format_ore(ore, sep="\u00a0", minus="\u2212")
+
+
+def money_kr(ore: int | None) -> str:
+    """Whole kronor ('1 235') for overviews."""
+    if ore is None:
+        return ""
+    return format_ore(ore, decimals=False, sep="\u00a0", minus="\u2212")
+
+
+def today_iso() -> str:
+    return date.today().isoformat()
+
+
+def qdate(iso: str) -> QDate:
+    return QDate.fromString(iso, "yyyy-MM-dd")
+
+
+def iso(d: QDate) -> str:
+    return d.toString("yyyy-MM-dd")
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "Det gick inte") -> None:
+    """A FinsamError in a dialog with its own Swedish sentence; anything else with a short
+    apology and the technical text (it is a bug, not the user's fault)."""
+    if isinstance(exc, FinsamError):
+        QMessageBox.warning(parent, title, exc.message)
+    else:
+        QMessageBox.critical(parent, title, "Ett oväntat fel inträffade i programmet:\n\n"
+                                            f"{type(exc).__name__}: {exc}")
+
+
+def error_label() -> QLabel:
+    """A label for the message next to a field; hidden until there is something to say."""
+    lab = QLabel()
+    lab.setStyleSheet(ERROR_STYLE)
+    lab.setWordWrap(True)
+    lab.hide()
+    return lab
+
+
+def set_error(label: QLabel, text: str | None) -> None:
+    label.setText(text or "")
+    label.setVisible(bool(text))
+
+
+def mark_field(widget: QWidget, bad: bool) -> None:
+    widget.setStyleSheet(FIELD_ERROR_STYLE if bad else "")
+
+
+def heading(text: str, size: int = 15) -> QLabel:
+    lab = QLabel(text)
+    f = lab.font()
+    f.setPointSize(size)
+    f.setWeight(QFont.DemiBold)
+    lab.setFont(f)
+    return lab
+
+
+def muted(text: str) -> QLabel:
+    lab = QLabel(text)
+    lab.setStyleSheet(MUTED_STYLE)
+    lab.setWordWrap(True)
+    return lab
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.HLine)
+    line.setStyleSheet("color: #d5dbe1;")
+    return line
+
+
+def style_table(view: QTableView, *, stretch_column: int | None = None) -> None:
+    """The calm table look used everywhere: alternating rows, whole-row selection, no grid
+    noise, a roomy row height, no row numbers."""
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    fm = view.fontMetrics()
+    view.verticalHeader().setDefaultSectionSize(fm.height() + 10)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(LEFT)
+    header.setStretchLastSection(stretch_column is None)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+
+
+def set_column_widths(view: QTableView, widths: dict[int, int]) -> None:
+    """Column widths in average character widths, so they follow the font size."""
+    cw = view.fontMetrics().averageCharWidth()
+    for col, chars in widths.items():
+        view.setColumnWidth(col, chars * cw + 24)

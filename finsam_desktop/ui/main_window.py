@@ -1,0 +1,670 @@
+"""The main window: menus, toolbar, status bar, a navigation list on the left and the
+views of the open book on the right. Everything it changes goes through the book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
+                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from .. import __version__
+from ..book import SUFFIX, Book
+from ..errors import BookFileError, FinsamError
+from ..paths import resource
+from . import settings
+from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
+from .start_page import current_year
+from .tasks import Cancelled, run_book_job, run_in_background
+
+APP_NAME = "Finsam Bokföring"
+# The pages of a book, in the order of the navigation list: (key, title, shortcut).
+PAGES = (("start", "Översikt", "Ctrl+1"), ("verifikationer", "Verifikationer", "Ctrl+2"),
+         ("huvudbok", "Huvudbok", "Ctrl+3"), ("saldobalans", "Saldobalans", "Ctrl+4"),
+         ("rapport", "Resultat och balans", "Ctrl+5"), ("projekt", "Projektuppföljning", "Ctrl+6"))
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource("icons", "finsam.svg")))
+
+
+class WelcomePage(QWidget):
+    """Shown when no book is open: new, open, demo and the recent books."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self.window = window
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(60, 50, 60, 40)
+        lay.addWidget(heading(APP_NAME, 22))
+        lay.addWidget(muted("Bokföring och årsredovisning för samordningsförbund."))
+        lay.addSpacing(20)
+        for text, slot in (("Ny bok …", window.new_book), ("Öppna bok …", window.open_book_dialog),
+                           ("Importera SIE-fil …", window.import_sie),
+                           ("Öppna demoboken", window.open_demo)):
+            b = QPushButton(text)
+            b.setMinimumWidth(260)
+            b.setMinimumHeight(34)
+            b.clicked.connect(slot)
+            lay.addWidget(b, 0, Qt.AlignLeft)
+        lay.addSpacing(20)
+        lay.addWidget(QLabel("<b>Senaste böcker</b>"))
+        self.recent = QListWidget()
+        self.recent.setMaximumWidth(720)
+        self.recent.itemActivated.connect(lambda item: window.open_book(item.data(Qt.UserRole)))
+        lay.addWidget(self.recent, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        self.recent.clear()
+        for p in settings.recent_books():
+            item = QListWidgetItem(f"{Path(p).name}    {Path(p).parent}")
+            item.setData(Qt.UserRole, p)
+            self.recent.addItem(item)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, book: Book | None = None):
+        super().__init__()
+        self.book: Book | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.voucher_dialog = None
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(QSize(900, 600))
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(200)
+        self.nav.setStyleSheet(
+            "QListWidget { border: none; background: #eef1f4; padding-top: 8px; }"
+            "QListWidget::item { padding: 9px 14px; color: #26323c; }"
+            "QListWidget::item:selected { background: #d6e2ee; color: #10283d; font-weight: 600; }")
+        for _key, title, _sc in PAGES:
+            self.nav.addItem(title)
+        self.nav.currentRowChanged.connect(lambda r: self.show_page(PAGES[r][0]) if r >= 0 else None)
+        self.stack = QStackedWidget()
+        self.book_area = QSplitter()
+        self.book_area.addWidget(self.nav)
+        self.book_area.addWidget(self.stack)
+        self.book_area.setStretchFactor(1, 1)
+        self.book_area.setChildrenCollapsible(False)
+        self.welcome = WelcomePage(self)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.book_area)
+        self.setCentralWidget(self.central)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_geometry()
+        if book is not None:
+            self.set_book(book)
+        else:
+            self._update_actions()
+
+    # ------------------------------------------------------------------ actions and menus
+    def _action(self, text: str, slot: Callable, shortcut: str | QKeySequence | None = None,
+                tip: str = "", needs_book: bool = True, writes: bool = False) -> QAction:
+        a = QAction(text, self)
+        if shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.NativeText)})" if shortcut else tip)
+        a.triggered.connect(lambda _checked=False: slot())
+        a.setProperty("needs_book", needs_book)
+        a.setProperty("writes", writes)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        A = self._action
+        self.act_new_book = A("&Ny bok …", self.new_book, QKeySequence.New, "Skapa en ny bok för ett förbund",
+                              needs_book=False)
+        self.act_open = A("Ö&ppna …", self.open_book_dialog, QKeySequence.Open, "Öppna en bok", needs_book=False)
+        self.act_open_ro = A("Öppna skrivskyddad …", lambda: self.open_book_dialog(read_only=True),
+                             None, "Öppna en bok utan att kunna ändra den", needs_book=False)
+        self.act_backup = A("Spara &kopia som …", self.save_copy, "Ctrl+Shift+S",
+                            "Spara en kopia av hela boken i en annan fil")
+        self.act_import = A("&Importera SIE …", self.import_sie, "Ctrl+I", "Läs in en SIE-fil", needs_book=False)
+        self.act_export = A("&Exportera SIE …", self.export_sie, "Ctrl+E", "Skriv räkenskapsåret som SIE 4")
+        self.act_close_book = A("&Stäng boken", self.close_book, QKeySequence.Close, "Stäng boken")
+        self.act_quit = A("&Avsluta", self.close, QKeySequence.Quit, "Avsluta programmet", needs_book=False)
+        self.act_copy = A("&Kopiera", self.copy_selection, QKeySequence.Copy,
+                          "Kopiera markerade rader som tabell (klistra in i kalkylblad)")
+        self.act_find = A("&Sök verifikation", self.find_voucher, QKeySequence.Find, "Sök i verifikationslistan")
+        self.act_forbund = A("&Förbundsuppgifter …", self.edit_forbund, None, "Namn, organisationsnummer, adress",
+                             writes=True)
+        self.act_new_voucher = A("&Ny verifikation", self.new_voucher, "Ctrl+Shift+N",
+                                 "Skriv in och bokför en ny verifikation", writes=True)
+        self.act_correct = A("&Rätta verifikation …", self.correct_voucher, "Ctrl+Shift+R",
+                             "Rätta en bokförd verifikation med en rättelse", writes=True)
+        self.act_chart = A("&Kontoplan", self.edit_chart, "Ctrl+K", "Konton och rapportrader")
+        self.act_registers = A("&Insatser och projektägare", self.edit_registers, "Ctrl+Shift+I",
+                               "Insatser, beviljade medel och projektägare")
+        self.act_members = A("&Medlemmar och driftbidrag", self.edit_members, "Ctrl+Shift+M",
+                             "Medlemmar, andelar och driftbidrag per år")
+        self.act_accruals = A("&Periodavslut och interimsskulder …", self.open_accruals, "Ctrl+Shift+P",
+                              "Boka upplupna kostnader till projektägarna vid periodens slut", writes=True)
+        self.page_actions = {key: A(title, (lambda k=key: self.show_page(k)), sc, f"Visa {title.lower()}")
+                             for key, title, sc in PAGES}
+        self.act_balance_sheet = A("&Balansräkning", lambda: self.show_report("balansrakning"), "Ctrl+7",
+                                   "Visa balansräkningen")
+        self.act_cash_flow = A("&Kassaflödesanalys", lambda: self.show_report("kassaflodesanalys"), "Ctrl+8",
+                               "Visa kassaflödesanalysen")
+        self.act_wizard = A("&Bokslutsguide …", self.open_wizard, "Ctrl+Shift+B",
+                            "Bokslut, årsredovisning och stängning av året", writes=True)
+        self.act_about = A("&Om Finsam Bokföring", self.about, QKeySequence.HelpContents, needs_book=False)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu("&Arkiv")
+        m.addActions([self.act_new_book, self.act_open, self.act_open_ro])
+        self.recent_menu = m.addMenu("S&enaste böcker")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        m.addSeparator()
+        m.addAction(self.act_backup)
+        m.addSeparator()
+        m.addActions([self.act_import, self.act_export])
+        m.addSeparator()
+        m.addActions([self.act_close_book, self.act_quit])
+        m = mb.addMenu("&Redigera")
+        m.addActions([self.act_copy, self.act_find])
+        m.addSeparator()
+        m.addAction(self.act_forbund)
+        m = mb.addMenu("&Bokföring")
+        m.addActions([self.act_new_voucher, self.act_correct])
+        m.addSeparator()
+        m.addActions([self.page_actions["start"], self.page_actions["verifikationer"]])
+        m.addSeparator()
+        m.addActions([self.act_chart, self.act_registers, self.act_members])
+        m.addSeparator()
+        m.addAction(self.act_accruals)
+        if not _importable("finsam_desktop.ui.accruals_form", "AccrualsDialog"):
+            self.act_accruals.setVisible(False)
+            self.act_accruals.setEnabled(False)
+        m = mb.addMenu("Ra&pporter")
+        m.addActions([self.page_actions["huvudbok"], self.page_actions["saldobalans"]])
+        m.addSeparator()
+        self.page_actions["rapport"].setText("&Resultaträkning")
+        m.addActions([self.page_actions["rapport"], self.act_balance_sheet, self.act_cash_flow])
+        m.addSeparator()
+        m.addAction(self.page_actions["projekt"])
+        self.wizard_menu = mb.addMenu("B&okslut")
+        self.wizard_menu.addAction(self.act_wizard)
+        if not _importable("finsam_desktop.ui.wizard", "BokslutWizard"):
+            self.wizard_menu.menuAction().setVisible(False)
+            self.act_wizard.setEnabled(False)
+        m = mb.addMenu("&Hjälp")
+        m.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar("Verktyg")
+        tb.setObjectName("toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        tb.setStyleSheet("QToolBar { spacing: 4px; padding: 3px 6px; border-bottom: 1px solid #d5dbe1; }"
+                         "QToolButton { padding: 4px 10px; }")
+        self.act_new_voucher.setIconText("Ny verifikation")
+        tb.addAction(self.act_new_voucher)
+        tb.addSeparator()
+        for key in ("verifikationer", "huvudbok", "saldobalans", "rapport", "projekt"):
+            tb.addAction(self.page_actions[key])
+        self.page_actions["rapport"].setIconText("Resultat och balans")
+        tb.addSeparator()
+        tb.addActions([self.act_chart, self.act_registers, self.act_members])
+        self.toolbar = tb
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.status_file = QLabel()
+        self.status_forbund = QLabel()
+        self.status_year = QLabel()
+        self.status_warning = QLabel()
+        self.status_warning.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
+        for w in (self.status_forbund, self.status_year, self.status_warning, self.status_file):
+            w.setContentsMargins(8, 0, 8, 0)
+        self.status_file.setStyleSheet(MUTED_STYLE)
+        sb.addWidget(self.status_forbund)
+        sb.addWidget(self.status_year)
+        sb.addWidget(self.status_warning)
+        sb.addPermanentWidget(self.status_file)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = settings.recent_books()
+        if not items:
+            a = self.recent_menu.addAction("(inga)")
+            a.setEnabled(False)
+        for i, p in enumerate(items, 1):
+            a = self.recent_menu.addAction(f"&{i} {Path(p).name} – {Path(p).parent}")
+            a.triggered.connect(lambda _c=False, p=p: self.open_book(p))
+
+    def _update_actions(self) -> None:
+        has_book = self.book is not None
+        writable = has_book and not self.book.read_only
+        for a in self.actions():
+            if a.property("needs_book"):
+                a.setEnabled(has_book and (writable or not a.property("writes")))
+        self.act_accruals.setEnabled(writable and self.act_accruals.isVisible())
+        self.act_wizard.setEnabled(writable and self.wizard_menu.menuAction().isVisible())
+        self.toolbar.setVisible(has_book)
+        self.central.setCurrentWidget(self.book_area if has_book else self.welcome)
+        self.update_status()
+
+    def update_status(self) -> None:
+        b = self.book
+        if b is None:
+            for w in (self.status_file, self.status_forbund, self.status_year, self.status_warning):
+                w.setText("")
+            self.setWindowTitle(APP_NAME)
+            return
+        f = b.forbund()
+        y = current_year(b)
+        self.status_forbund.setText(f"{f.namn} ({f.orgnr})")
+        self.status_year.setText(f"Räkenskapsår {y.label}" if y else "Inget räkenskapsår")
+        self.status_file.setText(str(b.path))
+        warnings = []
+        if b.read_only:
+            warnings.append("Boken är öppnad skrivskyddad")
+        if y is not None and y.is_closed:
+            warnings.append(f"Räkenskapsåret {y.label} är stängt – inget kan bokföras i det")
+        if y is None or not any(not yy.is_closed for yy in b.years()):
+            warnings.append("Det finns inget öppet räkenskapsår")
+        self.status_warning.setText(" · ".join(dict.fromkeys(warnings)))
+        self.setWindowTitle(f"{f.namn} – {APP_NAME}")
+
+    # ------------------------------------------------------------------ the book
+    def set_book(self, book: Book | None) -> None:
+        """Show `book` (or nothing): pages are dropped and built again on first use."""
+        old = self.book
+        for page in list(self.pages.values()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        if self.voucher_dialog is not None:
+            self.voucher_dialog.close()
+            self.voucher_dialog = None
+        self.book = book
+        if old is not None and old is not book:
+            old.close()
+        if book is not None:
+            settings.add_recent_book(book.path)
+            self.welcome.reload()
+            self.show_page("start")
+        self._update_actions()
+
+    def open_book(self, path: str | Path, *, read_only: bool = False) -> Book | None:
+        """Open the book at `path`; a file that cannot be written is opened read-only."""
+        p = Path(path)
+        try:
+            if not read_only and p.exists() and not _writable(p):
+                read_only = True
+            book = Book.open(p, read_only=read_only)
+        except FinsamError as exc:
+            if isinstance(exc, BookFileError) and not p.exists():
+                settings.remove_recent_book(str(path))
+                self.welcome.reload()
+            show_error(self, exc, "Boken kunde inte öppnas")
+            return None
+        self.set_book(book)
+        return book
+
+    def open_book_dialog(self, read_only: bool = False) -> None:
+        start = str(Path(settings.last_book()).parent) if settings.last_book() else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Öppna bok", start,
+                                              f"Finsam-bok (*{SUFFIX});;Alla filer (*)")
+        if name:
+            self.open_book(name, read_only=read_only)
+
+    def new_book(self) -> None:
+        from .setup_dialog import SetupDialog
+        dlg = SetupDialog(self)
+        if dlg.exec() and dlg.book is not None:
+            self.set_book(dlg.book)
+
+    def open_demo(self) -> None:
+        path = demo_path()
+        if not path.exists():
+            try:
+                from ..demo import build_demo
+            except ImportError:
+                QMessageBox.information(self, APP_NAME, "Demoboken finns inte i den här versionen.")
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                run_in_background(self, "Bygger demoboken …", lambda: build_demo(path).close())
+            except FinsamError as exc:
+                show_error(self, exc)
+                return
+        self.open_book(path)
+
+    def close_book(self) -> None:
+        self.set_book(None)
+
+    # ------------------------------------------------------------------ pages
+    def page(self, key: str) -> QWidget:
+        """The page `key`, built on first use."""
+        if key not in self.pages:
+            if self.book is None:
+                raise RuntimeError("no book open")
+            self.pages[key] = w = _make_page(key, self.book)
+            if hasattr(w, "open_voucher"):
+                w.open_voucher.connect(self.show_voucher)
+            if hasattr(w, "open_account"):
+                w.open_account.connect(self.show_account)
+            self.stack.addWidget(w)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget | None:
+        if self.book is None:
+            return None
+        w = self.page(key)
+        self.stack.setCurrentWidget(w)
+        row = [k for k, _t, _s in PAGES].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        return w
+
+    def show_report(self, statement_id: str) -> None:
+        w = self.show_page("rapport")
+        if w is not None:
+            w.show_statement(statement_id)
+
+    def show_account(self, number: int) -> None:
+        w = self.show_page("huvudbok")
+        if w is not None:
+            src = self.pages.get("saldobalans")
+            if src is not None:
+                w.period.reload_years(src.period.year.id if src.period.year else None)
+                w.period.set_range(*src.period.range)
+            w.set_account(number)
+
+    def refresh(self) -> None:
+        """Something in the book changed: read every built page again."""
+        for key, w in self.pages.items():
+            if key == "verifikationer":
+                w.reload_projects()
+                w.refresh()
+            elif key == "huvudbok":
+                w.reload_accounts()
+                w.reload()
+            elif hasattr(w, "reload"):
+                w.reload()
+        self.update_status()
+
+    def show_fix(self, target: str) -> None:
+        """Where the bokslut wizard sends the user to fix a finding."""
+        {"kontoplan": self.edit_chart, "accruals": self.open_accruals,
+         "report": lambda: self.show_page("rapport"), "bank": lambda: self.show_account(
+             int(self.book.setting("bank_account", "1930") or 1930)),
+         "drafts": lambda: self.show_page("verifikationer")}.get(target, lambda: self.show_page("start"))()
+
+    # ------------------------------------------------------------------ verifikationer
+    def new_voucher(self) -> None:
+        from .voucher_form import VoucherDialog
+        if self.voucher_dialog is None or self.voucher_dialog.voucher is not None:
+            if self.voucher_dialog is not None:
+                self.voucher_dialog.close()
+            self.voucher_dialog = VoucherDialog(self.book, self)
+            self.voucher_dialog.booked.connect(lambda _v: self.refresh())
+        self.voucher_dialog.show()
+        self.voucher_dialog.raise_()
+        self.voucher_dialog.activateWindow()
+
+    def show_voucher(self, voucher_id: int):
+        from .voucher_form import VoucherDialog
+        dlg = VoucherDialog(self.book, self, voucher_id=voucher_id)
+        dlg.booked.connect(lambda _v: self.refresh())
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
+    def correct_voucher(self) -> None:
+        """Rätta: the voucher selected in the list, or one the user names ('A 12')."""
+        vid = None
+        page = self.pages.get("verifikationer")
+        if page is not None and self.stack.currentWidget() is page:
+            vid = page.selected_voucher_id()
+        if vid is None:
+            ref, ok = QInputDialog.getText(self, "Rätta verifikation", "Vilken verifikation ska rättas? "
+                                           "(t.ex. A 12)")
+            if not ok or not ref.strip():
+                return
+            vid = self._voucher_by_ref(ref)
+            if vid is None:
+                QMessageBox.warning(self, "Rätta verifikation", f"Verifikation ”{ref.strip()}” finns inte "
+                                    "i det aktuella räkenskapsåret.")
+                return
+        dlg = self.show_voucher(vid)
+        if dlg.correct_button.isVisible():
+            dlg.start_correction()
+
+    def _voucher_by_ref(self, ref: str) -> int | None:
+        parts = ref.strip().upper().replace(" ", "")
+        series = "".join(ch for ch in parts if not ch.isdigit()) or "A"
+        digits = "".join(ch for ch in parts if ch.isdigit())
+        y = current_year(self.book)
+        if not digits or y is None:
+            return None
+        v = self.book.voucher_by_ref(y.id, series, int(digits))
+        return v.id if v else None
+
+    # ------------------------------------------------------------------ registers
+    def _dialog(self, dlg) -> None:
+        dlg.finished.connect(lambda _r: self.refresh())
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.open()
+
+    def edit_chart(self) -> None:
+        from .accounts_form import AccountsDialog
+        self._dialog(AccountsDialog(self.book, self))
+
+    def edit_registers(self) -> None:
+        from .registers_form import RegistersDialog
+        self._dialog(RegistersDialog(self.book, self))
+
+    def edit_members(self) -> None:
+        from .members_form import MembersDialog
+        self._dialog(MembersDialog(self.book, self))
+
+    def edit_forbund(self) -> None:
+        from .members_form import ForbundDialog
+        self._dialog(ForbundDialog(self.book, self))
+
+    def open_accruals(self) -> None:
+        try:
+            from .accruals_form import AccrualsDialog
+        except ImportError:
+            self.act_accruals.setVisible(False)
+            QMessageBox.information(self, APP_NAME, "Periodavslutet finns inte i den här versionen.")
+            return
+        self._dialog(AccrualsDialog(self.book, self))
+
+    def open_wizard(self) -> None:
+        try:
+            from .wizard import BokslutWizard
+        except ImportError:
+            self.wizard_menu.menuAction().setVisible(False)
+            QMessageBox.information(self, APP_NAME, "Bokslutsguiden finns inte i den här versionen.")
+            return
+        try:
+            wiz = BokslutWizard(self.book, self, on_fix=self.show_fix)
+        except TypeError:
+            wiz = BokslutWizard(self.book, self)
+        self._dialog(wiz)
+
+    # ------------------------------------------------------------------ files
+    def save_copy(self) -> None:
+        suggestion = str(self.book.path.with_name(self.book.path.stem + " kopia" + SUFFIX))
+        name, _ = QFileDialog.getSaveFileName(self, "Spara kopia som", suggestion, f"Finsam-bok (*{SUFFIX})")
+        if not name:
+            return
+        if not name.endswith(SUFFIX):
+            name += SUFFIX
+        try:
+            run_book_job(self, "Sparar kopia …", self.book, lambda b: b.backup_to(name))
+        except FinsamError as exc:
+            show_error(self, exc, "Kopian kunde inte sparas")
+            return
+        self.statusBar().showMessage(f"En kopia av boken är sparad i {name}.", 8000)
+
+    def import_sie(self) -> None:
+        try:
+            from ..exchange.sie_import import import_sie
+        except ImportError:
+            QMessageBox.information(self, APP_NAME, "SIE-import finns inte i den här versionen.")
+            return
+        sie, _ = QFileDialog.getOpenFileName(self, "Importera SIE-fil", "", "SIE-fil (*.se *.si *.sie);;Alla filer (*)")
+        if not sie:
+            return
+        into = self.book.path if self.book is not None else None
+        if into is None:
+            name, _ = QFileDialog.getSaveFileName(self, "Spara den nya boken som",
+                                                  str(Path(sie).with_suffix(SUFFIX)), f"Finsam-bok (*{SUFFIX})")
+            if not name:
+                return
+            into = Path(name if name.endswith(SUFFIX) else name + SUFFIX)
+        try:
+            report = run_in_background(self, "Importerar SIE-filen …", import_sie, sie, into)
+        except Cancelled:
+            return
+        except FinsamError as exc:
+            show_error(self, exc, "SIE-filen kunde inte läsas in")
+            return
+        if self.book is None:
+            self.open_book(into)
+        else:
+            self.refresh()
+        warnings = getattr(report, "warnings", []) or []
+        text = f"SIE-filen är inläst: {getattr(report, 'voucher_count', 0)} verifikationer."
+        if warnings:
+            text += "\n\n" + "\n".join(str(getattr(w, "message", w)) for w in warnings[:12])
+        QMessageBox.information(self, "Importera SIE", text)
+
+    def export_sie(self) -> None:
+        try:
+            from ..exchange.sie_writer import export_sie
+        except ImportError:
+            QMessageBox.information(self, APP_NAME, "SIE-export finns inte i den här versionen.")
+            return
+        years = self.book.years()
+        y = current_year(self.book)
+        labels = [yy.label for yy in years]
+        label, ok = QInputDialog.getItem(self, "Exportera SIE", "Räkenskapsår", labels,
+                                         labels.index(y.label) if y else 0, False)
+        if not ok:
+            return
+        year = years[labels.index(label)]
+        name, _ = QFileDialog.getSaveFileName(self, "Exportera SIE", str(self.book.path.with_name(
+            f"{self.book.path.stem} {label}.se")), "SIE-fil (*.se)")
+        if not name:
+            return
+        try:
+            rep = run_book_job(self, "Exporterar SIE …", self.book,
+                               lambda b: export_sie(b, b.year(year.id), name))
+        except FinsamError as exc:
+            show_error(self, exc, "SIE-filen kunde inte skrivas")
+            return
+        self.statusBar().showMessage(f"{rep.vouchers} verifikationer exporterade till {name}.", 8000)
+
+    # ------------------------------------------------------------------ edit, help
+    def copy_selection(self) -> None:
+        """Selected rows of the table in focus as tab-separated text."""
+        view = QApplication.focusWidget()
+        if not isinstance(view, QTableView) and self.stack.currentWidget() is not None:
+            view = self.stack.currentWidget().findChild(QTableView)
+        if not isinstance(view, QTableView) or view.selectionModel() is None:
+            return
+        model = view.model()
+        rows = sorted({i.row() for i in view.selectionModel().selectedIndexes()})
+        lines = ["\t".join(str(model.headerData(c, Qt.Horizontal) or "") for c in range(model.columnCount()))]
+        for r in rows:
+            lines.append("\t".join(str(model.index(r, c).data() or "") for c in range(model.columnCount())))
+        QGuiApplication.clipboard().setText("\n".join(lines))
+
+    def find_voucher(self) -> None:
+        w = self.show_page("verifikationer")
+        if w is not None:
+            w.text_edit.setFocus()
+            w.text_edit.selectAll()
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"Om {APP_NAME}",
+                          f"<h3>{APP_NAME} {__version__}</h3>"
+                          "<p>Bokföring och årsredovisning för samordningsförbund (Finsam) enligt "
+                          "LKBR (2018:597) och RKR:s rekommendationer.</p>"
+                          "<p>Boken är en enda fil; databasen själv vägrar det som bokföringsreglerna "
+                          "förbjuder. Licens: GPL-3.0-or-later.</p>")
+
+    # ------------------------------------------------------------------ window state
+    def _restore_geometry(self) -> None:
+        geom, state = settings.geometry()
+        if geom is not None:
+            self.restoreGeometry(geom)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        settings.save_geometry(self.saveGeometry(), self.saveState())
+        if self.book is not None:
+            settings.add_recent_book(self.book.path)
+            self.book.close()
+            self.book = None
+        super().closeEvent(event)
+
+
+def _make_page(key: str, book: Book) -> QWidget:
+    if key == "start":
+        from .start_page import StartPage
+        return StartPage(book)
+    if key == "verifikationer":
+        from .voucher_list import VoucherListView
+        return VoucherListView(book)
+    if key == "huvudbok":
+        from .ledger_view import LedgerView
+        return LedgerView(book)
+    if key == "saldobalans":
+        from .balance_view import TrialBalanceView
+        return TrialBalanceView(book)
+    if key == "rapport":
+        from .report_view import ReportView
+        return ReportView(book)
+    if key == "projekt":
+        from .projects_view import ProjectsView
+        return ProjectsView(book)
+    raise KeyError(key)
+
+
+def _importable(module: str, name: str) -> bool:
+    """Whether an optional part of the program (accruals form, bokslut wizard) is there.
+    Only looks for the module (cheap at start-up); it is imported when first used."""
+    import importlib.util
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _writable(p: Path) -> bool:
+    import os
+    return os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
+
+
+def demo_path() -> Path:
+    """The demo book in the user's data folder."""
+    from PySide6.QtCore import QStandardPaths
+    base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".finsam")
+    return Path(base) / f"demo{SUFFIX}"
+
+

@@ -1,0 +1,301 @@
+"""Table models over the book. The verifikationslista reads one page at a time (what the
+view shows), so a book with a million rows opens as fast as a small one."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..book import BalanceLine, Book, LedgerLine, VoucherFilter, VoucherSummary
+from .common import LEFT, RIGHT, money
+
+MUTED = QBrush(QColor("#6b7680"))
+NEGATIVE = QBrush(QColor("#8a1f1f"))
+SUM_BG = QBrush(QColor("#eef2f5"))
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, how to get the text from a record, and whether it holds
+    an amount (right-aligned, Swedish formatting)."""
+    title: str
+    get: Callable[[Any], Any]
+    amount: bool = False
+    tooltip: str = ""
+
+
+def _bold() -> QFont:
+    f = QFont()
+    f.setBold(True)
+    return f
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table of small record lists (accounts, insatser, saldobalans …)."""
+
+    def __init__(self, columns: Sequence[Column], records: Sequence[Any] = (), parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.records: list[Any] = list(records)
+        self.bold_rows: set[int] = set()
+
+    def set_records(self, records: Sequence[Any], bold_rows: set[int] | None = None) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.bold_rows = set(bold_rows or ())
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation != Qt.Horizontal:
+            return None
+        col = self.columns[section]
+        if role == Qt.DisplayRole:
+            return col.title
+        if role == Qt.TextAlignmentRole:
+            return RIGHT if col.amount else LEFT
+        if role == Qt.ToolTipRole and col.tooltip:
+            return col.tooltip
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        rec = self.records[index.row()]
+        col = self.columns[index.column()]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole, Qt.UserRole):
+            value = col.get(rec)
+            if role == Qt.UserRole:
+                return value
+            if col.amount:
+                return money(value) if isinstance(value, int) else (value or "")
+            return "" if value is None else str(value)
+        if role == Qt.TextAlignmentRole:
+            return RIGHT if col.amount else LEFT
+        if role == Qt.FontRole and index.row() in self.bold_rows:
+            return _bold()
+        if role == Qt.BackgroundRole and index.row() in self.bold_rows:
+            return SUM_BG
+        return None
+
+
+def _voucher_note(v: VoucherSummary) -> str:
+    if v.corrects_id is not None:
+        return "Rättelse"
+    if v.corrected_by is not None:
+        return "Rättad"
+    return ""
+
+
+VOUCHER_COLUMNS = [
+    Column("Ver.nr", lambda v: v.ref),
+    Column("Datum", lambda v: v.date),
+    Column("Text", lambda v: v.text),
+    Column("Belopp", lambda v: v.amount, amount=True, tooltip="Summa debet"),
+    Column("Status", _voucher_note, tooltip="Rättelse: verifikationen rättar en annan. "
+                                            "Rättad: en senare verifikation har rättat den."),
+]
+
+
+class VoucherListModel(QAbstractTableModel):
+    """The verifikationslista: the number of rows comes from Book.count_vouchers, the
+    rows themselves from Book.list_vouchers one page at a time, when the view asks for
+    them. A handful of pages are kept; the rest is read again if the user scrolls back."""
+
+    PAGE = 200
+    KEEP_PAGES = 30
+
+    def __init__(self, book: Book, flt: VoucherFilter = VoucherFilter(), parent=None):
+        super().__init__(parent)
+        self.book = book
+        self.filter = flt
+        self.columns = VOUCHER_COLUMNS
+        self._count = book.count_vouchers(flt)
+        self._pages: OrderedDict[int, list[VoucherSummary]] = OrderedDict()
+        self.pages_read = 0  # for the benchmark
+
+    def set_filter(self, flt: VoucherFilter) -> None:
+        self.beginResetModel()
+        self.filter = flt
+        self._pages.clear()
+        self._count = self.book.count_vouchers(flt)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_filter(self.filter)
+
+    def _page(self, number: int) -> list[VoucherSummary]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self.book.list_vouchers(self.filter, offset=number * self.PAGE, limit=self.PAGE)
+            self.pages_read += 1
+            self._pages[number] = page
+            while len(self._pages) > self.KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def summary(self, row: int) -> VoucherSummary | None:
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.PAGE)
+        i = row % self.PAGE
+        return page[i] if i < len(page) else None
+
+    def row_of_voucher(self, voucher_id: int) -> int | None:
+        """The row showing `voucher_id` among the pages read so far (or None)."""
+        for number, page in self._pages.items():
+            for i, v in enumerate(page):
+                if v.id == voucher_id:
+                    return number * self.PAGE + i
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation != Qt.Horizontal:
+            return None
+        col = self.columns[section]
+        if role == Qt.DisplayRole:
+            return col.title
+        if role == Qt.TextAlignmentRole:
+            return RIGHT if col.amount else LEFT
+        if role == Qt.ToolTipRole and col.tooltip:
+            return col.tooltip
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        col = self.columns[index.column()]
+        if role == Qt.TextAlignmentRole:
+            return RIGHT if col.amount else LEFT
+        if role not in (Qt.DisplayRole, Qt.ForegroundRole, Qt.UserRole):
+            return None
+        v = self.summary(index.row())
+        if v is None:
+            return None
+        if role == Qt.UserRole:
+            return v.id
+        if role == Qt.ForegroundRole:
+            return MUTED if (v.corrects_id is not None or v.corrected_by is not None) else None
+        value = col.get(v)
+        return money(value) if col.amount else value
+
+
+class LedgerModel(QAbstractTableModel):
+    """Huvudbok for one account and period: an ingående saldo line, one line per booked
+    row with the running balance, and an utgående saldo line."""
+
+    HEADERS = ("Datum", "Ver.nr", "Text", "Insats", "Debet", "Kredit", "Saldo")
+    AMOUNT_COLS = {4, 5, 6}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines: list[tuple[str, str, str, str, int | None, int | None, int, int | None]] = []
+        self.summary_rows: set[int] = set()
+
+    def load(self, opening: int, lines: Sequence[LedgerLine], project_codes: dict[int, str],
+             date_from: str, date_to: str) -> None:
+        self.beginResetModel()
+        out = [(date_from, "", "Ingående saldo", "", None, None, opening, None)]
+        balance = opening
+        debit = credit = 0
+        for ln in lines:
+            balance += ln.amount
+            if ln.amount >= 0:
+                debit += ln.amount
+            else:
+                credit -= ln.amount
+            out.append((ln.date, ln.ref, ln.text, project_codes.get(ln.project_id, "") if ln.project_id else "",
+                        ln.amount if ln.amount >= 0 else None, -ln.amount if ln.amount < 0 else None,
+                        balance, ln.voucher_id))
+        out.append((date_to, "", "Utgående saldo", "", debit, credit, balance, None))
+        self.lines = out
+        self.summary_rows = {0, len(out) - 1}
+        self.endResetModel()
+
+    def voucher_id(self, row: int) -> int | None:
+        return self.lines[row][7] if 0 <= row < len(self.lines) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation != Qt.Horizontal:
+            return None
+        if role == Qt.DisplayRole:
+            return self.HEADERS[section]
+        if role == Qt.TextAlignmentRole:
+            return RIGHT if section in self.AMOUNT_COLS else LEFT
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        line = self.lines[r]
+        if role == Qt.DisplayRole:
+            value = line[c]
+            if c in self.AMOUNT_COLS:
+                return money(value)
+            return value
+        if role == Qt.TextAlignmentRole:
+            return RIGHT if c in self.AMOUNT_COLS else LEFT
+        if role == Qt.FontRole and r in self.summary_rows:
+            return _bold()
+        if role == Qt.BackgroundRole and r in self.summary_rows:
+            return SUM_BG
+        if role == Qt.UserRole:
+            return line[7]
+        return None
+
+
+KIND_LABELS = {"T": "Tillgång", "S": "Skuld/eget kapital", "I": "Intäkt", "K": "Kostnad"}
+
+
+def trial_balance_rows(lines: Sequence[BalanceLine]) -> tuple[list[tuple], set[int]]:
+    """Saldobalans lines grouped in balance accounts then result accounts, each group
+    with its sum line; returns (records, rows to show in bold)."""
+    records: list[tuple] = []
+    bold: set[int] = set()
+    groups = (("Balanskonton", [ln for ln in lines if ln.kind in ("T", "S")]),
+              ("Resultatkonton", [ln for ln in lines if ln.kind in ("I", "K")]))
+    for title, group in groups:
+        if not group:
+            continue
+        for ln in group:
+            records.append((ln.account, ln.name, ln.opening, ln.period, ln.closing))
+        bold.add(len(records))
+        records.append(("", f"Summa {title.lower()}", sum(g.opening for g in group),
+                        sum(g.period for g in group), sum(g.closing for g in group)))
+    return records, bold
+
+
+TRIAL_BALANCE_COLUMNS = [
+    Column("Konto", lambda r: r[0]),
+    Column("Benämning", lambda r: r[1]),
+    Column("Ingående balans", lambda r: r[2], amount=True),
+    Column("Period", lambda r: r[3], amount=True, tooltip="Periodens förändring"),
+    Column("Utgående balans", lambda r: r[4], amount=True),
+]

@@ -1,0 +1,185 @@
+"""The start page of a book: how the year is going (result so far against budget), the
+bank balance, the interimsskulder and the latest verifikationer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout,
+                               QWidget)
+
+from ..book import Book, FiscalYear, VoucherFilter
+from ..book.chart import INCOME_ROWS
+from .common import MUTED_STYLE, heading, money_kr, set_column_widths, style_table, today_iso
+from .models import VOUCHER_COLUMNS, RecordTableModel
+
+CARD_STYLE = ("QFrame#card { background: #ffffff; border: 1px solid #d9dee3; border-radius: 6px; }")
+
+
+def current_year(book: Book) -> FiscalYear | None:
+    """The year the user works in: the one holding today if open, else the latest open
+    year, else the latest."""
+    years = book.years()
+    if not years:
+        return None
+    today = today_iso()
+    for y in years:
+        if y.start <= today <= y.end and not y.is_closed:
+            return y
+    open_years = [y for y in years if not y.is_closed]
+    return (open_years or years)[-1]
+
+
+def year_to_date(year: FiscalYear) -> str:
+    today = today_iso()
+    return today if year.start <= today <= year.end else year.end
+
+
+class Card(QFrame):
+    """A white box with a title, a big figure and a few lines of detail."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(CARD_STYLE)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: #4a5560; font-weight: 600;")
+        self.figure = QLabel()
+        f = self.figure.font()
+        f.setPointSize(f.pointSize() + 9)
+        f.setBold(True)
+        self.figure.setFont(f)
+        self.detail = QGridLayout()
+        self.detail.setHorizontalSpacing(18)
+        self.detail.setVerticalSpacing(3)
+        self.note = QLabel()
+        self.note.setStyleSheet(MUTED_STYLE)
+        self.note.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.addWidget(self.title)
+        lay.addWidget(self.figure)
+        lay.addLayout(self.detail)
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+
+    def set_lines(self, lines: list[tuple[str, ...]], header: tuple[str, ...] | None = None) -> None:
+        while self.detail.count():
+            w = self.detail.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        rows = ([header] if header else []) + lines
+        for r, line in enumerate(rows):
+            for c, text in enumerate(line):
+                lab = QLabel(text)
+                if c > 0:
+                    lab.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if header and r == 0:
+                    lab.setStyleSheet(MUTED_STYLE)
+                self.detail.addWidget(lab, r, c)
+
+
+class StartPage(QWidget):
+    open_voucher = Signal(int)
+
+    def __init__(self, book: Book, parent=None):
+        super().__init__(parent)
+        self.book = book
+        self.title = heading("", 18)
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet(MUTED_STYLE)
+        self.result_card = Card("Årets resultat hittills")
+        self.bank_card = Card("Kassa och bank")
+        self.accrual_card = Card("Interimsskulder")
+        cards = QHBoxLayout()
+        cards.setSpacing(14)
+        cards.addWidget(self.result_card, 5)
+        cards.addWidget(self.bank_card, 3)
+        cards.addWidget(self.accrual_card, 4)
+        self.latest_model = RecordTableModel(VOUCHER_COLUMNS[:4])
+        self.latest = QTableView()
+        self.latest.setModel(self.latest_model)
+        style_table(self.latest, stretch_column=2)
+        set_column_widths(self.latest, {0: 8, 1: 11, 3: 16})
+        self.latest.doubleClicked.connect(
+            lambda ix: self.open_voucher.emit(self.latest_model.record(ix.row()).id))
+        lay = QVBoxLayout(self)
+        lay.setSpacing(10)
+        lay.addWidget(self.title)
+        lay.addWidget(self.subtitle)
+        lay.addSpacing(6)
+        lay.addLayout(cards)
+        lay.addSpacing(6)
+        lay.addWidget(heading("Senaste verifikationer", 12))
+        lay.addWidget(self.latest, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        b = self.book
+        f = b.forbund()
+        self.title.setText(f.namn)
+        y = current_year(b)
+        if y is None:
+            self.subtitle.setText("Boken har inget räkenskapsår.")
+            return
+        upto = year_to_date(y)
+        status = "stängt" if y.is_closed else "öppet"
+        self.subtitle.setText(f"Organisationsnummer {f.orgnr} · räkenskapsår {y.label} ({status}) · "
+                              f"siffrorna avser {y.start} – {upto}")
+        self._result(y, upto)
+        self._bank(upto)
+        self._accruals(upto)
+        count = b.count_vouchers(VoucherFilter(year_id=y.id))
+        latest = b.list_vouchers(VoucherFilter(year_id=y.id), offset=max(0, count - 12), limit=12)
+        self.latest_model.set_records(list(reversed(latest)))
+
+    def _result(self, y: FiscalYear, upto: str) -> None:
+        b = self.book
+        accounts = {a.number: a for a in b.accounts()}
+        income = costs = 0
+        for acc, amt in b.movements(y.start, upto).items():
+            a = accounts.get(acc)
+            if a is None or a.row_id not in INCOME_ROWS:
+                continue
+            if a.kind == "I":
+                income -= amt
+            else:
+                costs += amt
+        result = income - costs
+        self.result_card.figure.setText(f"{money_kr(result)} kr")
+        budget = b.budget(y.id)
+        lines = [("Intäkter", money_kr(income)), ("Kostnader", money_kr(-costs)),
+                 ("Resultat", money_kr(result))]
+        if budget:
+            b_income = -sum(r.amount for r in budget if r.amount < 0)
+            b_costs = sum(r.amount for r in budget if r.amount > 0)
+            full = (b_income, -b_costs, b_income - b_costs)
+            lines = [(t, v, money_kr(full[i])) for i, (t, v) in enumerate(lines)]
+            self.result_card.set_lines(lines, header=("", "Utfall", "Budget helår"))
+            used = 100 * costs // b_costs if b_costs else 0
+            self.result_card.note.setText(f"{used} % av årets budgeterade kostnader är förbrukade.")
+        else:
+            self.result_card.set_lines(lines)
+            self.result_card.note.setText("Ingen budget är inlagd för året.")
+
+    def _bank(self, upto: str) -> None:
+        b = self.book
+        bank_accounts = [a for a in b.accounts() if a.row_id == "kassa_och_bank"]
+        balances = b.balance_at(upto, accounts=[a.number for a in bank_accounts])
+        total = sum(balances.values())
+        self.bank_card.figure.setText(f"{money_kr(total)} kr")
+        self.bank_card.set_lines([(f"{a.number} {a.name}", money_kr(balances[a.number]))
+                                  for a in bank_accounts if balances.get(a.number)])
+        self.bank_card.note.setText(f"Saldo {upto}.")
+
+    def _accruals(self, upto: str) -> None:
+        b = self.book
+        number = int(b.setting("accrual_account", "2990") or 2990)
+        per_project = b.balance_at(upto, accounts=[number], by_project=True)
+        total = -sum(per_project.values())
+        self.accrual_card.figure.setText(f"{money_kr(total)} kr")
+        names = {p.id: p.name for p in b.projects()}
+        lines = sorted(((names.get(pid, "Övrigt") if pid else "Utan insats", money_kr(-amt))
+                        for (_acc, pid), amt in per_project.items()), key=lambda t: t[0])
+        self.accrual_card.set_lines(lines[:6])
+        acc = b.account(number)
+        self.accrual_card.note.setText(f"Konto {number} {acc.name if acc else ''}, saldo {upto}.")

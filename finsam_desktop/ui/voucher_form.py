@@ -1,0 +1,318 @@
+"""The verifikation form: enter and book a new verifikation, look at a booked one, and
+correct it by a rättelse (a new verifikation that reverses it)."""
+
+from __future__ import annotations
+
+import re
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from ..book import Book, Voucher, VoucherRow
+from ..book.validate import parse_date
+from ..errors import FinsamError, InputError
+from .common import (ERROR_STYLE, MUTED_STYLE, error_label, heading, mark_field, money, set_error,
+                     today_iso)
+from .entry_model import ACCOUNT, EntryRowsModel
+from .entry_table import EntryTable
+
+
+def default_entry_date(book: Book) -> str:
+    """Today when today lies in an open year; otherwise the last day of the latest open
+    year (or today, and the book will say why it cannot be used)."""
+    today = today_iso()
+    y = book.year_of_date(today)
+    if y is not None and not y.is_closed:
+        return today
+    open_years = [y for y in book.years() if not y.is_closed]
+    if open_years:
+        return open_years[-1].end if open_years[-1].end < today else open_years[-1].start
+    return today
+
+
+def parse_entry_date(text: str, default_year: int) -> str:
+    """'2021-03-15', '20210315', or short forms within the year: '0315', '03-15'."""
+    s = text.strip()
+    m = re.fullmatch(r"(\d{2})-?(\d{2})", s)
+    if m:
+        s = f"{default_year:04d}-{m.group(1)}-{m.group(2)}"
+    return parse_date(s, field="datum")
+
+
+class VoucherDialog(QDialog):
+    """New verifikation (editable), a booked one (read-only, with "Rätta"), or a rättelse
+    (the reversing rows locked, date and text editable)."""
+
+    booked = Signal(object)  # the Voucher just booked
+
+    def __init__(self, book: Book, parent: QWidget | None = None, *, voucher_id: int | None = None,
+                 keep_open: bool = True):
+        super().__init__(parent)
+        self.book = book
+        self.keep_open = keep_open
+        self.voucher: Voucher | None = None
+        self.corrects: Voucher | None = None
+        self.last_booked: Voucher | None = None
+        self.setWindowTitle("Verifikation")
+        self.resize(980, 560)
+
+        self.model = EntryRowsModel(book.accounts(), book.projects())
+        self.model.changed.connect(self._update_state)
+        self.table = EntryTable(self.model, self)
+        self.table.delegate.set_words(
+            [f"{a.number} {a.name}" for a in book.accounts(active_only=True)],
+            [f"{p.code} {p.name}" for p in book.projects(active_only=True)])
+
+        self.title = heading("Ny verifikation")
+        self.info = QLabel()
+        self.info.setStyleSheet(MUTED_STYLE)
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText("ÅÅÅÅ-MM-DD")
+        self.date_edit.setMaximumWidth(160)
+        self.date_edit.setToolTip("Datum, t.ex. 2021-03-15 eller 0315 inom året.")
+        self.date_error = error_label()
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("Vad verifikationen gäller, t.ex. Faktura 1043 Kramfors kommun")
+        self.date_edit.editingFinished.connect(self._date_done)
+        self.date_edit.returnPressed.connect(self.text_edit.setFocus)
+        self.text_edit.returnPressed.connect(self._to_rows)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignRight)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_edit)
+        date_row.addWidget(self.date_error, 1)
+        form.addRow("&Datum", date_row)
+        form.addRow("&Text", self.text_edit)
+
+        self.totals = QLabel()
+        self.totals.setTextFormat(Qt.RichText)
+        self.problem = QLabel()
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        self.remove_button = QPushButton("Ta bort rad")
+        self.remove_button.setToolTip("Tar bort raden där markören står (Ctrl+Delete).")
+        self.remove_button.clicked.connect(lambda: self.model.remove_row(self.table.currentIndex().row()))
+        self.correct_button = QPushButton("&Rätta …")
+        self.correct_button.setToolTip("Gör en rättelse: en ny verifikation som vänder alla rader.")
+        self.correct_button.clicked.connect(self.start_correction)
+        self.close_button = QPushButton("Stäng")
+        self.close_button.clicked.connect(self.reject)
+        self.book_button = QPushButton("&Bokför")
+        self.book_button.setToolTip("Bokför verifikationen (Ctrl+Enter). Går bara när debet och kredit är lika.")
+        self.book_button.setDefault(False)
+        self.book_button.setAutoDefault(False)
+        self.book_button.clicked.connect(self.book_now)
+        for b in (self.remove_button, self.correct_button, self.close_button):
+            b.setAutoDefault(False)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.book_button)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.info)
+        lay.addLayout(form)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.totals)
+        lay.addWidget(self.problem)
+        lay.addLayout(buttons)
+
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, activated=self.book_now)
+
+        if voucher_id is not None:
+            self.show_voucher(voucher_id)
+        else:
+            self.new_voucher()
+
+    # ------------------------------------------------------------------ modes
+    def new_voucher(self, *, date: str | None = None, text: str = "",
+                    rows: list[VoucherRow] | None = None) -> None:
+        """An empty (or prefilled) editable form."""
+        self.voucher = None
+        self.corrects = None
+        self.model.read_only = False
+        if rows:
+            self.model.set_rows(rows)
+        else:
+            self.model.clear()
+        self.title.setText("Ny verifikation")
+        self.date_edit.setReadOnly(False)
+        self.text_edit.setReadOnly(False)
+        self.date_edit.setText(date or default_entry_date(self.book))
+        self.text_edit.setText(text)
+        mark_field(self.date_edit, False)
+        set_error(self.date_error, None)
+        self.correct_button.hide()
+        self.remove_button.show()
+        self.book_button.show()
+        self._update_state()
+        self.date_edit.setFocus()
+        self.date_edit.selectAll()
+
+    def show_voucher(self, voucher_id: int) -> None:
+        """A booked verifikation, read-only. "Rätta" unless it is already corrected."""
+        v = self.book.voucher(voucher_id)
+        if v is None:
+            raise FinsamError(f"Verifikationen {voucher_id} finns inte.")
+        self.voucher = v
+        self.corrects = None
+        self.model.read_only = True
+        self.model.set_rows(list(v.rows))
+        self.title.setText(f"Verifikation {v.ref}")
+        self.date_edit.setText(v.date)
+        self.text_edit.setText(v.text)
+        self.date_edit.setReadOnly(True)
+        self.text_edit.setReadOnly(True)
+        self.remove_button.hide()
+        self.book_button.hide()
+        corrected_by = self.book.reversal_of(v.id)
+        notes = [f"Bokförd {v.booked_at[:10]}"]
+        if v.source:
+            notes.append(f"källa: {v.source}")
+        if v.corrects_id:
+            orig = self.book.voucher(v.corrects_id)
+            notes.append(f"rättar {orig.ref if orig else v.corrects_id}")
+        if corrected_by:
+            notes.append(f"rättad genom {self.book.voucher(corrected_by).ref}")
+        year = self.book.year(v.year_id)
+        self.info.setText(" · ".join(notes) + ". En bokförd verifikation kan inte ändras; "
+                          "rätta den med en ny verifikation.")
+        can_correct = corrected_by is None and not self.book.read_only and any(
+            not y.is_closed for y in self.book.years())
+        self.correct_button.setVisible(can_correct)
+        if year and year.is_closed:
+            self.correct_button.setToolTip("Året är stängt; rättelsen bokförs i ett öppet år.")
+        self._update_state()
+
+    def start_correction(self) -> None:
+        """Switch to a prefilled rättelse of the shown verifikation: every row reversed
+        (locked), dated the original's date when its year is open, otherwise today."""
+        v = self.voucher
+        if v is None:
+            return
+        year = self.book.year(v.year_id)
+        when = v.date if year and not year.is_closed else default_entry_date(self.book)
+        self.voucher = None
+        self.corrects = v
+        self.model.read_only = True
+        self.model.set_rows([VoucherRow(r.account, -r.amount, r.project_id, r.counterpart_id, r.text)
+                             for r in v.rows])
+        self.title.setText(f"Rättelse av {v.ref}")
+        self.date_edit.setReadOnly(False)
+        self.text_edit.setReadOnly(False)
+        self.date_edit.setText(when)
+        self.text_edit.setText(f"Rättelse av {v.ref}: {v.text}")
+        self.info.setText(f"Raderna vänder verifikation {v.ref}. Kontrollera datum och text och bokför. "
+                          "Därefter kan du skriva in den rätta verifikationen.")
+        self.correct_button.hide()
+        self.book_button.show()
+        self._update_state()
+        self.date_edit.setFocus()
+
+    # ------------------------------------------------------------------ state
+    def _default_year(self) -> int:
+        return int(default_entry_date(self.book)[:4])
+
+    def _date_value(self) -> str | None:
+        try:
+            return parse_entry_date(self.date_edit.text(), self._default_year())
+        except InputError:
+            return None
+
+    def _date_done(self) -> None:
+        """Check the date when the user leaves the field; write it out in full if valid."""
+        if self.date_edit.isReadOnly():
+            return
+        text = self.date_edit.text()
+        try:
+            d = parse_entry_date(text, self._default_year())
+            y = self.book.year_of_date(d)
+            if y is None:
+                raise InputError(f"Datumet {d} ligger inte i något räkenskapsår i boken.")
+            if y.is_closed:
+                raise InputError(f"Räkenskapsåret {y.label} är stängt; välj ett datum i ett öppet år.")
+        except FinsamError as exc:
+            mark_field(self.date_edit, True)
+            set_error(self.date_error, exc.message)
+        else:
+            self.date_edit.setText(d)
+            mark_field(self.date_edit, False)
+            set_error(self.date_error, None)
+        self._update_state()
+
+    def _to_rows(self) -> None:
+        self.table.setFocus()
+        self.table.setCurrentIndex(self.model.index(0, ACCOUNT))
+        self.table.edit(self.model.index(0, ACCOUNT))
+
+    def _update_state(self) -> None:
+        debit, credit = self.model.totals()
+        diff = debit - credit
+        diff_html = (f"<span style='color:#1e7b34'>Differens 0,00</span>" if diff == 0 else
+                     f"<span style='color:#a61b1b'><b>Differens {money(abs(diff))}</b> "
+                     f"({'debet' if diff > 0 else 'kredit'} är större)</span>")
+        self.totals.setText(f"Summa debet <b>{money(debit)}</b> &nbsp;&nbsp; Summa kredit "
+                            f"<b>{money(credit)}</b> &nbsp;&nbsp; {diff_html}")
+        editable = self.voucher is None
+        problems = self.model.problems() if editable else []
+        if editable and diff != 0 and not problems:
+            problems = ["Debet och kredit måste vara lika innan verifikationen kan bokföras."]
+        date_ok = self._date_value() is not None and not self.date_error.isVisible()
+        if editable and not date_ok and not problems:
+            problems = ["Skriv ett giltigt datum i ett öppet räkenskapsår."]
+        self.problem.setText(problems[0] if problems else "")
+        self.book_button.setEnabled(editable and not problems and not self.book.read_only)
+        if editable and self.corrects is None:
+            year = self.book.year_of_date(self._date_value() or "")
+            if year is not None:
+                self.info.setText(f"Bokförs i räkenskapsåret {year.label}. Tab går till nästa ruta, "
+                                  "Enter till nästa rad, Ctrl+Enter bokför.")
+            else:
+                self.info.setText("Tab går till nästa ruta, Enter till nästa rad, Ctrl+Enter bokför.")
+
+    def can_book(self) -> bool:
+        return self.book_button.isEnabled()
+
+    # ------------------------------------------------------------------ booking
+    def book_now(self) -> Voucher | None:
+        """Bokför: only when it balances. A refusal is shown and everything typed stays."""
+        if self.voucher is not None:
+            return None
+        self.table.delegate.commit_open_editor()
+        if self.date_edit.hasFocus():
+            self._date_done()
+        self._update_state()
+        if not self.can_book():
+            return None
+        try:
+            d = parse_entry_date(self.date_edit.text(), self._default_year())
+            v = self.book.book_voucher(d, self.text_edit.text().strip(), self.model.voucher_rows(),
+                                       corrects_id=self.corrects.id if self.corrects else None)
+        except FinsamError as exc:
+            if exc.field == "datum":
+                mark_field(self.date_edit, True)
+                set_error(self.date_error, exc.message)
+            self.problem.setText(exc.message)
+            return None
+        self.last_booked = v
+        corrected = self.corrects
+        self.booked.emit(v)
+        if corrected is not None:
+            # The mistake is reversed; now the right verifikation, starting from the old rows.
+            self.new_voucher(date=v.date, text=corrected.text, rows=list(corrected.rows))
+            self.info.setText(f"Rättelsen {v.ref} är bokförd. Skriv nu in den rätta verifikationen "
+                              "(raderna är hämtade från den rättade) eller stäng.")
+        elif self.keep_open:
+            self.new_voucher(date=v.date)
+            self.info.setText(f"Verifikation {v.ref} är bokförd. Fortsätt med nästa eller stäng.")
+        else:
+            self.accept()
+        return v
+

@@ -1,0 +1,364 @@
+"""Steps 3–5 of the bokslut wizard: interimsskulder (the period-end form), the
+förvaltningsberättelse with the computed figures beside it, and the styrelse who adopts
+and signs the report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+                               QWizardPage)
+
+from ..errors import FinsamError
+from ..money import format_kr
+from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
+
+# (year_text key, heading) in the order of the förvaltningsberättelse.
+SECTIONS = (
+    ("oversikt", "Översikt över verksamhetens utveckling"),
+    ("viktiga_forhallanden", "Viktiga förhållanden för resultat och ekonomisk ställning"),
+    ("handelser", "Händelser av väsentlig betydelse"),
+    ("styrning", "Styrning och uppföljning av verksamheten"),
+    ("god_ekonomisk_hushallning", "God ekonomisk hushållning och ekonomisk ställning"),
+    ("personal", "Väsentliga personalförhållanden"),
+    ("forvantad_utveckling", "Förväntad utveckling"),
+    ("disposition", "Förslag till disposition av årets resultat"),
+)
+
+
+# ---------------------------------------------------------------------- step 3
+class AccrualsPage(QWizardPage):
+    """The period-end form of the accruals; the step is done when every active insats has
+    its interimsskuld decided (an explicit 0 counts)."""
+
+    def __init__(self, wizard):
+        super().__init__()
+        self.wiz = wizard
+        from .wizard import page_title
+        page_title(self, 3, "Interimsskulder och andra periodiseringar",
+                   "Bestäm vad varje insats har förbrukat men inte fakturerat (även 0 kr) och boka "
+                   "övriga upplupna kostnader.")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.refresh_btn = QPushButton("Kontrollera igen")
+        self.refresh_btn.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.refresh_btn)
+        self.lay = QVBoxLayout(self)
+        self.lay.addLayout(top)
+        self.form = None
+        self.form_period = None
+
+    def initializePage(self) -> None:
+        if self.form_period != self.wiz.date_to:
+            if self.form is not None:
+                self.lay.removeWidget(self.form)
+                self.form.deleteLater()
+            self.form = self._make_form()
+            self.form_period = self.wiz.date_to
+            self.lay.addWidget(self.form, 1)
+        self.refresh()
+
+    def _make_form(self) -> QWidget:
+        try:
+            from .accruals_form import AccrualsForm
+        except ImportError:
+            return muted("Formuläret för periodiseringar finns inte i den här versionen av programmet.")
+        form = AccrualsForm(self.wiz.book, self.wiz.date_to)
+        for name in ("booked", "changed", "saved"):
+            sig = getattr(form, name, None)
+            if sig is not None and hasattr(sig, "connect"):
+                sig.connect(lambda *a: self.refresh())
+        return form
+
+    def undecided(self) -> list:
+        try:
+            from ..accruals import undecided_projects
+        except ImportError:
+            return []
+        return undecided_projects(self.wiz.book, self.wiz.date_to)
+
+    def refresh(self) -> None:
+        try:
+            left = self.undecided()
+        except FinsamError as exc:
+            show_error(self, exc)
+            left = []
+        if left:
+            names = ", ".join(f"{p.code} {p.name}" for p in left[:5])
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(f"{len(left)} {'insats saknar' if len(left) == 1 else 'insatser saknar'} beslut om interimsskuld per "
+                                f"{self.wiz.date_to}: {names}.")
+        else:
+            self.status.setStyleSheet("")
+            self.status.setText(f"Interimsskulden per {self.wiz.date_to} är bestämd för alla aktiva insatser.")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        try:
+            return not self.undecided()
+        except FinsamError:
+            return False
+
+
+# ---------------------------------------------------------------------- step 4
+def report_figures(report, allotted: int) -> list[tuple[str, str]]:
+    """(label, value) pairs for the figures beside the förvaltningsberättelse."""
+    rr = report.resultatrakning
+    out = [("Årets resultat", f"{money_kr(rr.row('arets_resultat').amount)} kr")]
+    prev = rr.row("arets_resultat").previous
+    if prev is not None:
+        out.append(("Föregående år", f"{money_kr(prev)} kr"))
+    ek = report.nyckeltal.eget_kapital
+    out.append(("Eget kapital", f"{money_kr(ek.eget_kapital)} kr"))
+    out.append(("Tilldelade medel", f"{money_kr(ek.tilldelade_medel)} kr"))
+    if ek.andel_procent is not None:
+        share = f"{ek.andel_procent:.2f}".replace(".", ",")
+        out.append(("Eget kapital / tilldelade medel", f"{share} %"))
+        if ek.inom_rekommendation is not None:
+            limit = f"{ek.rekommendation_procent:.0f} %"
+            out.append((f"Rekommendation högst {limit}", "uppfylld" if ek.inom_rekommendation else "överskriden"))
+    if report.nyckeltal.balanskrav:
+        out.append(("Balanskravsresultat", f"{money_kr(report.nyckeltal.balanskrav[-1].amount)} kr"))
+    if report.driftredovisning is not None:
+        total = [r for r in report.driftredovisning.rows if r.section == "summa"]
+        if total:
+            t = total[-1]
+            out.append(("Budget (resultat)", f"{money_kr(t.budget)} kr"))
+            out.append(("Avvikelse mot budget", f"{money_kr(t.avvikelse)} kr"))
+    return out
+
+
+def disposition_text(result_ore: int) -> str:
+    """A proposal for the disposition of the year's result (report sign: surplus positive)."""
+    word = "ett överskott" if result_ore >= 0 else "ett underskott"
+    return (f"Årets verksamhet visar {word} på {format_kr(abs(result_ore))} kronor. Styrelsen "
+            "föreslår att årets resultat överförs i ny räkning till eget kapital.")
+
+
+class TextsPage(QWizardPage):
+    """A text field per section of the förvaltningsberättelse, prefilled from last year's
+    texts when this year has none, with the computed figures beside it."""
+
+    def __init__(self, wizard):
+        super().__init__()
+        self.wiz = wizard
+        from .wizard import page_title
+        page_title(self, 4, "Förvaltningsberättelse", "Skriv eller uppdatera texterna. Siffrorna till "
+                                                      "höger räknas fram ur bokföringen.")
+        self.edits: dict[str, QPlainTextEdit] = {}
+        self.origin: dict[str, QLabel] = {}
+        host = QWidget()
+        col = QVBoxLayout(host)
+        col.setContentsMargins(0, 0, 8, 0)
+        for key, title in SECTIONS:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(f"<b>{title}</b>"))
+            row.addStretch(1)
+            origin = muted("")
+            row.addWidget(origin)
+            if key == "disposition":
+                suggest = QPushButton("Föreslå text")
+                suggest.clicked.connect(self._suggest_disposition)
+                row.addWidget(suggest)
+            col.addLayout(row)
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"text_{key}")
+            edit.setMinimumHeight(96)
+            edit.setTabChangesFocus(True)
+            col.addWidget(edit)
+            col.addSpacing(6)
+            self.edits[key] = edit
+            self.origin[key] = origin
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(host)
+        self.figures = QFrame()
+        self.figures.setObjectName("figures")
+        self.figures.setStyleSheet("#figures { background: #f3f6f9; border: 1px solid #d5dbe1; "
+                                   "border-radius: 6px; }")
+        self.figures.setFixedWidth(300)
+        self.fig_grid = QGridLayout(self.figures)
+        lay = QHBoxLayout(self)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.figures, 0, Qt.AlignTop)
+        self.result_ore = 0
+
+    def initializePage(self) -> None:
+        book, year = self.wiz.book, self.wiz.year
+        texts = book.year_texts(year.id)
+        prev = book.previous_year(year)
+        prev_texts = book.year_texts(prev.id) if prev else {}
+        for key, _title in SECTIONS:
+            if texts.get(key):
+                self.edits[key].setPlainText(texts[key])
+                self.origin[key].setText("")
+            elif prev_texts.get(key):
+                self.edits[key].setPlainText(prev_texts[key])
+                self.origin[key].setText(f"Förifylld från {prev.label} – uppdatera")
+            else:
+                self.edits[key].setPlainText("")
+                self.origin[key].setText("")
+        self._fill_figures()
+
+    def _fill_figures(self) -> None:
+        while self.fig_grid.count():
+            item = self.fig_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.fig_grid.addWidget(heading("Beräknade siffror", 12), 0, 0, 1, 2)
+        try:
+            report = self.wiz.report()
+        except (FinsamError, ImportError) as exc:
+            msg = exc.message if isinstance(exc, FinsamError) else "Rapportmotorn saknas."
+            self.fig_grid.addWidget(muted(msg), 1, 0, 1, 2)
+            return
+        self.result_ore = report.resultatrakning.row("arets_resultat").amount or 0
+        for i, (label, value) in enumerate(report_figures(report, self.wiz.book.allotted_funds(self.wiz.year_id)), 1):
+            lab = QLabel(label)
+            lab.setWordWrap(True)
+            val = QLabel(value)
+            val.setWordWrap(True)
+            val.setAlignment(Qt.AlignRight | Qt.AlignTop)
+            val.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            self.fig_grid.addWidget(lab, i, 0, Qt.AlignTop)
+            self.fig_grid.addWidget(val, i, 1)
+        self.fig_grid.setRowStretch(self.fig_grid.rowCount(), 1)
+
+    def _suggest_disposition(self) -> None:
+        self.edits["disposition"].setPlainText(disposition_text(self.result_ore))
+        self.origin["disposition"].setText("")
+
+    def validatePage(self) -> bool:
+        book, year = self.wiz.book, self.wiz.year
+        texts = book.year_texts(year.id)
+        try:
+            for key, edit in self.edits.items():
+                text = edit.toPlainText().strip()
+                if text != texts.get(key, "").strip() and (text or key in texts):
+                    book.set_year_text(year.id, key, text)
+        except FinsamError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+
+# ---------------------------------------------------------------------- step 5
+def _people_table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    style_table(t)
+    t.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+    t.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+    return t
+
+
+class BoardPage(QWizardPage):
+    """Styrelsen with roles, place and date of adoption, and the revisorer."""
+
+    def __init__(self, wizard):
+        super().__init__()
+        self.wiz = wizard
+        from .wizard import page_title
+        page_title(self, 5, "Styrelsen", "Vem som beslutar om och skriver under årsredovisningen, var "
+                                         "och när, och förbundets revisorer.")
+        self.board = _people_table(["Namn", "Roll"])
+        self.auditors = _people_table(["Namn", "Uppdrag"])
+        self.place = QLineEdit()
+        self.place.setMaximumWidth(260)
+        self.when = QDateEdit()
+        self.when.setDisplayFormat("yyyy-MM-dd")
+        self.when.setCalendarPopup(True)
+        self.when.setMaximumWidth(140)
+        self.note = muted("")
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        form = QFormLayout()
+        form.addRow("Beslutsort", self.place)
+        form.addRow("Beslutsdatum", self.when)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Styrelsens ledamöter</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>Revisorer</b>"), 0, 1)
+        grid.addWidget(self.board, 1, 0)
+        grid.addWidget(self.auditors, 1, 1)
+        grid.addLayout(self._buttons(self.board, "Lägg till ledamot", "Ledamot"), 2, 0)
+        grid.addLayout(self._buttons(self.auditors, "Lägg till revisor", "Revisor"), 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.note)
+        lay.addLayout(grid, 1)
+        lay.addWidget(self.error)
+
+    def _buttons(self, table: QTableWidget, add_text: str, role: str) -> QHBoxLayout:
+        add = QPushButton(add_text)
+        remove = QPushButton("Ta bort markerad")
+        add.clicked.connect(lambda: self._add(table, "", role, edit=True))
+        remove.clicked.connect(lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        return row
+
+    @staticmethod
+    def _add(table: QTableWidget, name: str, role: str, *, edit: bool = False) -> None:
+        r = table.rowCount()
+        table.insertRow(r)
+        table.setItem(r, 0, QTableWidgetItem(name))
+        table.setItem(r, 1, QTableWidgetItem(role))
+        if edit:
+            table.setCurrentCell(r, 0)
+            table.editItem(table.item(r, 0))
+
+    def initializePage(self) -> None:
+        book, year = self.wiz.book, self.wiz.year
+        people = book.signatories(year.id)
+        prev = book.previous_year(year)
+        self.note.setText("")
+        if not people and prev is not None:
+            people = book.signatories(prev.id)
+            if people:
+                self.note.setText(f"Förifyllt från {prev.label}. Kontrollera att styrelsen är densamma.")
+        for table in (self.board, self.auditors):
+            table.setRowCount(0)
+        for s in people:
+            self._add(self.board if s.kind == "styrelse" else self.auditors, s.name, s.role)
+        texts = book.year_texts(year.id)
+        prev_texts = book.year_texts(prev.id) if prev else {}
+        self.place.setText(texts.get("beslutsort") or prev_texts.get("beslutsort") or book.forbund().ort)
+        when = texts.get("beslutsdatum") or f"{int(year.end[:4]) + 1}-03-31"
+        self.when.setDate(qdate(when))
+
+    @staticmethod
+    def _people(table: QTableWidget, kind: str) -> list[tuple[str, str, str]]:
+        out = []
+        for r in range(table.rowCount()):
+            name = (table.item(r, 0).text() if table.item(r, 0) else "").strip()
+            role = (table.item(r, 1).text() if table.item(r, 1) else "").strip()
+            if name:
+                out.append((name, role, kind))
+        return out
+
+    def validatePage(self) -> bool:
+        board = self._people(self.board, "styrelse")
+        if self.wiz.is_full_year and not board:
+            self.error.setText("Ange minst en ledamot som skriver under årsredovisningen.")
+            return False
+        if self.wiz.is_full_year and not self.place.text().strip():
+            self.error.setText("Ange beslutsort.")
+            return False
+        self.error.setText("")
+        book, year = self.wiz.book, self.wiz.year
+        try:
+            book.set_signatories(year.id, board + self._people(self.auditors, "revisor"))
+            book.set_year_text(year.id, "beslutsort", self.place.text().strip())
+            book.set_year_text(year.id, "beslutsdatum", iso(self.when.date()))
+        except FinsamError as exc:
+            show_error(self, exc)
+            return False
+        return True

@@ -1,0 +1,190 @@
+"""The demo book: a complete, consistent förbund over two years."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from finsam_desktop.book import Book, VoucherFilter
+from finsam_desktop.demo import ORGNR, build_demo, main_figures
+from finsam_desktop.book.validate import normalize_orgnr
+from finsam_desktop.errors import BookFileError
+
+FV_KEYS = {"oversikt", "viktiga_forhallanden", "handelser", "styrning", "god_ekonomisk_hushallning",
+           "personal", "forvantad_utveckling", "disposition", "beslutsort"}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.finsam"
+    t = time.perf_counter()
+    book = build_demo(path)
+    book.build_seconds = time.perf_counter() - t
+    yield book
+    book.close()
+
+
+def years(book):
+    return book.year_by_label("2024"), book.year_by_label("2025")
+
+
+def test_demo_builds_fast_and_refuses_existing_file(demo):
+    assert demo.build_seconds < 2.0
+    with pytest.raises(BookFileError, match="finns redan"):
+        build_demo(demo.path)
+
+
+def test_demo_forbund_and_years(demo):
+    f = demo.forbund()
+    assert f.namn == "Samordningsförbundet Mellersta Ådalen" and f.ort == "Kramfors"
+    assert normalize_orgnr(f.orgnr) == ORGNR
+    y24, y25 = years(demo)
+    assert (y24.status, y25.status) == ("closed", "open")
+    assert any(e["action"] == "year.close" and e["detail"]["year_id"] == y24.id for e in demo.audit_log())
+
+
+def test_demo_trial_balance_sums_to_zero_each_year(demo):
+    for y in years(demo):
+        tb = demo.trial_balance(y.id)
+        assert sum(l.opening for l in tb) == 0
+        assert sum(l.period for l in tb) == 0
+        assert sum(l.closing for l in tb) == 0
+
+
+def test_demo_2025_opens_with_2024_closing_and_result_in_equity(demo):
+    y24, y25 = years(demo)
+    closing = demo.balance_at(y24.end, by_project=True)
+    result_2024 = sum(a for (acc, _p), a in closing.items() if acc >= 3000)
+    expected = {k: v for k, v in closing.items() if k[0] < 3000}
+    expected[(2010, None)] += result_2024
+    assert demo.opening_balances(y25.id) == expected
+    assert result_2024 > 0 or result_2024 < 0  # the 2024 result is not zero: it really moved
+
+
+def test_demo_key_figures(demo):
+    fig = main_figures(demo, "2025")
+    assert fig == {"result": -247_382_00, "equity": 389_900_00, "bank": 926_388_00, "vouchers": 256}
+    assert 0.14 < fig["equity"] / demo.allotted_funds(years(demo)[1].id) < 0.16  # like Kramfors' 15,04 %
+    fig24 = main_figures(demo, "2024")
+    assert fig24["vouchers"] > 200 and fig24["result"] == -123_898_00
+
+
+def test_demo_members_and_contributions(demo):
+    members = demo.members()
+    assert [(m.name, m.kind, m.share_bp, m.account) for m in members] == [
+        ("Försäkringskassan", "stat", 2500, 3010), ("Arbetsförmedlingen", "stat", 2500, 3011),
+        ("Region Västernorrland", "region", 2500, 3020), ("Kramfors kommun", "kommun", 2500, 3030)]
+    for y in years(demo):
+        assert demo.allotted_funds(y.id) == 2_592_000_00
+        income = demo.movements(y.start, y.end)
+        assert [income[m.account] for m in members] == [-648_000_00] * 4
+    linked = {c.name: c.member_id for c in demo.counterparts() if c.member_id}
+    assert linked["Kramfors kommun, arbetsmarknadsenheten"] == linked["Kramfors kommun"]
+
+
+def test_demo_insatser_with_owners_grants_and_costs(demo):
+    y24, y25 = years(demo)
+    projects = demo.projects()
+    assert len(projects) == 5 and all(p.account == 4530 and p.owner_id for p in projects)
+    assert {p.kind for p in projects} == {"individinriktad", "strukturövergripande", "samverkansstödjande"}
+    owners = {demo.counterpart(p.owner_id).name for p in projects}
+    assert owners == {"Kramfors kommun", "Kramfors kommun, arbetsmarknadsenheten", "Region Västernorrland"}
+    grants = demo.project_grants(y25.id)
+    assert sum(grants.values()) == 1_880_000_00
+    cost = demo.movements(y25.start, y25.end, by_project=True)
+    for p in projects:  # every insats used between 80 and 105 % of its grant
+        assert 0.80 * grants[p.id] < cost[(4530, p.id)] < 1.05 * grants[p.id]
+
+
+def test_demo_year_end_accruals_per_insats_are_reversed(demo):
+    y24, y25 = years(demo)
+    ends = [v for v in demo.list_vouchers(VoucherFilter(year_id=y24.id, date_from="2024-12-31"))
+            if v.text.startswith("Interimsskuld")]
+    reversals = [v for v in demo.list_vouchers(VoucherFilter(year_id=y25.id, date_to="2025-01-01"))
+                 if v.text.startswith("Återföring interimsskuld")]
+    assert len(ends) == 4 and len(reversals) == 4
+    booked = {}
+    for s in ends:
+        v = demo.voucher(s.id)
+        credit = next(r for r in v.rows if r.account == 2990)
+        debit = next(r for r in v.rows if r.account == 4530)
+        assert credit.project_id == debit.project_id and credit.amount == -debit.amount < 0
+        owner = demo.project(credit.project_id).owner_id
+        assert credit.counterpart_id == owner
+        booked[credit.project_id] = credit.amount
+    for s in reversals:
+        v = demo.voucher(s.id)
+        r2990 = next(r for r in v.rows if r.account == 2990)
+        assert booked.pop(r2990.project_id) == -r2990.amount
+    assert booked == {}
+    # The 2025 interimsskulder per insats are open at the year end.
+    closing = demo.balance_at(y25.end, by_project=True)
+    per_insats = {p: a for (acc, p), a in closing.items() if acc == 2990 and p}
+    assert len(per_insats) == 4 and all(a < 0 for a in per_insats.values())
+
+
+def test_demo_budget_2025(demo):
+    y25 = years(demo)[1]
+    rows = demo.budget(y25.id)
+    assert {r.section for r in rows} == {"intakter", "insatser", "kansli", "styrelse", "ovrigt", "finansiellt"}
+    income = [r for r in rows if r.section == "intakter"]
+    assert sum(r.amount for r in income) == -2_592_000_00
+    per_insats = [r for r in rows if r.project_id]
+    assert sorted(r.project_id for r in per_insats) == sorted(p.id for p in demo.projects())
+
+
+def test_demo_texts_and_signatories(demo):
+    for y in years(demo):
+        texts = demo.year_texts(y.id)
+        assert FV_KEYS <= set(texts) and texts["beslutsort"] == "Kramfors"
+        assert all(texts[k].strip() for k in FV_KEYS)
+    y25 = years(demo)[1]
+    assert "389 900 kr" in demo.year_text(y25.id, "god_ekonomisk_hushallning")
+    assert "247 382 kronor" in demo.year_text(y25.id, "disposition")
+    people = demo.signatories(y25.id)
+    assert sum(p.kind == "styrelse" for p in people) == 5 and sum(p.kind == "revisor" for p in people) == 2
+    assert {p.role for p in people if p.kind == "styrelse"} == {"Ordförande", "Vice ordförande", "Ledamot"}
+
+
+def test_demo_numbers_follow_dates(demo):
+    for y in years(demo):
+        vs = sorted(demo.list_vouchers(VoucherFilter(year_id=y.id)), key=lambda v: v.number)
+        assert [v.number for v in vs] == list(range(1, len(vs) + 1))
+        assert [v.date for v in vs] == sorted(v.date for v in vs)
+
+
+def test_demo_has_a_linked_rattelse(demo):
+    fixes = [v for v in demo.list_vouchers() if v.corrects_id]
+    assert len(fixes) == 1
+    original = demo.voucher(fixes[0].corrects_id)
+    fix = demo.voucher(fixes[0].id)
+    assert demo.reversal_of(original.id) == fix.id
+    assert sum(r.amount for r in original.rows + fix.rows if r.account == 6410) == 0
+
+
+def test_demo_settings(demo):
+    assert [demo.setting(k) for k in ("bank_account", "accrual_account", "equity_account", "project_account")] \
+        == ["1930", "2990", "2010", "4530"]
+
+
+def test_demo_is_deterministic(demo, tmp_path):
+    other = build_demo(tmp_path / "igen.finsam")
+    try:
+        q = "SELECT v.date, v.number, v.text, r.account, r.amount, r.project_id FROM voucher v " \
+            "JOIN voucher_row r ON r.voucher_id = v.id ORDER BY r.id"
+        assert other.conn.execute(q).fetchall() == demo.conn.execute(q).fetchall()
+    finally:
+        other.close()
+
+
+def test_failed_demo_leaves_no_file(tmp_path, monkeypatch):
+    import finsam_desktop.demo as demo_mod
+
+    def boom(*a, **k):
+        raise RuntimeError("avbrott")
+    monkeypatch.setattr(demo_mod, "_budget", boom)
+    p = tmp_path / "d.finsam"
+    with pytest.raises(RuntimeError):
+        build_demo(p)
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,261 @@
+"""The årsredovisning as PDF: every figure is the engine's figure, the document is
+complete, its table of contents and page numbers agree, fonts are embedded."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+import pypdf
+import pytest
+
+from finsam_desktop.cli import main as cli_main
+from finsam_desktop.demo import build_demo
+from finsam_desktop.money import format_kr
+from finsam_desktop.render.pdf import render_pdf, render_pdf_bytes
+from finsam_desktop.reports import build_report, in_tkr, to_json
+
+MINUS = "\u2212"
+STATEMENT_HEADINGS = ("Innehållsförteckning", "Förvaltningsberättelse", "Resultaträkning", "Balansräkning",
+                      "Kassaflödesanalys", "Driftredovisning", "Noter", "Underskrifter")
+
+
+def kr(ore: int) -> str:
+    return format_kr(ore, minus=MINUS)
+
+
+def tkr(value: int) -> str:
+    return format_kr(value * 100, minus=MINUS)
+
+
+def pages_text(data: bytes) -> list[str]:
+    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    book = build_demo(tmp_path_factory.mktemp("demo") / "demo.finsam")
+    yield book
+    book.close()
+
+
+@pytest.fixture(scope="module")
+def demo_2025(demo):
+    year = demo.year_by_label("2025")
+    report = build_report(demo, year.id)
+    data = render_pdf_bytes(demo, year.id, report=report)
+    return year, report, data, pages_text(data)
+
+
+@pytest.fixture(scope="module")
+def demo_2025_tkr(demo):
+    year = demo.year_by_label("2025")
+    data = render_pdf_bytes(demo, year.id, tkr=True)
+    return in_tkr(build_report(demo, year.id)), pages_text(data)
+
+
+def test_every_part_of_the_annual_report_has_its_heading(demo_2025):
+    _, _, _, pages = demo_2025
+    text = "\n".join(pages)
+    for heading in STATEMENT_HEADINGS + ("Projektuppföljning", "Balanskravsresultat",
+                                         "Översikt över verksamhetens utveckling"):
+        assert heading in text, heading
+
+
+def test_statement_figures_print_exactly_as_the_json_report_gives_them(demo_2025):
+    _, report, _, pages = demo_2025
+    data = to_json(report)
+    assert data["enhet"] == "ore"
+    rr, br, kfa = pages[4], pages[5], pages[6]
+    assert "Resultaträkning" in rr and "Balansräkning" in br and "Kassaflödesanalys" in kfa
+    for rid in ("verksamhetens_intakter", "verksamhetens_kostnader", "verksamhetens_nettokostnader",
+                "finansiella_kostnader", "arets_resultat"):
+        assert kr(data["resultatrakning"][rid]) in rr, rid
+        assert kr(data["foregaende_ar"]["resultatrakning"][rid]) in rr, rid
+        assert kr(data["budget"][rid]) in rr, rid
+    for rid in ("fordringar", "kassa_och_bank", "summa_tillgangar", "summa_eget_kapital",
+                "kortfristiga_skulder", "summa_eget_kapital_avsattningar_och_skulder"):
+        assert kr(data["balansrakning"][rid]) in br, rid
+    for rid in ("arets_resultat", "okning_minskning_kortfristiga_fordringar",
+                "okning_minskning_kortfristiga_skulder", "arets_kassaflode",
+                "likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut"):
+        assert kr(data["kassaflodesanalys"][rid]) in kfa, rid
+
+
+def test_key_figures_print_as_the_json_report_gives_them(demo_2025):
+    _, report, _, pages = demo_2025
+    data = to_json(report)
+    text = "\n".join(pages)
+    share = data["nyckeltal"]["eget_kapital_andel_av_tilldelade_medel"]
+    assert f"{share['andel_procent']:.2f}".replace(".", ",") + " %" in text
+    assert kr(share["eget_kapital"]) in text and kr(share["tilldelade_medel"]) in text
+    assert kr(data["nyckeltal"]["balanskravsresultat"]["balanskravsresultat"]) in text
+    for year in data["nyckeltal"]["femarsoversikt"]:
+        assert year["year_label"] in text
+        assert kr(year["arets_resultat"]) in text and kr(year["likvida_medel"]) in text
+    for row in data["nyckeltal"]["driftredovisning"]:
+        assert kr(row["avvikelse"]) in text, row["rad"]
+    # The demo's figures themselves (Kramfors-like: 15,04 % of 2 592 000 kr).
+    assert "15,04 %" in text and "2 592 000" in text
+
+
+def test_amounts_in_tkr_are_the_engines_rounded_figures(demo_2025_tkr):
+    report, pages = demo_2025_tkr
+    data = to_json(report)
+    assert data["enhet"] == "tkr"
+    text = "\n".join(pages)
+    assert "Belopp i tkr" in text
+    for sid, rid in (("resultatrakning", "arets_resultat"), ("resultatrakning", "verksamhetens_intakter"),
+                     ("balansrakning", "summa_tillgangar"), ("balansrakning", "kassa_och_bank"),
+                     ("kassaflodesanalys", "arets_kassaflode")):
+        assert tkr(data[sid][rid]) in text, rid
+    assert "2 592" in pages[4] and "2 592 000" not in pages[4]
+
+
+def test_rows_with_nothing_in_either_year_are_left_out(demo_2025):
+    _, report, _, pages = demo_2025
+    assert report.resultatrakning.row("skatteintakter").amount == 0
+    text = "\n".join(pages[4:7])
+    for label in ("Skatteintäkter", "Generella statsbidrag och utjämning", "Avskrivningar",
+                  "Immateriella anläggningstillgångar", "Långfristiga skulder", "Summa anläggningstillgångar"):
+        assert label not in text, label
+
+
+def test_fonts_are_embedded_truetype(demo_2025):
+    _, _, data, _ = demo_2025
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    names = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            names.add(font["/BaseFont"])
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None, f"{font['/BaseFont']} has no descriptor (a base-14 font)"
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+    assert any(n.endswith("+DejaVuSansCondensed") for n in names)
+    assert any(n.endswith("+DejaVuSerifCondensed") for n in names)
+
+
+def _toc_entries(data: bytes) -> list[tuple[str, int]]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # Leave out the large UTKAST watermark letters.
+        page = pdf.pages[1].filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 40)
+        lines = page.extract_text().splitlines()
+    entries = []
+    for line in lines:
+        m = re.match(r"^(.*?[^ .])[ .]{3,}(\d+)$", line.strip())
+        if m:
+            entries.append((m.group(1), int(m.group(2))))
+    return entries
+
+
+def test_table_of_contents_points_to_the_pages_of_its_headings(demo_2025):
+    _, _, data, pages = demo_2025
+    entries = _toc_entries(data)
+    titles = [t for t, _ in entries]
+    for heading in STATEMENT_HEADINGS[1:]:
+        assert heading in titles, heading
+    for title, number in entries:
+        assert 1 <= number <= len(pages)
+        assert title in pages[number - 1], f"{title} is not on page {number}"
+    numbers = [n for _, n in entries]
+    assert numbers == sorted(numbers)
+
+
+def test_every_inner_page_says_sida_x_av_y(demo_2025):
+    _, _, _, pages = demo_2025
+    total = len(pages)
+    assert total >= 10
+    assert "Sida" not in pages[0]
+    for i, text in enumerate(pages[1:], start=2):
+        assert f"Sida {i} av {total}" in text
+        assert "Samordningsförbundet Mellersta Ådalen" in text
+
+
+def test_metadata_names_title_author_subject_and_swedish_language(demo_2025):
+    _, _, data, _ = demo_2025
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    meta = reader.metadata
+    assert meta.title == "Årsredovisning 2025 – Samordningsförbundet Mellersta Ådalen"
+    assert meta.author == "Samordningsförbundet Mellersta Ådalen"
+    assert meta.subject == "Årsredovisning för räkenskapsåret 2025-01-01 – 2025-12-31"
+    assert reader.trailer["/Root"]["/Lang"] == "sv-SE"
+
+
+def test_open_year_prints_as_draft_with_watermark_and_checks(demo_2025):
+    year, report, _, pages = demo_2025
+    assert not year.is_closed
+    assert all("UTKAST" in p for p in pages)
+    assert "Kontroller inför beslut" in pages[1]
+    assert f"Alla {len(report.kontroller)} kontroller" in pages[1]
+
+
+def test_closed_year_prints_final_without_watermark(demo):
+    year = demo.year_by_label("2024")
+    assert year.is_closed
+    pages = pages_text(render_pdf_bytes(demo, year.id))
+    text = "\n".join(pages)
+    assert "UTKAST" not in text and "[Text saknas]" not in text
+    assert "Kontroller inför beslut" not in text
+    assert "Årsredovisning 2024" in pages[0]
+
+
+def test_cover_names_forbund_period_and_decision_date(demo, demo_2025):
+    year, _, _, pages = demo_2025
+    cover = pages[0]
+    assert "Samordningsförbundet Mellersta Ådalen" in cover
+    assert "Årsredovisning 2025" in cover
+    assert "2025-01-01 – 2025-12-31" in cover
+    decided = demo.year_text(year.id, "beslutsdatum")
+    assert decided and f"Beslutad av styrelsen {decided}" in cover
+
+
+def test_signatures_list_every_board_member_and_auditor(demo, demo_2025):
+    year, _, _, pages = demo_2025
+    last = pages[-1]
+    assert "Underskrifter" in last
+    people = demo.signatories(year.id)
+    assert {s.kind for s in people} == {"styrelse", "revisor"}
+    for s in people:
+        assert s.name in last and s.role in last
+    assert "revisionsberättelse" in last
+
+
+def test_interim_report_is_titled_delarsrapport(demo):
+    year = demo.year_by_label("2025")
+    pages = pages_text(render_pdf_bytes(demo, year.id, date_from="2025-01-01", date_to="2025-06-30"))
+    assert "Delårsrapport per 2025-06-30" in pages[0]
+    assert "Förslag till disposition" not in "\n".join(pages)
+
+
+def test_empty_texts_are_marked_in_a_draft(book):
+    y = book.years()[0]
+    book.book_voucher("2021-01-20", "Driftbidrag", [(1930, 500_000_00), (3010, -500_000_00)])
+    book.book_voucher("2021-03-10", "Lokalhyra", [(6110, 40_000_00), (1930, -40_000_00)])
+    pages = pages_text(render_pdf_bytes(book, y.id))
+    text = "\n".join(pages)
+    assert "[Text saknas]" in text
+    assert "Årets resultat" in text and kr(460_000_00) in text
+    assert "saknar text" in pages[1]
+
+
+def test_cli_writes_the_pdf(demo, tmp_path, capsys):
+    target = tmp_path / "arsredovisning.pdf"
+    assert cli_main(["pdf", str(demo.path), "--year", "2025", "--tkr", "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "sparades" in capsys.readouterr().out
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_refuses_an_output_that_is_not_a_pdf(demo, tmp_path, capsys):
+    assert cli_main(["pdf", str(demo.path), "--year", "2025", "-o", str(tmp_path / "x.txt")]) == 2
+    assert "ska sluta på .pdf" in capsys.readouterr().err
+
+
+def test_render_pdf_refuses_a_missing_folder(demo, tmp_path):
+    from finsam_desktop.errors import FinsamError
+
+    with pytest.raises(FinsamError, match="finns inte"):
+        render_pdf(demo, demo.year_by_label("2025").id, tmp_path / "saknas" / "a.pdf")

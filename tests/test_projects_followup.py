@@ -1,0 +1,129 @@
+"""Projektuppföljning (beviljat, utfall incl. interimsskuld, kvar per insats and
+projektägare), the command line, and the interimsskulder as the reports engine shows them
+in the note on kortfristiga skulder and in the JSON report."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_accruals import INSATSER, kramfors, year_end_entries
+
+from finsam_desktop.accruals import AccrualEntry, book_accruals
+from finsam_desktop.cli import main
+from finsam_desktop.reports.projects import NO_OWNER, project_follow_up
+
+
+def test_follow_up_per_insats_and_projektagare_includes_the_interimsskuld(book):
+    projects = kramfors(book)
+    region = projects["other"]
+    y = book.years()[0]
+    psyk = book.add_project("104", "Psykiatridag", owner_id=region.id)
+    book.set_project_grant(psyk.id, y.id, 30_000_00)
+    book.book_voucher("2021-11-10", "Faktura Psykiatridag", [(4530, 35_500_00, psyk.id), (1930, -35_500_00)])
+    book.add_project("105", "Utan ägare")
+    book_accruals(book, "2021-12-31", year_end_entries(projects))
+
+    fu = project_follow_up(book, y.id)
+    assert fu.date == "2021-12-31" and fu.is_year_end
+    by_code = {l.code: l for l in fu.lines}
+    steg = by_code["101"]
+    assert (steg.granted, steg.outcome, steg.accrued, steg.remaining) == (943_000_00, 943_000_00, 492_163_00, 0)
+    assert steg.used_pct == 100.0 and not steg.over_grant and steg.owner == "Kramfors kommun"
+    over = by_code["104"]
+    assert (over.outcome, over.remaining, over.over_grant, over.used_pct) == (35_500_00, -5_500_00, True, 118.3)
+    assert over.warning == "Insats 104 Psykiatridag har ett utfall på 35 500 kr, 5 500 kr över beviljade 30 000 kr."
+    assert fu.warnings == (over.warning,)
+    assert [o.owner for o in fu.owners] == ["Kramfors kommun", "Region Västernorrland", NO_OWNER]
+    kommun = fu.owners[0]
+    assert (kommun.total.granted, kommun.total.outcome, kommun.total.accrued) == (
+        1_863_000_00, 1_863_000_00, 993_052_00)
+    assert fu.total.granted == 1_893_000_00 and fu.total.outcome == 1_898_500_00
+    assert fu.total.remaining == -5_500_00
+    assert json.loads(json.dumps(fu.to_dict()))["owners"][0]["total"]["accrued"] == 993_052_00
+
+
+def test_follow_up_for_a_delar_prorates_the_grant(book):
+    projects = kramfors(book)
+    fu = project_follow_up(book, book.years()[0].id, "2021-06-30")
+    steg = {l.code: l for l in fu.lines}["101"]
+    assert (steg.granted, steg.granted_period, steg.outcome, steg.accrued) == (943_000_00, 471_500_00, 0, 0)
+    assert not fu.is_year_end
+    assert projects["101"].id == steg.project_id
+
+
+def test_cli_accruals_lists_and_books_the_suggestion(book, capsys):
+    kramfors(book)
+    path = str(book.path)
+    book.close()
+    assert main(["accruals", path, "--date", "2021-12-31"]) == 0
+    text = capsys.readouterr().out
+    assert "101     StegSam" in text and "492 163" in text and "3 insatser saknar beslut" in text
+    assert main(["accruals", path, "--date", "2021-12-31", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [l["suggested"] for l in data["projects"]] == [a for *_x, a in INSATSER]
+    assert main(["accruals", path, "--date", "2021-12-31", "--book", "--line", "101:492 163",
+                 "--line", "102:321953.00", "--line", "103:0", "--line", "styrelsearvoden:12 000,50"]) == 0
+    out = capsys.readouterr().out
+    assert "Bokförde verifikation A 4 den 2021-12-31 (826 117 kr, 4 rader)." in out
+    assert "Återföringen bokförs den 2022-01-01" in out
+    # The same period again: refused with one Swedish line and exit code 2.
+    assert main(["accruals", path, "--date", "2021-12-31", "--book", "--line", "101:1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("finsam: Periodiseringen för insats 101 StegSam per 2021-12-31 är redan bokförd")
+    assert main(["accruals", path, "--date", "2021-12-31", "--book", "--line", "999:1"]) == 2
+    assert "ingen insats med koden 999" in capsys.readouterr().err
+
+
+def test_cli_projects_prints_the_follow_up(book, capsys):
+    projects = kramfors(book)
+    book_accruals(book, "2021-12-31", year_end_entries(projects))
+    path = str(book.path)
+    book.close()
+    assert main(["projects", path, "--year", "2021"]) == 0
+    text = capsys.readouterr().out
+    assert "Projektuppföljning 2021 till och med 2021-12-31" in text
+    assert "\nKramfors kommun\n  101" in text and "993 052" in text and "Summa insatser" in text
+    assert main(["projects", path, "--year", "2021", "--date", "2021-06-30", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["date"] == "2021-06-30" and data["total"]["granted_period"] == 931_500_00
+
+
+def test_report_note_specifies_interimsskulder_per_projektagare_and_insats(book):
+    reports = pytest.importorskip("finsam_desktop.reports")
+    if not hasattr(reports, "build_report"):
+        pytest.skip("the reports engine is not part of this build")
+    projects = kramfors(book)
+    book_accruals(book, "2021-12-31", year_end_entries(projects)
+                  + [AccrualEntry(amount=20_391_00, kind="kanslikostnader")])
+    report = reports.build_report(book, book.years()[0].id)
+    note = report.note("interimsskulder")
+    rows = {ln.label: ln.amount for ln in note.lines}
+    assert rows["Kramfors kommun – StegSam"] == 492_163_00
+    assert rows["Kramfors kommun – Koordinator/Coach Samkraft"] == 321_953_00
+    assert rows["Kramfors kommun – StegSam+"] == 178_936_00
+    assert rows["Övriga interimsskulder"] == 20_391_00
+    assert note.total == 1_013_443_00
+    per_project = reports.to_json(report)["noter"]["interimsskulder_per_projekt"]
+    assert per_project["StegSam"] == 492_163_00 and per_project["StegSam+"] == 178_936_00
+    assert per_project["Koordinator/Coach Samkraft"] == 321_953_00
+
+
+def test_next_year_note_shows_last_years_interimsskuld_beside_this_years(book):
+    reports = pytest.importorskip("finsam_desktop.reports")
+    if not hasattr(reports, "build_report"):
+        pytest.skip("the reports engine is not part of this build")
+    projects = kramfors(book)
+    y2021 = book.years()[0]
+    book_accruals(book, "2021-12-31", year_end_entries(projects))
+    y2022 = book.close_year(y2021.id)
+    steg = projects["101"]
+    book.book_voucher("2022-01-20", "Faktura okt–dec 2021 StegSam", [(4530, 492_163_00, steg.id),
+                                                                    (1930, -492_163_00)])
+    book_accruals(book, "2022-12-31", [AccrualEntry(amount=250_000_00, project_id=steg.id),
+                                       AccrualEntry(amount=0, project_id=projects["102"].id),
+                                       AccrualEntry(amount=0, project_id=projects["103"].id)])
+    note = reports.build_report(book, y2022.id).note("interimsskulder")
+    line = next(ln for ln in note.lines if ln.label == "Kramfors kommun – StegSam")
+    assert (line.amount, line.previous) == (250_000_00, 492_163_00)

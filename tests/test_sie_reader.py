@@ -1,0 +1,207 @@
+"""The SIE reader: character sets, fields, transaction rows, checksum and the Swedish
+findings for broken files. The reader is pure: it returns data and findings only."""
+
+from __future__ import annotations
+
+import random
+
+from finsam_desktop.exchange.sie_reader import parse_sie
+from finsam_desktop.exchange.sie_text import crc32, detect_encoding, tokenize
+
+HEAD = """#FLAGGA 0
+#FORMAT PC8
+#SIETYP 4
+#FNAMN "Testförbundet"
+#ORGNR 222000-1354
+#RAR 0 20210101 20211231
+#KONTO 1930 "Bank"
+#KONTO 3010 "Driftbidrag"
+"""
+
+
+def sie(body: str, head: str = HEAD, encoding: str = "cp437", newline: str = "\n") -> bytes:
+    return (head + body).replace("\n", newline).encode(encoding)
+
+
+def messages(s):
+    return [f.message for f in s.findings]
+
+
+def test_pc8_file_reads_swedish_letters():
+    s = parse_sie(sie('#KONTO 2440 "Leverantörsskulder åäö ÅÄÖ"\n'), "x.se")
+    assert s.encoding == "cp437"
+    assert s.accounts[2440].name == "Leverantörsskulder åäö ÅÄÖ"
+    assert not s.findings
+
+
+def test_utf8_with_and_without_bom_and_latin_encodings_are_detected():
+    body = '#KONTO 2440 "Leverantörsskulder"\n'
+    assert parse_sie(sie(body, encoding="utf-8")).accounts[2440].name == "Leverantörsskulder"
+    assert parse_sie(b"\xef\xbb\xbf" + sie(body, encoding="utf-8")).encoding == "utf-8-sig"
+    latin = parse_sie(sie(body, encoding="iso-8859-15"))
+    assert latin.encoding == "iso-8859-15" and latin.company_name == "Testförbundet"
+    win = parse_sie(sie(body + '#KONTO 2441 "Skuld – ”citat”"\n', encoding="cp1252"))
+    assert win.encoding == "cp1252" and win.accounts[2441].name == "Skuld – ”citat”"
+    assert any("inte PC8" in m for m in messages(latin))
+
+
+def test_detect_encoding_prefers_pc8_when_the_letters_say_so():
+    assert detect_encoding("Övningsföretaget åäö".encode("cp437")) == "cp437"
+    assert detect_encoding("Övningsföretaget åäö".encode("iso-8859-15")) == "iso-8859-15"
+
+
+def test_crlf_lf_and_bare_cr_line_ends_read_alike():
+    body = '#VER A 1 20210105 "Bidrag"\n{\n#TRANS 1930 {} 100.00\n#TRANS 3010 {} -100.00\n}\n'
+    results = [parse_sie(sie(body, newline=nl)) for nl in ("\n", "\r\n", "\r")]
+    for s in results:
+        assert not s.errors
+        assert [(r.account, r.amount) for r in s.vouchers[0].rows] == [(1930, 10000), (3010, -10000)]
+
+
+def test_fields_quotes_escapes_tabs_and_object_lists():
+    f = tokenize('\t1930  {6 "P 1" 1 "K"}\t-12.50 20210105 "Text med \\"citat\\"" ""')
+    assert f == ["1930", ("6", "P 1", "1", "K"), "-12.50", "20210105", 'Text med "citat"', ""]
+    assert tokenize('"1110\\1002 Hus 1:1"') == ["1110\\1002 Hus 1:1"]
+    assert tokenize("{}") == [()]
+
+
+def test_unquoted_company_name_with_blanks_is_read_whole():
+    s = parse_sie(sie("", head=HEAD.replace('#FNAMN "Testförbundet"', "#FNAMN Övningsbolaget AB")))
+    assert s.company_name == "Övningsbolaget AB"
+
+
+def test_unknown_labels_and_extra_fields_are_ignored():
+    s = parse_sie(sie('#NYPOST 1 2 3\n#KONTO 2440 "Skulder" extra fält\n'))
+    assert not s.errors and s.accounts[2440].name == "Skulder"
+
+
+def test_rtrans_replaces_its_duplicate_trans_and_btrans_is_not_booked():
+    body = """#VER A 1 20210105 "Porto"
+{
+#TRANS 1930 {} -1000.00
+#BTRANS 3010 {} 800.00
+#TRANS 3010 {} 200.00
+#RTRANS 3010 {} 800.00
+#TRANS 3010 {} 800.00
+}
+"""
+    s = parse_sie(sie(body))
+    assert not s.errors
+    v = s.vouchers[0]
+    assert [(r.account, r.amount) for r in v.rows] == [(1930, -100000), (3010, 20000), (3010, 80000)]
+    assert v.removed_rows == 1
+
+
+def test_objects_in_dimension_6_become_project_codes():
+    body = """#DIM 6 "Projekt"
+#OBJEKT 6 "P1" "StegSam"
+#OIB 0 2990 {6 "P1"} -500.00
+#VER A 1 20210105 ""
+{
+#TRANS 4530 {6 "P1" 1 "X"} 100.00
+#TRANS 1930 {} -100.00
+}
+"""
+    s = parse_sie(sie(body))
+    assert s.objects[(6, "P1")].name == "StegSam"
+    assert s.oib[(0, 2990, 6, "P1")] == -50000
+    assert s.vouchers[0].rows[0].project_code == "P1"
+    assert any("dimension 1" in m for m in messages(s))
+
+
+def _spec_crc(data: bytes) -> int:
+    """The table-driven CRC of section 10 of the SIE specification, transcribed."""
+    table = []
+    for i in range(256):
+        c = i
+        for _ in range(8):
+            c = (c >> 1) ^ 0xEDB88320 if c & 1 else c >> 1
+        table.append(c)
+    crc = 0xFFFFFFFF
+    for b in data:
+        crc = ((crc >> 8) & 0x00FFFFFF) ^ table[(crc ^ b) & 0xFF]
+    return crc ^ 0xFFFFFFFF
+
+
+def test_checksum_algorithm_is_the_one_the_specification_prescribes():
+    rnd = random.Random(4)
+    for n in (0, 1, 7, 300):
+        data = bytes(rnd.randrange(256) for _ in range(n))
+        assert crc32(data) == _spec_crc(data)
+
+
+def test_ksumma_covers_labels_and_fields_without_blanks_quotes_and_braces():
+    records = ['#KONTO 1915 "Kassa \\"special\\""', '#OIB 0 2990 {6 "P1"} 1.00']
+    crc = _spec_crc('#KONTO1915Kassa "special"#OIB029906P11.00'.encode("cp437"))
+    ok = parse_sie(("#FLAGGA 0\n#KSUMMA\n" + "\n".join(records) + f"\n#KSUMMA {crc}\n").encode("cp437"))
+    assert ok.checksum == "ok" and not any("Kontrollsumman" in m for m in messages(ok))
+    changed = parse_sie(("#FLAGGA 0\n#KSUMMA\n#KONTO 1915 \"Kassa\"\n" + f"#KSUMMA {crc}\n").encode("cp437"), "a.se")
+    assert changed.checksum == "mismatch"
+    assert any("Kontrollsumman stämmer inte" in m and "kan ha ändrats" in m for m in messages(changed))
+
+
+def test_ksumma_without_its_closing_sum_is_a_truncated_file():
+    s = parse_sie(b"#FLAGGA 0\n#KSUMMA\n#SIETYP 4\n#RAR 0 20210101 20211231\n", "a.se")
+    assert any("avkortad" in f.message for f in s.errors)
+
+
+def test_unbalanced_voucher_is_an_error_naming_it_and_its_line():
+    body = '#VER A 7 20210105 "Fel"\n{\n#TRANS 1930 {} 100.00\n#TRANS 3010 {} -99.90\n}\n'
+    s = parse_sie(sie(body), "bok.se")
+    assert [f.message for f in s.errors] == [
+        "bok.se, rad 9: Verifikation A 7 (2021-01-05) balanserar inte: debet och kredit skiljer sig med 0,10 kr."]
+    assert s.errors[0].line == 9 and s.errors[0].field == "belopp"
+
+
+def test_missing_or_non_numeric_account_in_a_row_is_an_error():
+    body = '#VER A 1 20210105 ""\n{\n#TRANS "" {} 100.00\n#TRANS 30X0 {} -100.00\n}\n'
+    s = parse_sie(sie(body), "bok.se")
+    msgs = [f.message for f in s.errors]
+    assert "bok.se, rad 11: Kontonummer saknas i fältet kontonr." in msgs
+    assert "bok.se, rad 12: Kontonumret ”30X0” i fältet kontonr är inte numeriskt." in msgs
+    assert not s.vouchers
+
+
+def test_impossible_and_six_digit_dates_are_refused():
+    body = ('#VER A 1 20210230 ""\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n'
+            '#VER A 2 210501 ""\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n')
+    s = parse_sie(sie(body), "bok.se")
+    msgs = [f.message for f in s.errors]
+    assert msgs[0] == ("bok.se, rad 9: Ogiltigt datum ”20210230” i fältet verdatum: datumet finns inte eller "
+                       "är inte skrivet ÅÅÅÅMMDD.")
+    assert "sex siffror" in msgs[1] and "rad 14" in msgs[1]
+
+
+def test_voucher_outside_the_year_and_duplicate_numbers_are_errors():
+    body = ('#VER A 1 20220105 ""\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n'
+            '#VER B 1 20210105 ""\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n'
+            '#VER B 1 20210106 ""\n{\n#TRANS 1930 {} 1\n#TRANS 3010 {} -1\n}\n')
+    msgs = [f.message for f in parse_sie(sie(body), "bok.se").errors]
+    assert "bok.se, rad 9: Verifikation A 1 är daterad 2022-01-05, utanför räkenskapsåret 2021-01-01 – 2021-12-31." in msgs
+    assert "bok.se, rad 19: Verifikationsnumret B 1 förekommer två gånger (även på rad 14)." in msgs
+
+
+def test_truncated_file_with_an_open_voucher_is_an_error():
+    body = '#VER A 1 20210105 ""\n{\n#TRANS 1930 {} 100.00\n'
+    s = parse_sie(sie(body), "bok.se")
+    assert [f.message for f in s.errors] == [
+        "bok.se, rad 9: Filen slutar mitt i verifikation A 1: den avslutande } saknas. Filen är troligen avkortad."]
+
+
+def test_a_file_that_is_not_sie_is_refused():
+    for data in (b"Hej, det har ar ett brev.\n", b"\x00\x01\x02SQLite", b""):
+        s = parse_sie(data, "brev.txt")
+        assert s.errors and "ingen SIE-fil" in s.errors[0].message
+
+
+def test_balances_and_years_are_read_in_ore_with_ledger_sign():
+    body = "#RAR -1 20200101 20201231\n#IB 0 1930 1234.5\n#UB 0 1930 -0.05\n#RES -1 3010 -100\n"
+    s = parse_sie(sie(body))
+    assert s.years == {0: ("2021-01-01", "2021-12-31"), -1: ("2020-01-01", "2020-12-31")}
+    assert s.ib[(0, 1930)] == 123450 and s.ub[(0, 1930)] == -5 and s.res[(-1, 3010)] == -10000
+
+
+def test_bad_amount_names_the_field():
+    s = parse_sie(sie("#IB 0 1930 12,50\n"), "bok.se")
+    assert s.errors[0].message == ("bok.se, rad 9: Ogiltigt belopp ”12,50” i fältet saldo: ett belopp skrivs med "
+                                   "punkt och högst två decimaler, t.ex. -1234.50.")
