@@ -331,3 +331,12 @@ def test_concurrent_bookings_from_two_connections_number_in_sequence(book):
             book.conn.execute("ROLLBACK")
     finally:
         other.close()
+
+
+def test_hand_made_balance_change_in_open_year_is_found(booked):
+    """balance_day is derived; a raw update in an open year is not refused by the
+    database but the consistency check names it."""
+    book, _ = booked
+    assert book.balance_day_mismatches() == []
+    raw(book).execute("UPDATE balance_day SET amount = amount + 1 WHERE account = 1930")
+    assert book.balance_day_mismatches() == [("2021-02-01", 1930, 0, 100_000_01, 100_000_00)]

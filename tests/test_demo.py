@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from finsam_desktop.book import Book, VoucherFilter
+from finsam_desktop.book import VoucherFilter
 from finsam_desktop.demo import ORGNR, build_demo, main_figures
 from finsam_desktop.book.validate import normalize_orgnr
 from finsam_desktop.errors import BookFileError

@@ -322,6 +322,23 @@ class VouchersMixin:
             "SELECT account, sum(amount) FROM balance_day WHERE date BETWEEN ? AND ? GROUP BY account",
             (date_from, date_to)).fetchall())
 
+    def balance_day_mismatches(self, date_from: str = "0000-01-01", date_to: str = "9999-12-31") -> list[tuple]:
+        """Compare the daily balances with the booked rows they are derived from; returns
+        [(date, account, project_id or 0, in balance_day, in the rows)] where they differ
+        (empty when the book is consistent). The triggers keep them equal; this finds a
+        hand-made change to balance_day in an open year (the only table a raw statement
+        can still bend) before a report relies on it."""
+        rows = self.conn.execute(
+            "SELECT date, account, pid, sum(bd), sum(vr) FROM ("
+            " SELECT date, account, project_id AS pid, amount AS bd, 0 AS vr FROM balance_day"
+            "  WHERE date BETWEEN ?1 AND ?2"
+            " UNION ALL"
+            " SELECT v.date, r.account, ifnull(r.project_id, 0), 0, r.amount FROM voucher_row r"
+            "  JOIN voucher v ON v.id = r.voucher_id WHERE v.date BETWEEN ?1 AND ?2)"
+            " GROUP BY date, account, pid HAVING sum(bd) <> sum(vr) ORDER BY date, account, pid",
+            (date_from, date_to)).fetchall()
+        return [tuple(r) for r in rows]
+
     def balance_at(self, date: str, *, accounts: Iterable[int] | None = None,
                    by_project: bool = False) -> dict:
         """Closing balances of the balance accounts (T/S) at the end of `date`: the year's

@@ -56,7 +56,8 @@ def make_toc() -> TableOfContents:
     toc.levelStyles = [st["toc1"], st["toc2"]]
     toc.rightColumnWidth = 36
     toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), SANS, 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
     return toc
 
 

@@ -7,7 +7,7 @@ printed insatser add up to the printed sum the follow-up gives.
 
 from __future__ import annotations
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 
 from ..money import round_to_total, to_tkr
 from .pdf_context import Context
@@ -45,7 +45,7 @@ def projektuppfoljning(ctx: Context) -> list:
             table_lines.append(Line(f"{l.code} {l.name}".strip(), tuple(fmt.amount(v) for v in figs)
                                     + (percent(l.used_pct),), ROW, indent=1))
         if len(owner.lines) > 1:
-            table_lines.append(Line(f"Summa {owner.owner}", tuple(fmt.amount(v) for v in tot)
+            table_lines.append(Line("Summa", tuple(fmt.amount(v) for v in tot)
                                     + (percent(owner.total.used_pct),), SUM))
     _, grand = _figures(ctx, fu.lines, fu.total)
     table_lines.append(Line("Summa insatser", tuple(fmt.amount(v) for v in grand)
@@ -56,7 +56,9 @@ def projektuppfoljning(ctx: Context) -> list:
     parts.append(Paragraph(
         f"Beviljade medel och utfall per insats och projektägare till och med {fu.date}. Utfallet "
         "omfattar bokförda interimsskulder för kostnader som ännu inte fakturerats.", st["lead"]))
-    parts.append(amount_table(table_lines, heads, unit_label=fmt.unit_label, amount_width=58))
+    parts.append(amount_table(table_lines, heads, unit_label=fmt.unit_label, amount_width=55))
+    if fu.warnings:
+        parts.append(Spacer(1, 8))
     for w in fu.warnings:
         parts.append(Paragraph(_escape(w), st["warning"], bulletText="\u2013"))
     return parts

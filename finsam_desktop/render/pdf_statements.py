@@ -33,6 +33,11 @@ CAPTIONS = {
 }
 
 
+# Cash at the start and the end always print: the reader checks the year's cash flow
+# against them, even when one of them is zero.
+ALWAYS_SHOWN = {"likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut"}
+
+
 def _empty(v) -> bool:
     return v in (None, 0)
 
@@ -53,7 +58,7 @@ def visible_rows(statement: Statement, *, budget: bool = False) -> list[Statemen
                 kept.append(r)
             group_has_rows = False
             continue
-        if not all(_empty(v) for v in values):
+        if r.id in ALWAYS_SHOWN or not all(_empty(v) for v in values):
             kept.append(r)
             group_has_rows = True
     # Drop headings followed by nothing (or by another heading).
@@ -104,7 +109,8 @@ def statement_headers(ctx: Context, statement: Statement) -> list[str]:
     if ctx.has_previous:
         heads.append(f"Utfall<br/>{ctx.previous_caption}")
     if ctx.report.has_budget and statement.id == "resultatrakning":
-        heads += [f"Budget<br/>{ctx.current_caption}", "Utfall/<br/>budget"]
+        # The budget is the whole räkenskapsår's, also in a delårsrapport.
+        heads += [f"Budget<br/>{ctx.year.label}", "Utfall/<br/>budget"]
     return heads
 
 
@@ -136,7 +142,7 @@ def driftredovisning(ctx: Context) -> list:
         return []
     st = styles()
     fmt = ctx.fmt
-    heads = [f"Budget<br/>{ctx.current_caption}", f"Utfall<br/>{ctx.current_caption}", "Avvikelse"]
+    heads = [f"Budget<br/>{ctx.year.label}", f"Utfall<br/>{ctx.current_caption}", "Avvikelse"]
     if ctx.has_previous:
         heads.append(f"Utfall<br/>{ctx.previous_caption}")
     lines = []
@@ -168,6 +174,8 @@ def note_block(ctx: Context, note: Note) -> list:
     if note.lines:
         lines = []
         for ln in note.lines:
+            if ln.kind not in (M_HEADING, M_SUM) and _empty(ln.amount) and _empty(ln.previous):
+                continue  # nothing in either year
             if ln.kind == M_HEADING:
                 lines.append(Line(ln.label, (), HEADING, indent=ln.indent))
                 continue
@@ -199,9 +207,10 @@ def noter(ctx: Context) -> list:
     parts.append(part_heading("Noter"))
     for note in ctx.report.noter:
         block = note_block(ctx, note)
-        # A short note stays on one page; a long one may break but not right after its title.
-        parts.append(CondPageBreak(90))
-        if len(note.lines) <= 14:
+        # A short table note stays on one page; a long one and a text note may break, but
+        # not right after the title (a paragraph leaves no single line behind).
+        parts.append(CondPageBreak(90 if note.lines else 64))
+        if note.lines and len(note.lines) <= 14:
             parts.append(KeepTogether(block))
         else:
             parts.extend(block)

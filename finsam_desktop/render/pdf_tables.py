@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -75,7 +73,8 @@ def _label_cell(text: str, kind: str, indent: int, width: float):
         return text
     st = styles()
     base = st["cell_section"] if kind == HEADING else st["cell_bold"] if kind in (SUM, TOTAL) else st["cell"]
-    return Paragraph(_escape(text), ParagraphStyle("lbl", parent=base, leftIndent=pad))
+    # The cell's LEFTPADDING already indents it.
+    return Paragraph(_escape(text), base)
 
 
 def _escape(text: str) -> str:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 from ..errors import FinsamError
 from ..money import format_ore
 
-RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
-LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
-CENTER = int(Qt.AlignCenter)
+RIGHT = Qt.AlignRight | Qt.AlignVCenter
+LEFT = Qt.AlignLeft | Qt.AlignVCenter
+CENTER = Qt.AlignCenter
 
 ERROR_STYLE = "color: #a61b1b;"
 MUTED_STYLE = "color: #5f6b76;"
@@ -116,7 +116,14 @@ def style_table(view: QTableView, *, stretch_column: int | None = None) -> None:
     header.setDefaultAlignment(LEFT)
     header.setStretchLastSection(stretch_column is None)
     if stretch_column is not None:
-        header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+        # A model reset forgets per-section resize modes; set it again after each one.
+        def stretch() -> None:
+            if stretch_column < header.count():
+                header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+        stretch()
+        if view.model() is not None:
+            view.model().modelReset.connect(stretch)
+            view.model().columnsInserted.connect(stretch)
     view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
     view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
-                               QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+                               QHBoxLayout, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..book import SUFFIX, Book
@@ -82,16 +82,19 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(
             "QListWidget { border: none; background: #eef1f4; padding-top: 8px; }"
             "QListWidget::item { padding: 9px 14px; color: #26323c; }"
-            "QListWidget::item:selected { background: #d6e2ee; color: #10283d; font-weight: 600; }")
+            "QListWidget::item:selected { background: #d6e2ee; color: #10283d; font-weight: 600;"
+            " border: none; outline: none; }")
         for _key, title, _sc in PAGES:
             self.nav.addItem(title)
         self.nav.currentRowChanged.connect(lambda r: self.show_page(PAGES[r][0]) if r >= 0 else None)
         self.stack = QStackedWidget()
-        self.book_area = QSplitter()
-        self.book_area.addWidget(self.nav)
-        self.book_area.addWidget(self.stack)
-        self.book_area.setStretchFactor(1, 1)
-        self.book_area.setChildrenCollapsible(False)
+        self.nav.setFocusPolicy(Qt.NoFocus)
+        self.book_area = QWidget()
+        area = QHBoxLayout(self.book_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.setSpacing(0)
+        area.addWidget(self.nav)
+        area.addWidget(self.stack, 1)
         self.welcome = WelcomePage(self)
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
@@ -219,6 +222,8 @@ class MainWindow(QMainWindow):
         self.page_actions["rapport"].setIconText("Resultat och balans")
         tb.addSeparator()
         tb.addActions([self.act_chart, self.act_registers, self.act_members])
+        self.act_registers.setIconText("Insatser")
+        self.act_members.setIconText("Medlemmar")
         self.toolbar = tb
 
     def _build_status_bar(self) -> None:

@@ -48,7 +48,7 @@ class ProjectsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         style_table(self.table, stretch_column=1)
-        set_column_widths(self.table, {0: 6, 2: 14, 3: 14, 4: 18, 5: 14, 6: 10})
+        set_column_widths(self.table, {0: 7, 2: 13, 3: 13, 4: 21, 5: 13, 6: 11})
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.period.changed.connect(self.reload)

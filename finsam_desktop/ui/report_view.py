@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QTableView, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from ..book import Book
@@ -62,6 +62,8 @@ class ReportView(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Rapporter"))
         lay.addLayout(top)
+        # A statement reads like a page, not a spreadsheet across the whole screen.
+        self.tabs.setMaximumWidth(1000)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.checks)
         self.reload()
@@ -112,7 +114,9 @@ class ReportView(QWidget):
             model = self.models[st.id]
             model.columns = cols
             model.set_records(records, bold)
-            set_column_widths(self.tables[st.id], {1: 5, 2: 16, 3: 16, 4: 16})
+            table = self.tables[st.id]
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+            set_column_widths(table, {1: 5, 2: 16, 3: 16, 4: 16})
         unit = "tkr" if report.unit == "tkr" else "kr"
         failed = [c for c in report.kontroller if not c.ok]
         if failed:

@@ -83,7 +83,9 @@ class VoucherDialog(QDialog):
         date_row = QHBoxLayout()
         date_row.addWidget(self.date_edit)
         date_row.addWidget(self.date_error, 1)
-        form.addRow("&Datum", date_row)
+        date_label = QLabel("&Datum")
+        date_label.setBuddy(self.date_edit)
+        form.addRow(date_label, date_row)
         form.addRow("&Text", self.text_edit)
 
         self.totals = QLabel()

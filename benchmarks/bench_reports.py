@@ -1,0 +1,61 @@
+"""Time the full report (three statements, notes, key figures, last year, checks, tkr
+rounding and JSON) on a book of about 1 000 000 verifikationsrader.
+
+    python benchmarks/bench_reports.py [--rows N] [--runs R]
+
+The big book comes from make_big_book.py (built once, then reused from the temporary
+folder). The goal is under 1 s per report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from finsam_desktop.book import Book  # noqa: E402
+from finsam_desktop.reports import build_report, in_tkr, to_json  # noqa: E402
+from make_big_book import make_big_book  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    path = make_big_book(rows=args.rows)
+    print(f"book: {path} ({time.perf_counter() - t0:.1f} s to build or find)")
+    book = Book.open(path, read_only=True)
+    try:
+        n_rows = book.conn.execute("SELECT count(*) FROM voucher_row").fetchone()[0]
+        n_days = book.conn.execute("SELECT count(*) FROM balance_day").fetchone()[0]
+        print(f"verifikationsrader: {n_rows:,}, balance_day rows: {n_days:,}".replace(",", " "))
+        year = book.years()[-1]
+        times, half = [], []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            report = build_report(book, year.id)
+            to_json(report)
+            to_json(in_tkr(report))
+            times.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            build_report(book, year.id, year.start, year.start[:4] + "-06-30")
+            half.append(time.perf_counter() - t)
+        failed = [c.id for c in report.kontroller if not c.ok]
+        print(f"full year {year.label}: median {statistics.median(times) * 1000:.0f} ms, "
+              f"max {max(times) * 1000:.0f} ms over {args.runs} runs (goal < 1000 ms)")
+        print(f"delår to 30 June: median {statistics.median(half) * 1000:.0f} ms")
+        print(f"checks: {len(report.kontroller)} run, failed: {failed or 'none'}")
+        return 0 if max(times) < 1.0 and not failed else 1
+    finally:
+        book.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

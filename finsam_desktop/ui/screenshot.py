@@ -1,0 +1,85 @@
+"""Render one view of a book to a PNG file (offscreen), for the README and for review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..book import Book, VoucherFilter
+from ..errors import BookFileError
+
+DIALOG_SIZES = {"kontoplan": (1100, 680), "insatser": (1180, 640), "medlemmar": (1080, 600),
+                "verifikation": (1000, 560)}
+
+
+def _settle(widget: QWidget) -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+    widget.repaint()
+    QApplication.processEvents()
+
+
+def render_view(book_path: Path, view: str, out: Path, *, size: tuple[int, int] = (1280, 800)) -> Path:
+    """Open the book, show `view` (a page of the main window or one of the forms) at a
+    realistic size and save what it looks like to `out`."""
+    from .main_window import MainWindow
+
+    if not Path(book_path).exists():
+        raise BookFileError(f"Boken {book_path} finns inte.", path=str(book_path))
+    book = Book.open(book_path)
+    window = MainWindow()
+    window.set_book(book)
+    window.resize(*size)
+    try:
+        if view in DIALOG_SIZES:
+            widget = _dialog(view, book, window)
+            widget.resize(*DIALOG_SIZES[view])
+        else:
+            window.show_page(view)
+            widget = window
+        widget.show()
+        _settle(widget)
+        if view == "verifikation":
+            widget.table.setFocus()
+            widget.table.setCurrentIndex(widget.model.index(2, 0))
+            _settle(widget)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not widget.grab().save(str(out)):
+            raise BookFileError(f"Bilden {out} kunde inte sparas.", path=str(out))
+    finally:
+        window.close()
+        book.close()
+    return out
+
+
+def _dialog(view: str, book: Book, parent: QWidget) -> QWidget:
+    if view == "kontoplan":
+        from .accounts_form import AccountsDialog
+        dlg = AccountsDialog(book, parent)
+        bank = int(book.setting("bank_account", "1930") or 1930)
+        dlg.select_account(bank)
+        return dlg
+    if view == "insatser":
+        from .registers_form import RegistersDialog
+        return RegistersDialog(book, parent)
+    if view == "medlemmar":
+        from .members_form import MembersDialog
+        return MembersDialog(book, parent)
+    from .voucher_form import VoucherDialog
+    dlg = VoucherDialog(book, parent)
+    # A realistic entry being typed: the rows of a recent verifikation with an insats.
+    example = _example_voucher(book)
+    if example is not None:
+        dlg.new_voucher(date=example.date, text=example.text, rows=list(example.rows))
+    return dlg
+
+
+def _example_voucher(book: Book):
+    n = book.count_vouchers(VoucherFilter())
+    for v in reversed(book.list_vouchers(VoucherFilter(), offset=max(0, n - 200), limit=200)):
+        full = book.voucher(v.id)
+        if 2 <= len(full.rows) <= 6 and any(r.project_id for r in full.rows) and not full.corrects_id:
+            return full
+    last = book.list_vouchers(VoucherFilter(), offset=max(0, n - 1), limit=1)
+    return book.voucher(last[0].id) if last else None
