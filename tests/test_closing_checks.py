@@ -126,7 +126,7 @@ def test_close_and_reopen_commands(book, year, capsys):
     path = str(book.path)
     book.book_voucher("2021-04-12", "Återbetald moms", [(1930, 100_000_00), (1640, -100_000_00)])
     assert main(["close-year", path, "--year", "2021", "--bank-saldo", "800 000"]) == 0
-    assert "Årets resultat 600 000,00 kr" in capsys.readouterr().out
+    assert "ett överskott på 600 000,00 kr" in capsys.readouterr().out
     assert main(["reopen-year", path, "--year", "2021", "--reason", "Fel i not 3"]) == 0
     assert main(["reopen-year", path, "--year", "2021", "--reason", "igen"]) == 2
     assert "inte stängt" in capsys.readouterr().err

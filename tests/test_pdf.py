@@ -182,6 +182,8 @@ def test_metadata_names_title_author_subject_and_swedish_language(demo_2025):
     assert meta.author == "Samordningsförbundet Mellersta Ådalen"
     assert meta.subject == "Årsredovisning för räkenskapsåret 2025-01-01 – 2025-12-31"
     assert reader.trailer["/Root"]["/Lang"] == "sv-SE"
+    outline = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert outline[:2] == ["Förvaltningsberättelse", "Resultaträkning"]
 
 
 def test_open_year_prints_as_draft_with_watermark_and_checks(demo_2025):
@@ -190,6 +192,19 @@ def test_open_year_prints_as_draft_with_watermark_and_checks(demo_2025):
     assert all("UTKAST" in p for p in pages)
     assert "Kontroller inför beslut" in pages[1]
     assert f"Alla {len(report.kontroller)} kontroller" in pages[1]
+
+
+def test_failed_checks_are_listed_in_a_draft(demo, demo_2025):
+    from dataclasses import replace
+
+    from finsam_desktop.reports import Check
+
+    year, report, _, _ = demo_2025
+    broken = replace(report, kontroller=report.kontroller + (
+        Check("balansrakning_balanserar", False, "Balansräkningen balanserar inte: skillnad 1 kr."),))
+    pages = pages_text(render_pdf_bytes(demo, year.id, report=broken))
+    assert "Balansräkningen balanserar inte: skillnad 1 kr." in pages[1]
+    assert f"1 av {len(broken.kontroller)} kontroller" in pages[1]
 
 
 def test_closed_year_prints_final_without_watermark(demo):
@@ -239,6 +254,30 @@ def test_empty_texts_are_marked_in_a_draft(book):
     assert "[Text saknas]" in text
     assert "Årets resultat" in text and kr(460_000_00) in text
     assert "saknar text" in pages[1]
+
+
+def test_empty_sections_are_left_out_of_the_final_document(book):
+    from dataclasses import replace
+
+    y = book.years()[0]
+    book.book_voucher("2021-01-20", "Driftbidrag", [(1930, 500_000_00), (3010, -500_000_00)])
+    book.set_year_text(y.id, "handelser", "Styrelsen beslutade om en ny insats.")
+    final = replace(build_report(book, y.id), is_closed=True)
+    text = "\n".join(pages_text(render_pdf_bytes(book, y.id, report=final)))
+    assert "[Text saknas]" not in text and "UTKAST" not in text
+    assert "Händelser av väsentlig betydelse" in text and "Styrelsen beslutade om en ny insats." in text
+    assert "Väsentliga personalförhållanden" not in text
+    # Sections with a computed table stay, with their table.
+    assert "Översikt över verksamhetens utveckling" in text and "Balanskravsresultat" in text
+
+
+def test_user_text_is_printed_as_written_not_read_as_markup(book):
+    y = book.years()[0]
+    book.book_voucher("2021-01-20", "Driftbidrag", [(1930, 500_000_00), (3010, -500_000_00)])
+    book.set_year_text(y.id, "oversikt", "Utfall < budget & <b>mål</b> nåddes.\n\n- första\n- andra")
+    text = "\n".join(pages_text(render_pdf_bytes(book, y.id)))
+    assert "Utfall < budget & <b>mål</b> nåddes." in text
+    assert "första" in text and "andra" in text
 
 
 def test_cli_writes_the_pdf(demo, tmp_path, capsys):

@@ -284,3 +284,48 @@ def test_demo_book_report_passes_every_check(tmp_path):
                 t.balansrakning.row("summa_eget_kapital_avsattningar_och_skulder").amount
     finally:
         book.close()
+
+
+def test_balances_that_fit_neither_equity_convention_fail_a_check(tmp_path):
+    b = _small_book(tmp_path)
+    b.add_account(8999, "Årets resultat", "K", row_id=None)
+    b.book_voucher("2021-12-31", "Halva resultatet", [(8999, 150_000_00), (2010, -150_000_00)])
+    r = build_report(b, b.years()[0].id)
+    assert r.equity_convention == "okand"
+    assert not r.check("eget_kapital_konvention").ok
+    assert not r.check("balansrakning_balanserar").ok
+
+
+def test_tkr_rows_are_adjusted_so_that_they_add_up_to_the_rounded_total(tmp_path):
+    from finsam_desktop.reports.rounding import round_rows
+    # Three rows of 0,4 tkr: 1,2 tkr prints as 1, so one row prints 1 and two print 0.
+    assert sorted(round_rows([40_000, 40_000, 40_000], 1)) == [0, 0, 1]
+    # A pinned figure is kept even when the others must give more than one unit each.
+    assert round_rows([0, 0, 100_000], 3, {0: 2}) == [2, 0, 1]
+    b = Book.create(tmp_path / "t.finsam", namn="Testförbundet", orgnr=VALID_ORGNR,
+                    year_start="2021-01-01", year_end="2021-12-31")
+    b.set_opening_balances(b.years()[0].id, {1930: 1_000_000_00, 2010: -1_000_000_00})
+    for acc in (5010, 5410, 6110):
+        b.book_voucher("2021-03-01", "Kostnad", [(acc, 400_00), (1930, -400_00)])
+    r = in_tkr(build_report(b, b.years()[0].id))
+    note = r.note("verksamhetens_kostnader")
+    rows = [ln.amount for ln in note.lines if ln.kind == "row"]
+    assert sum(rows) == note.total == r.resultatrakning.row("verksamhetens_kostnader").amount == -1
+    assert r.check("tkr_avrundning").ok
+
+
+def test_account_shared_by_two_members_is_split_by_motpart(tmp_path):
+    b = _small_book(tmp_path)
+    fk = b.add_member("Försäkringskassan", "stat", 2500, account=3010)
+    af = b.add_member("Arbetsförmedlingen", "stat", 2500, account=3010)
+    cp_fk = b.add_counterpart("Försäkringskassan", member_id=fk.id)
+    cp_af = b.add_counterpart("Arbetsförmedlingen", member_id=af.id)
+    b.book_voucher("2021-06-01", "Driftbidrag staten", [
+        VoucherRow(1930, 300_000_00), VoucherRow(3010, -100_000_00, counterpart_id=cp_fk.id),
+        VoucherRow(3010, -200_000_00, counterpart_id=cp_af.id)])
+    r = build_report(b, b.years()[0].id)
+    lines = {ln.label: ln.amount for ln in r.note("verksamhetens_intakter").lines}
+    # Both are staten: one line; the 1 000 000 without motpart stays on its account.
+    assert lines == {"Driftbidrag Staten (Försäkringskassan och Arbetsförmedlingen)": 300_000_00,
+                     "3010 Driftbidrag Försäkringskassan": 1_000_000_00}
+    assert r.ok

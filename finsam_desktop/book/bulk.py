@@ -9,6 +9,7 @@ around a whole import makes it all-or-nothing).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -31,6 +32,17 @@ class BulkVoucher:
 
 
 class BulkMixin:
+    @contextmanager
+    def _big_cache(self, kib: int = 262144):
+        """A page cache large enough for the indexes of a big batch (the default 2 MB
+        makes 300 000 rows thrash), restored afterwards."""
+        old = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(old)}")
+
     def next_voucher_number(self, year_id: int, series: str) -> int:
         """The number the next verifikation in (year, series) gets."""
         return (self.conn.execute("SELECT max(number) FROM voucher WHERE year_id = ? AND series = ?",
@@ -131,7 +143,7 @@ class BulkMixin:
         if not vouchers:
             return 0
         booked_at = now_iso()
-        with self.transaction():
+        with self.transaction(), self._big_cache():
             c = self.conn
             first = (c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0) + 1
             # Rows left by an interrupted booking have no header and belong to no one.

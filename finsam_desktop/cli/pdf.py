@@ -32,7 +32,9 @@ def cmd_pdf(args) -> int:
         date_from = parse_date(args.date_from, field="--from") if args.date_from else None
         date_to = parse_date(args.date_to, field="--to") if args.date_to else None
         path = render_pdf(book, year.id, target, date_from=date_from, date_to=date_to, tkr=args.tkr)
-        kind = "Årsredovisningen" if not (date_from or date_to) else "Rapporten"
+        start, end = date_from or year.start, date_to or year.end
+        kind = (f"Årsredovisningen för {year.label}" if (start, end) == (year.start, year.end)
+                else f"Delårsrapporten per {end}")
         draft = "" if year.is_closed else " (utkast: räkenskapsåret är inte stängt)"
-    out(f"{kind} för {year.label} sparades i {path}{draft}.")
+    out(f"{kind} sparades i {path}{draft}.")
     return 0

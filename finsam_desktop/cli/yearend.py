@@ -16,6 +16,7 @@ def register(sub) -> None:
     p.add_argument("--year", metavar="ÅR", help="räkenskapsåret, t.ex. 2024 (standard: senaste öppna)")
     p.add_argument("--date", metavar="DATUM", help="periodens slut för en delårsrapport, t.ex. 2024-06-30")
     p.add_argument("--bank-saldo", metavar="KR", help="saldo enligt kontoutdraget på bokslutsdagen")
+    p.add_argument("--alla", action="store_true", help="visa varje uppfylld kontroll av rapporten för sig")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("close-year", help="stäng räkenskapsåret och för över balanserna till nästa år")
@@ -48,11 +49,17 @@ def cmd_check(args) -> int:
         date_to = args.date or year.end
         findings = run_checks(book, year.id, date_to=date_to, bank_statement=_bank(args))
         out(f"Kontroller för {year.label} (period {year.start} – {date_to})")
+        passed = [f for f in findings if f.id.startswith("rapport:") and f.severity == "ok"]
         for f in findings:
+            if f in passed and not args.alla:
+                continue
             out(f"  {SEVERITY_LABELS[f.severity]:<8} {f.title}: {f.message}")
+        if passed and not args.alla:
+            out(f"  {'OK':<8} Rapportens kontroller: alla {len(passed)} kontroller av summor, noter och "
+                "samband är uppfyllda (--alla visar dem).")
         blocking = sum(f.blocking for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)
-        out(f"{blocking} stoppande fel, {warnings} varningar.")
+        out(f"{blocking} stoppande fel, {warnings} {'varning' if warnings == 1 else 'varningar'}.")
         return 1 if has_blocking(findings) else 0
 
 
@@ -65,8 +72,9 @@ def cmd_close_year(args) -> int:
         except BlockedError as exc:
             raise RuleError(f"{exc.message} Kör finsam check för hela listan.") from exc
         result = -book.year_result(year.id)
-        out(f"Räkenskapsåret {year.label} är stängt. Årets resultat {format_ore(result)} kr är fört "
-            f"till eget kapital ({book.equity_account()}) i de ingående balanserna för {nxt.label}.")
+        word = "överskott" if result >= 0 else "underskott"
+        out(f"Räkenskapsåret {year.label} är stängt. Årets resultat, ett {word} på {format_ore(abs(result))} kr, "
+            f"är fört till eget kapital (konto {book.equity_account()}) i de ingående balanserna för {nxt.label}.")
     return 0
 
 

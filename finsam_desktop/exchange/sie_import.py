@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..book import Book
-from ..book.bulk import BulkVoucher
 from ..errors import BookFileError, FinsamError
 from ..money import format_ore
 from .sie_model import WARNING, Finding, SieFile
@@ -103,8 +102,8 @@ def apply_plan(plan: ImportPlan, book: Book) -> None:
                                                        for (a, c), amt in y.opening.items()})
             if y.vouchers:
                 book.bulk_book_vouchers(fy.id, [
-                    BulkVoucher(v.series, v.number, v.date, v.text,
-                                [(a, amt, ids[c] if c else None, t) for a, amt, c, t in v.rows], v.source)
+                    v if not any(r[2] for r in v.rows) else
+                    v._replace(rows=tuple((a, amt, ids[c] if c else None, t) for a, amt, c, t in v.rows))
                     for v in y.vouchers])
         book.audit("sie.import", file=Path(plan.sie.path).name, vouchers=plan.voucher_count,
                    accounts=len(plan.new_accounts), years=[y.label for y in plan.years])

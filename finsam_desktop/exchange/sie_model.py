@@ -8,6 +8,7 @@ in ledger sign (debit positive, credit negative), dates ISO 'YYYY-MM-DD'.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
@@ -49,9 +50,9 @@ class SieObject:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class SieRow:
-    """A #TRANS (or #RTRANS) row. `objects` holds (dimension, object code) pairs."""
+class SieRow(NamedTuple):
+    """A #TRANS (or #RTRANS) row. `objects` holds (dimension, object code) pairs.
+    (A named tuple: a big file has hundreds of thousands of them.)"""
     account: int
     amount: int
     objects: tuple[tuple[int, str], ...] = ()
@@ -66,8 +67,7 @@ class SieRow:
         return None
 
 
-@dataclass(frozen=True)
-class SieVoucher:
+class SieVoucher(NamedTuple):
     series: str               # '' when the file leaves it to the importer (4I)
     number: int | None        # None when the file leaves it to the importer (4I)
     date: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from stdnum.exceptions import ValidationError
 from stdnum.se import orgnr as se_orgnr
@@ -25,9 +26,9 @@ DEFAULT_SERIES = "A"
 PLACEHOLDER_ORGNR = "000000-0000"
 
 
-@dataclass(frozen=True)
-class PlannedVoucher:
-    """Rows are (account, amount öre, insats code or None, row text)."""
+class PlannedVoucher(NamedTuple):
+    """Rows are (account, amount öre, insats code or None, row text). Shaped like
+    book.bulk.BulkVoucher, so that a plan without insatser is booked as it is."""
     series: str
     number: int
     date: str

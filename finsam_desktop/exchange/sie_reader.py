@@ -23,6 +23,11 @@ from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, split_lines,
 
 MAX_ERRORS = 100
 _LABEL = re.compile(r"(#[^\s{}\"]*)\s*(.*)")
+# A #TRANS row with a four-digit account, an empty object list, an amount and at most a
+# date and a text; anything else takes the general path.
+_FAST_TRANS = re.compile(r'#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\]+)"[ \t]*)?\}[ \t]+'
+                         r'((-?)(\d+)(?:\.(\d{1,2}))?)'
+                         r'(?:[ \t]+(?:(\d{8})|"")(?:[ \t]+"((?:[^"\\]|\\.)*)")?)?$')
 _KNOWN = frozenset("""#ADRESS #BKOD #DIM #ENHET #FLAGGA #FNAMN #FNR #FORMAT #FTYP #GEN #IB #KONTO
 #KPTYP #KTYP #OBJEKT #OIB #OMFATTN #ORGNR #OUB #PBUDGET #PROGRAM #PROSA #PSALDO #RAR #RES
 #SIETYP #SRU #TAXAR #TRANS #RTRANS #BTRANS #UB #UNDERDIM #VALUTA #VER #KSUMMA""".split())
@@ -154,6 +159,23 @@ class _Reader:
             s = raw.strip()
             if not s:
                 continue
+            if ver_state == "rows" and pending_r is None and s.startswith("#TRANS"):
+                # Fast path for the common row: '#TRANS 1930 {} -12.50 [20210105 ["text"]]'.
+                m = _FAST_TRANS.match(s)
+                if m:
+                    acc, code, raw_amount, sign, whole, frac, tdate, ttext = m.groups()
+                    amount = int(whole) * 100 + (int(frac) * (10 if len(frac) == 1 else 1) if frac else 0)
+                    if sign:
+                        amount = -amount
+                    if ttext and "\\" in ttext:
+                        ttext = ttext.replace('\\"', '"')
+                    code = code.strip() if code else None
+                    ver["rows"].append(SieRow(int(acc), amount, ((6, code),) if code else (), ttext or "", lineno))
+                    if ks_started and not ks_done:
+                        objs = f"6{m.group(2)}" if code else ""
+                        crc = crc32(f"#TRANS{acc}{objs}{raw_amount}{tdate or ''}{ttext or ''}".encode("cp437", "replace"),
+                                    crc)
+                    continue
             if s == "{":
                 if ver_state == "want_brace":
                     ver_state = "rows"

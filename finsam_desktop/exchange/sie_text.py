@@ -9,7 +9,9 @@ import zlib
 # Swedish letters as bytes in each candidate 8-bit character set.
 _SWEDISH_CP437 = frozenset(b"\x86\x84\x94\x8f\x8e\x99\x82\x81\x9a\x90")   # åäöÅÄÖéüÜÉ
 _SWEDISH_LATIN = frozenset(b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9\xfc\xdc\xc9")   # the same in ISO-8859-x/1252
-_CP1252_ONLY = frozenset(range(0x80, 0xA0))  # printable in Windows-1252, control codes in ISO-8859-15
+_CP1252_ONLY = frozenset(range(0x80, 0xA0))
+_LOW = bytes(range(0x80))
+_BELOW_B0 = bytes(range(0xB0))  # printable in Windows-1252, control codes in ISO-8859-15
 
 ENCODING_NAMES = {
     "cp437": "PC8 (codepage 437)",
@@ -32,15 +34,15 @@ def detect_encoding(data: bytes) -> str:
         return "ascii" if data.isascii() else "utf-8"
     except UnicodeDecodeError:
         pass
-    high = [b for b in data if b >= 0x80]
+    high = data.translate(None, _LOW)          # only the bytes from 80h up
     # Bytes from B0h up are box drawing and Greek in codepage 437: they count against it.
-    pc8 = sum(1 for b in high if b in _SWEDISH_CP437) - sum(1 for b in high if b >= 0xB0)
-    latin = sum(1 for b in high if b in _SWEDISH_LATIN)
+    pc8 = sum(high.count(b) for b in _SWEDISH_CP437) - len(high.translate(None, _BELOW_B0))
+    latin = sum(high.count(b) for b in _SWEDISH_LATIN)
     declared = re.search(rb"^[ \t]*#FORMAT[ \t]+\"?([A-Za-z0-9_-]+)", data, re.MULTILINE)
     declared_pc8 = declared is None or declared.group(1).upper() == b"PC8"
     if pc8 > latin or (pc8 == latin and declared_pc8):
         return "cp437"
-    if any(b in _CP1252_ONLY for b in high):
+    if any(b in _CP1252_ONLY for b in high[:100000]):
         return "cp1252"
     return "iso-8859-15"
 

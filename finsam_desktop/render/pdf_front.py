@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from .pdf_context import Context
 from .pdf_doc import make_toc, new_body_page
-from .pdf_styles import PAGE_HEIGHT, MARGIN_BOTTOM, MARGIN_TOP, styles
+from .pdf_styles import ACCENT, MARGIN_BOTTOM, MARGIN_TOP, PAGE_HEIGHT, styles
 from .pdf_tables import _escape
 from .pdf_text import rule
 
@@ -24,7 +24,7 @@ def cover(ctx: Context) -> list:
     if f.orgnr:
         parts.append(Paragraph(f"Organisationsnummer {_escape(f.orgnr)}", st["cover_sub"]))
     parts.append(Spacer(1, 8 * mm))
-    parts.append(rule(width=60 * mm, thickness=1.2))
+    parts.append(rule(width=28 * mm, thickness=2.2, color=ACCENT))
     parts.append(Spacer(1, 5 * mm))
     title_style = st["cover_title"]
     if len(ctx.title) > 22:  # "Delårsrapport per 2025-06-30" must stay on one line
@@ -66,14 +66,14 @@ def draft_warnings(ctx: Context) -> list:
     st = styles()
     failed = [c for c in ctx.report.kontroller if not c.ok]
     n = len(ctx.report.kontroller)
-    parts: list = [Spacer(1, 6 * mm), Paragraph("Kontroller inför beslut", st["h2"])]
     if failed:
-        parts.append(Paragraph(f"{len(failed)} av {n} kontroller av rapportens summor och samband "
-                               "är inte uppfyllda:", st["warning_lead"]))
-        parts += [Paragraph(_escape(c.meddelande), st["warning"], bulletText="\u2013") for c in failed]
+        first = Paragraph(f"{len(failed)} av {n} kontroller av rapportens summor och samband "
+                          "är inte uppfyllda:", st["warning_lead"])
     else:
-        parts.append(Paragraph(f"Alla {n} kontroller av rapportens summor och samband är uppfyllda.",
-                               st["warning_lead"]))
+        first = Paragraph(f"Alla {n} kontroller av rapportens summor och samband är uppfyllda.",
+                          st["warning_lead"])
+    parts: list = [Spacer(1, 6 * mm), KeepTogether([Paragraph("Kontroller inför beslut", st["h2"]), first])]
+    parts += [Paragraph(_escape(c.meddelande), st["warning"], bulletText="\u2013") for c in failed]
     project_warnings = list(getattr(ctx.follow_up, "warnings", ()) or ())
     if project_warnings:
         parts.append(Paragraph("Projektuppföljningen:", st["warning_lead"]))

@@ -183,6 +183,8 @@ def note_block(ctx: Context, note: Note) -> list:
             if ctx.has_previous:
                 cells.append(fmt.amount(ln.previous))
             lines.append(Line(ln.label, tuple(cells), SUM if ln.kind == M_SUM else ROW, indent=ln.indent))
+        lines = [ln for i, ln in enumerate(lines)
+                 if ln.kind != HEADING or (i + 1 < len(lines) and lines[i + 1].kind not in (HEADING, SUM))]
         if note.total is not None and note.lines[-1].kind != M_SUM:
             cells = [fmt.amount(note.total)]
             if ctx.has_previous:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date as _date
 
-from ..book.vouchers import day_before
 from ..errors import RuleError
 from ..money import format_kr
 from . import keyfigures
 from .layout import LAYOUTS, RESULTATRAKNING, TITLES, with_sums
 from .ledger import IN_EQUITY, SEPARATE, UNKNOWN, Figures, PeriodLedger, compute
-from .model import (HEADING, ROW, SUM, AnnualReport, Check, KeyFigures, Note, Period, Statement,
-                    StatementRow)
+from .model import ROW, AnnualReport, Check, KeyFigures, Note, Period, Statement, StatementRow
 from .notes import NoteBuilder
 
 

@@ -78,8 +78,9 @@ class StatementRow:
 
     @property
     def budget_percent(self) -> float | None:
-        """Utfall/budget in percent (one decimal), None without a usable budget."""
-        if self.budget in (None, 0) or self.amount is None:
+        """Utfall/budget in percent (one decimal); None without a usable budget or when
+        utfall and budget have opposite signs (a surplus against a budgeted deficit)."""
+        if self.budget in (None, 0) or self.amount is None or (self.amount < 0) != (self.budget < 0):
             return None
         return round(100.0 * self.amount / self.budget, 1)
 

@@ -71,7 +71,10 @@ class NoteBuilder:
         row = "verksamhetens_intakter"
         accs = self.cur.accounts_on(row)
         members = self.book.members()
-        member_accounts = {m.account for m in members if m.account in accs}
+        # An account that is one member's own carries that member's driftbidrag; an
+        # account several members point at is shared and split by the rows' motpart.
+        owners = [m.account for m in members if m.account in accs]
+        member_accounts = {a for a in owners if owners.count(a) == 1}
         shared = [a for a in accs if a not in member_accounts]
         by_cp = self.book.counterpart_member_movements(self.cur.date_from, self.cur.date_to, shared)
         p_by_cp = (self.book.counterpart_member_movements(self.prev.date_from, self.prev.date_to, shared)

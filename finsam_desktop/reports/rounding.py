@@ -16,8 +16,7 @@ from dataclasses import replace
 from ..book.vouchers import day_before
 from ..money import round_to_total, to_tkr
 from .layout import BALANSRAKNING, KASSAFLODESANALYS, LAYOUTS, RESULTATRAKNING, with_sums
-from .model import (HEADING, ROW, SUM, AnnualReport, Check, DriftRow, Driftredovisning, KeyRow, Note,
-                    NoteLine, Statement)
+from .model import ROW, SUM, AnnualReport, Check, Driftredovisning, Note, Statement
 from .notes import fill_sums
 
 UNIT = 100_000  # öre in one tkr

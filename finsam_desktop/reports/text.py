@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..money import format_kr
 from .model import HEADING, SUM, AnnualReport
 
-WIDTH = 52
+WIDTH = 60  # label column; long labels are cut here
 
 
 def _amount(v: int | None, unit: str) -> str:
@@ -16,8 +16,7 @@ def _amount(v: int | None, unit: str) -> str:
 
 def render_text(r: AnnualReport) -> str:
     unit = "kr" if r.unit == "ore" else "tkr"
-    cur = r.year_label if r.period.fran[:4] == r.period.till[:4] and r.period.fran[5:] == "01-01" \
-        and r.period.till[5:] == "12-31" else r.period.label
+    cur = r.year_label if r.extra.get("full_year", True) else "Perioden"
     prev = r.previous_period.label if r.previous_period else ""
     lines = [f"{r.forbund.namn} ({r.forbund.orgnr})",
              f"Period {r.period.label}" + (f", jämförelse {prev}" if prev else "") + f". Belopp i {unit}.", ""]

@@ -46,6 +46,8 @@ class EntryDelegate(QStyledItemDelegate):
             editor.setCompleter(comp)
             # Picking a name from the list is the same as typing it and pressing Enter.
             comp.activated.connect(lambda _text, e=editor: self._finish(e, enter=True))
+            # Enter while the list is open reaches the editor past the event filter.
+            editor.returnPressed.connect(lambda e=editor: self._finish(e, enter=True))
         editor.installEventFilter(self)
         self.editor = editor
         self.editor_index = index

@@ -132,17 +132,17 @@ class MainWindow(QMainWindow):
                               needs_book=False)
         self.act_open = A("Ö&ppna …", self.open_book_dialog, QKeySequence.Open, "Öppna en bok", needs_book=False)
         self.act_open_ro = A("Öppna skrivskyddad …", lambda: self.open_book_dialog(read_only=True),
-                             None, "Öppna en bok utan att kunna ändra den", needs_book=False)
+                             "Ctrl+Shift+O", "Öppna en bok utan att kunna ändra den", needs_book=False)
         self.act_backup = A("Spara &kopia som …", self.save_copy, "Ctrl+Shift+S",
                             "Spara en kopia av hela boken i en annan fil")
         self.act_import = A("&Importera SIE …", self.import_sie, "Ctrl+I", "Läs in en SIE-fil", needs_book=False)
         self.act_export = A("&Exportera SIE …", self.export_sie, "Ctrl+E", "Skriv räkenskapsåret som SIE 4")
-        self.act_close_book = A("&Stäng boken", self.close_book, QKeySequence.Close, "Stäng boken")
-        self.act_quit = A("&Avsluta", self.close, QKeySequence.Quit, "Avsluta programmet", needs_book=False)
+        self.act_close_book = A("&Stäng boken", self.close_book, "Ctrl+W", "Stäng boken")
+        self.act_quit = A("&Avsluta", self.close, "Ctrl+Q", "Avsluta programmet", needs_book=False)
         self.act_copy = A("&Kopiera", self.copy_selection, QKeySequence.Copy,
                           "Kopiera markerade rader som tabell (klistra in i kalkylblad)")
         self.act_find = A("&Sök verifikation", self.find_voucher, QKeySequence.Find, "Sök i verifikationslistan")
-        self.act_forbund = A("&Förbundsuppgifter …", self.edit_forbund, None, "Namn, organisationsnummer, adress",
+        self.act_forbund = A("&Förbundsuppgifter …", self.edit_forbund, "Ctrl+Shift+F", "Namn, organisationsnummer, adress",
                              writes=True)
         self.act_new_voucher = A("&Ny verifikation", self.new_voucher, "Ctrl+Shift+N",
                                  "Skriv in och bokför en ny verifikation", writes=True)
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
                                "Visa kassaflödesanalysen")
         self.act_wizard = A("&Bokslutsguide …", self.open_wizard, "Ctrl+Shift+B",
                             "Bokslut, årsredovisning och stängning av året", writes=True)
-        self.act_about = A("&Om Finsam Bokföring", self.about, QKeySequence.HelpContents, needs_book=False)
+        self.act_about = A("&Om Finsam Bokföring", self.about, "F1", needs_book=False)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()

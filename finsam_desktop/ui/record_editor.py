@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -19,6 +20,7 @@ class RecordEditor(QWidget):
 
     title = "Post"
     new_title = "Ny post"
+    saved = Signal(object)  # the id of the record just saved
 
     def __init__(self, columns: Sequence[Column], widths: dict[int, int], stretch: int = 1, parent=None):
         super().__init__(parent)
@@ -127,4 +129,5 @@ class RecordEditor(QWidget):
             self.show_error(exc)
             return None
         self.reload(select=saved_id)
+        self.saved.emit(saved_id)
         return saved_id

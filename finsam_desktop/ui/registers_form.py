@@ -170,8 +170,8 @@ class RegistersDialog(QDialog):
         self.tabs.addTab(self.projects, "Insatser")
         self.tabs.addTab(self.owners, "Projektägare")
         self.tabs.setCurrentIndex(tab)
-        # A new projektägare must show up in the insats form at once.
-        self.tabs.currentChanged.connect(lambda i: i == 0 and self.projects.reload(
+        # A new or renamed projektägare must show up in the insats form at once.
+        self.owners.saved.connect(lambda _id: self.projects.reload(
             select=self.projects.current.id if self.projects.current else None))
         close = QPushButton("Stäng")
         close.setAutoDefault(False)

@@ -230,8 +230,8 @@ class VoucherDialog(QDialog):
 
     def _date_done(self) -> None:
         """Check the date when the user leaves the field; write it out in full if valid."""
-        if self.date_edit.isReadOnly():
-            return
+        if self.date_edit.isReadOnly() or not self.isVisible():
+            return  # also: focus lost while the dialog closes
         text = self.date_edit.text()
         try:
             d = parse_entry_date(text, self._default_year())
@@ -251,8 +251,11 @@ class VoucherDialog(QDialog):
 
     def _to_rows(self) -> None:
         self.table.setFocus()
-        self.table.setCurrentIndex(self.model.index(0, ACCOUNT))
-        self.table.edit(self.model.index(0, ACCOUNT))
+        first = self.model.index(0, ACCOUNT)
+        if self.table.currentIndex() == first:
+            self.table.edit(first)
+        else:
+            self.table.setCurrentIndex(first)  # opens the cell's editor (edit trigger)
 
     def _update_state(self) -> None:
         debit, credit = self.model.totals()

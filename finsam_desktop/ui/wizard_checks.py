@@ -45,8 +45,8 @@ class ChecksPage(QWizardPage):
                                           "bokslutet; varningar listas i utkastet till rapporten.")
         self.bank_edit = QLineEdit()
         self.bank_edit.setPlaceholderText("t.ex. 1 411 756,00")
-        self.bank_edit.setMinimumWidth(190)
-        self.bank_edit.setMaximumWidth(210)
+        self.bank_edit.setMinimumWidth(220)
+        self.bank_edit.setMaximumWidth(240)
         self.bank_edit.setAlignment(Qt.AlignRight)
         self.bank_booked = QLabel()
         self.bank_diff = QLabel()
@@ -66,14 +66,9 @@ class ChecksPage(QWizardPage):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.rerun)
-        self.list_host = QWidget()
-        self.grid = QGridLayout(self.list_host)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setVerticalSpacing(10)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
-        scroll.setWidget(self.list_host)
         lay = QVBoxLayout(self)
         lay.addLayout(bank)
         lay.addLayout(top)
@@ -145,10 +140,11 @@ class ChecksPage(QWizardPage):
         self.completeChanged.emit()
 
     def _show(self, findings) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        # A new list each time: the scroll area deletes the old one at once.
+        host = QWidget()
+        self.grid = QGridLayout(host)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setVerticalSpacing(10)
         for row, f in enumerate(self._grouped(findings)):
             text = QLabel(f"<b>{f.title}</b><br>{f.message}")
             text.setWordWrap(True)
@@ -162,6 +158,7 @@ class ChecksPage(QWizardPage):
                 btn.clicked.connect(lambda _=False, t=f.fix_target: self._fix(t))
                 self.grid.addWidget(btn, row, 2, Qt.AlignTop)
         self.grid.setRowStretch(self.grid.rowCount(), 1)
+        self.scroll.setWidget(host)
         blocking = [f for f in findings if f.severity == BLOCKING]
         stopping = self.stopping()
         warnings = sum(f.severity == WARNING for f in findings)

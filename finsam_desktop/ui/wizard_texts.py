@@ -208,6 +208,7 @@ class TextsPage(QWizardPage):
         while self.fig_grid.count():
             item = self.fig_grid.takeAt(0)
             if item.widget():
+                item.widget().setParent(None)  # gone at once, not at the next event loop turn
                 item.widget().deleteLater()
         self.fig_grid.addWidget(heading("Beräknade siffror", 12), 0, 0, 1, 2)
         try:

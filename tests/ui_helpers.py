@@ -1,0 +1,35 @@
+"""Shared set-up for the desktop program's tests: settings kept in the test's own
+folder (never the user's), and small books built through the public API."""
+
+from __future__ import annotations
+
+import pytest
+
+from finsam_desktop.book import Book, VoucherRow
+
+VALID_ORGNR = "222000-1354"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, qapp):
+    """QSettings in a temporary folder under a test organisation name."""
+    from finsam_desktop.ui import settings
+    before = settings.ORGANIZATION
+    folder = tmp_path_factory.mktemp("settings")
+    settings.use_folder(folder, organization="FinsamTest")
+    yield folder
+    settings.ORGANIZATION = before
+
+
+def booked_book(tmp_path, name: str = "bok.finsam") -> Book:
+    """A 2021 book with two insatser, a projektägare and a few verifikationer."""
+    b = Book.create(tmp_path / name, namn="Testförbundet", orgnr=VALID_ORGNR,
+                    year_start="2021-01-01", year_end="2021-12-31")
+    owner = b.add_counterpart("Kramfors kommun")
+    steg = b.add_project("STEG", "StegVidare", owner_id=owner.id)
+    b.add_project("HALSA", "Hälsolots", owner_id=owner.id)
+    b.book_voucher("2021-01-15", "Driftbidrag Försäkringskassan", [(1930, 100_000_00), (3010, -100_000_00)])
+    b.book_voucher("2021-02-10", "Faktura StegVidare januari",
+                   [VoucherRow(4530, 25_000_00, steg.id), VoucherRow(1930, -25_000_00)])
+    b.book_voucher("2021-03-05", "Kontorsmaterial", [(6410, 1_250_50), (1930, -1_250_50)])
+    return b
