@@ -186,7 +186,7 @@ def _fill(book: Book) -> None:
 
         _budget(book, y24, projects, 2024)
         _budget(book, y25, projects, 2025)
-        _texts(book, years, results, equity_2024)
+        _texts(book, years)
         for y in years.values():
             book.set_signatories(y.id, [(n, r, "styrelse") for n, r in BOARD]
                                  + [(n, r, "revisor") for n, r in AUDITORS])
@@ -448,41 +448,75 @@ def _budget(book: Book, year, projects: dict, yr: int) -> None:
     add(year.id, "Arvoden förtroendevalda", 38_000_00, account_from=5050, account_to=5099, section="styrelse")
     add(year.id, "Lokaler, IT, administration och revision", 175_000_00, account_from=6000,
         account_to=7999, section="ovrigt")
-    add(year.id, "Bankkostnader och ränta", 3_000_00, account_from=8400, account_to=8699,
-        section="finansiellt")
+    # Each budget row stays within one row of the resultaträkning: the interest on the
+    # bank account is an income (finansiella intäkter), the bank charges a cost.
+    add(year.id, "Ränteintäkter", -1_000_00, account_from=8400, account_to=8499, section="finansiellt")
+    add(year.id, "Bankkostnader", 3_000_00, account_from=8500, account_to=8699, section="finansiellt")
 
 
-def _texts(book: Book, years: dict, results: dict, equity_2024: int) -> None:
-    allotted = 4 * CONTRIBUTION
-    equity = {2024: equity_2024 + results[2024]}
-    equity[2025] = equity[2024] + results[2025]
+NUMBER_WORDS = {1: "en", 2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta"}
+
+
+def _outcome(amount: int) -> str:
+    """'ett överskott på 1 234 kr' / 'ett underskott på 1 234 kr' (amount: report sign)."""
+    return f"{'ett överskott' if amount >= 0 else 'ett underskott'} på {format_kr(abs(amount))} kr"
+
+
+def _texts(book: Book, years: dict) -> None:
+    """The förvaltningsberättelse of each year. Every figure and every claim about a
+    figure (the result against the budget, the financial goal reached or not) is read
+    from the booked ledger, so the texts cannot contradict the report's tables."""
+    from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share
+
+    labels = sorted(years)
     for yr, y in years.items():
-        res, ek = results[yr], equity[yr]
-        share = f"{ek * 100 / allotted:.2f}".replace(".", ",")
-        word = "ett överskott" if res >= 0 else "ett underskott"
+        fig = main_figures(book, y.label)
+        res, ek = fig["result"], fig["equity"]
+        allotted = book.allotted_funds(y.id)
+        budgeted = -sum(b.amount for b in book.budget(y.id))
+        pct = share(ek, allotted)
+        pct_text = f"{pct:.2f}".replace(".", ",")
+        cap = RECOMMENDED_MAX_SHARE * allotted // 100
+        count = len(book.project_grants(y.id))
+        versus = res - budgeted
+        goal = (f"Det finansiella målet är att det egna kapitalet inte ska överstiga "
+                f"{RECOMMENDED_MAX_SHARE:.0f} procent av tilldelade medel. Vid årets slut uppgår eget kapital "
+                f"till {format_kr(ek)} kr, vilket motsvarar {pct_text} % av tilldelade medel. ")
+        if pct <= RECOMMENDED_MAX_SHARE:
+            goal += "Målet är uppnått."
+        else:
+            goal += (f"Målet är inte uppnått: det egna kapitalet är {format_kr(ek - cap)} kr högre än "
+                     f"{RECOMMENDED_MAX_SHARE:.0f} procent av tilldelade medel.")
+            following = years.get(yr + 1)
+            planned = -sum(b.amount for b in book.budget(following.id)) if following else 0
+            if planned < 0:
+                goal += (f" Styrelsen har därför budgeterat {_outcome(planned)} för {yr + 1} för att "
+                         "minska det egna kapitalet.")
+        plan = (f"Styrelsen hade budgeterat {_outcome(budgeted)}"
+                + (" för att använda en del av det egna kapitalet till insatser för unga vuxna. "
+                   if budgeted < 0 else ". "))
         texts = {
             "oversikt": (
-                f"Samordningsförbundet Mellersta Ådalen har under {yr} finansierat fem insatser för "
-                "personer i förvärvsaktiv ålder som behöver samordnat stöd från flera myndigheter för att "
-                "närma sig arbete eller studier. Förbundets medlemmar är Försäkringskassan, "
-                "Arbetsförmedlingen, Region Västernorrland och Kramfors kommun."),
+                f"Samordningsförbundet Mellersta Ådalen har under {yr} finansierat "
+                f"{NUMBER_WORDS.get(count, str(count))} insatser för personer i förvärvsaktiv ålder som "
+                "behöver samordnat stöd från flera myndigheter för att närma sig arbete eller studier. "
+                "Förbundets medlemmar är Försäkringskassan, Arbetsförmedlingen, Region Västernorrland och "
+                "Kramfors kommun."),
             "viktiga_forhallanden": (
-                f"För {yr} fick förbundet driftbidrag från medlemmarna med {format_kr(allotted)} kr. "
-                f"Årets resultat blev {word} på {format_kr(abs(res))} kr. Styrelsen har medvetet "
-                "budgeterat för att använda en del av det egna kapitalet till insatser för unga vuxna."),
+                f"För {yr} fick förbundet driftbidrag från medlemmarna med {format_kr(allotted)} kr. " + plan
+                + f"Årets resultat blev {_outcome(res)}, "
+                + (f"{format_kr(abs(versus))} kr {'bättre' if versus > 0 else 'sämre'} än budget."
+                   if versus else "detsamma som budgeterat.")),
             "handelser": (
                 "Insatserna StegVidare och Samkraft har arbetat med fler ärenden än målet. "
                 + ("Hälsolots Ådalen startade i januari som en strukturövergripande insats."
-                   if yr == 2024 else "Styrelsen beslutade i oktober om fortsatt finansiering av "
-                                      "StegVidare och Samkraft till och med 2026.")),
+                   if yr == labels[0] else "Styrelsen beslutade i oktober om fortsatt finansiering av "
+                                           "StegVidare och Samkraft till och med 2026.")),
             "styrning": (
                 "Styrelsen har haft sex protokollförda sammanträden. Budget och ekonomi har följts upp vid "
                 "varje sammanträde, och en delårsrapport per den 30 juni har upprättats. Varje insats följs "
                 "upp av en styrgrupp med representanter för medlemmarna."),
-            "god_ekonomisk_hushallning": (
-                "Det finansiella målet är att det egna kapitalet inte ska överstiga 20 procent av "
-                f"tilldelade medel. Vid årets slut uppgår eget kapital till {format_kr(ek)} kr, vilket "
-                f"motsvarar {share} % av tilldelade medel. Målet är uppnått."),
+            "god_ekonomisk_hushallning": goal,
             "personal": (
                 "Förbundet är egen arbetsgivare och har en anställd förbundschef på heltid. Ekonomistöd, "
                 "löneadministration och dataskyddsombud köps av Kramfors kommun."),
@@ -490,8 +524,8 @@ def _texts(book: Book, years: dict, results: dict, equity_2024: int) -> None:
                 "Medlemmarna har aviserat oförändrade driftbidrag för kommande år. Styrelsen planerar en "
                 "budget i balans och en ny insats för personer som inte kommer vidare från SFI."),
             "disposition": (
-                f"Årets verksamhet visar {word} på {format_kr(abs(res))} kronor. Styrelsen föreslår att "
-                "årets resultat överförs i ny räkning."),
+                f"Årets verksamhet visar {'ett överskott' if res >= 0 else 'ett underskott'} på "
+                f"{format_kr(abs(res))} kronor. Styrelsen föreslår att årets resultat överförs i ny räkning."),
             "beslutsort": "Kramfors",
             "beslutsdatum": f"{yr + 1}-03-20",
         }

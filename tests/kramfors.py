@@ -14,6 +14,8 @@ What the book holds:
   salaries and skattekonto, invoices from the projektägare, moms, bank charges, the
   reversal of last year's interimsskulder on 1 January and the new ones on 31 December).
 * Members, driftbidrag (tilldelade medel) and the 2021 budget of the verksamhetsplan.
+* Beviljade medel per insats for 2020 and 2021, and the board that signed the report
+  (Kramfors 2022-03-25), as the report prints them.
 
 Where the printed report contradicts itself, the book follows the arithmetic:
 * Verksamhetens intäkter 2021 are 2 591 997 kr (resultat −198 735 = intäkter
@@ -114,6 +116,21 @@ PROJECTS = [
     ("STEGSAMPLUS", "StegSam+", "Kramfors kommun", "individinriktad", 0, 330_000, 0, 0, 178_936),
     ("PSYK", "Psykiatridag", "Region Västernorrland", "samverkansstödjande", 30_000, 0, 0, 0, 0),
 ]
+# Beviljade medel per insats and year (kr), as the report's tables "Beviljade medel / Utfall"
+# give them: Samkraft 600 000 both years; StegSam and StegSam+ together 1 280 000 in 2021
+# (950 000 + 330 000) and 1 005 000 in 2020 (StegSam+ got 55 000 from November 2020);
+# Psykiatridagen 30 000 both years. Trappan had ended and got nothing.
+GRANTS = {
+    "SAMKRAFT": {2020: 600_000, 2021: 600_000},
+    "STEGSAM": {2020: 950_000, 2021: 950_000},
+    "STEGSAMPLUS": {2020: 55_000, 2021: 330_000},
+    "PSYK": {2020: 30_000, 2021: 30_000},
+}
+# The board that signed the årsredovisning 2021 ("Styrelsens beslut", Kramfors 2022-03-25).
+BOARD_2021 = [("Thomas Näsholm", "Ordförande"), ("Jessica Norman", "Vice ordförande"),
+              ("Siw Sachs", "Ledamot"), ("Camilla Steen", "Ledamot")]
+DECIDED_2021 = ("Kramfors", "2022-03-25")
+
 # Interimsskulder on 2990 without an insats (upplupna sociala avgifter, övriga kostnader).
 ACCRUAL_REST = {2019: 34_201, 2020: 48_819, 2021: NOTE_6_REST}
 
@@ -305,4 +322,10 @@ def build_kramfors(path: Path | str) -> Book:
         book.set_contribution(m.id, y2021.id, CONTRIBUTION * KR)
     _year_2021(book, counterparts, projects)
     _budget_2021(book, y2021.id, projects)
+    for code, per_year in GRANTS.items():
+        for y in (y2020, y2021):
+            book.set_project_grant(projects[code].id, y.id, per_year[int(y.label)] * KR)
+    book.set_signatories(y2021.id, [(name, role, "styrelse") for name, role in BOARD_2021])
+    book.set_year_text(y2021.id, "beslutsort", DECIDED_2021[0])
+    book.set_year_text(y2021.id, "beslutsdatum", DECIDED_2021[1])
     return book

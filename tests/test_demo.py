@@ -188,3 +188,47 @@ def test_failed_demo_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         build_demo(p)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_budget_rows_each_stay_within_one_statement_row(demo):
+    """The 2025 budget line "Bankkostnader och ränta" (84xx–86xx) used to cover both
+    finansiella intäkter and kostnader; now every budget row has one row to land on."""
+    for y in years(demo):
+        for b in demo.budget(y.id):
+            assert len(demo.result_rows_in_range(b.account_from, b.account_to)) <= 1, b.label
+    labels = {b.label: b for b in demo.budget(years(demo)[1].id)}
+    assert labels["Ränteintäkter"].amount == -1_000_00 and labels["Bankkostnader"].amount == 3_000_00
+
+
+def test_demo_texts_agree_with_the_report_both_years(demo):
+    """Every claim of the förvaltningsberättelse matches the report's own figures: the
+    financial goal is reached only when eget kapital is within 20 % of tilldelade medel
+    (2024: 24,59 %, not reached; 2025: 15,04 %, reached)."""
+    from finsam_desktop.money import format_kr
+    from finsam_desktop.reports import build_report
+
+    verdicts = {}
+    for y in years(demo):
+        r = build_report(demo, y.id)
+        share = r.nyckeltal.eget_kapital
+        texts = demo.year_texts(y.id)
+        goal = texts["god_ekonomisk_hushallning"]
+        pct = f"{share.andel_procent:.2f}".replace(".", ",")
+        assert f"motsvarar {pct} % av tilldelade medel" in goal
+        assert f"eget kapital till {format_kr(share.eget_kapital)} kr" in goal
+        reached = "Målet är uppnått." in goal
+        assert reached == share.inom_rekommendation
+        assert ("Målet är inte uppnått" in goal) == (not share.inom_rekommendation)
+        verdicts[y.label] = reached
+        result = r.resultatrakning.row("arets_resultat")
+        word = "överskott" if result.amount >= 0 else "underskott"
+        assert f"ett {word} på {format_kr(abs(result.amount))} kr" in texts["viktiga_forhallanden"]
+        assert f"ett {word} på {format_kr(abs(result.amount))} kronor" in texts["disposition"]
+        budget = result.budget
+        assert f"budgeterat ett underskott på {format_kr(abs(budget))} kr" in texts["viktiga_forhallanden"]
+        better = result.amount - budget
+        assert f"{format_kr(abs(better))} kr {'bättre' if better > 0 else 'sämre'} än budget" \
+            in texts["viktiga_forhallanden"]
+        assert f"finansierat {'fem'} insatser" in texts["oversikt"]
+        assert len(demo.project_grants(y.id)) == 5
+    assert verdicts == {"2024": False, "2025": True}

@@ -224,7 +224,15 @@ def test_cover_names_forbund_period_and_decision_date(demo, demo_2025):
     assert "Årsredovisning 2025" in cover
     assert "2025-01-01 – 2025-12-31" in cover
     decided = demo.year_text(year.id, "beslutsdatum")
-    assert decided and f"Beslutad av styrelsen {decided}" in cover
+    # 2025 is a draft: the board has not decided yet, the date is the meeting to come.
+    assert decided and f"Att beslutas av styrelsen {decided}" in cover
+    assert "Beslutad av styrelsen" not in cover
+
+
+def test_final_cover_says_the_board_decided_it(demo):
+    year = demo.year_by_label("2024")
+    cover = pages_text(render_pdf_bytes(demo, year.id))[0]
+    assert f"Beslutad av styrelsen {demo.year_text(year.id, 'beslutsdatum')}" in cover
 
 
 def test_signatures_list_every_board_member_and_auditor(demo, demo_2025):
@@ -298,3 +306,90 @@ def test_render_pdf_refuses_a_missing_folder(demo, tmp_path):
 
     with pytest.raises(FinsamError, match="finns inte"):
         render_pdf(demo, demo.year_by_label("2025").id, tmp_path / "saknas" / "a.pdf")
+
+
+def flat(text: str) -> str:
+    """The text with every run of white space as one space (table cells come out on
+    lines of their own)."""
+    return " ".join(text.split())
+
+
+def _part(pages: list[str], heading: str) -> str:
+    """The text of a part, from the first page headed by it up to the next part."""
+    start = next(i for i, p in enumerate(pages) if i > 1 and heading in p.splitlines()[:3])
+    return "\n".join(pages[start:start + 3])
+
+
+def test_row_explained_by_two_notes_prints_both_numbers(demo, demo_2025, capsys):
+    """Kortfristiga skulder is explained by its note and by the interimsskulder note:
+    the PDF and the terminal table both print "5, 6", never only the first."""
+    _, report, _, pages = demo_2025
+    numbers = report.balansrakning.row("kortfristiga_skulder").notes
+    assert len(numbers) == 2
+    label = ", ".join(map(str, numbers))
+    assert f"Kortfristiga skulder {label} " in flat(pages[5])
+    assert cli_main(["report", str(demo.path), "--year", "2025"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("Kortfristiga skulder"))
+    assert label in line
+
+
+def test_tkr_document_prints_no_computed_kr_amounts(demo_2025_tkr):
+    """Note texts and the projektuppföljning's warnings follow the document's unit."""
+    t, pages = demo_2025_tkr
+    noter = _part(pages, "Noter")
+    assert not re.search(r"\d[\s\u00a0]*kr\b", noter), noter
+    warning = next(p for p in pages if "Projektuppföljning" in p.splitlines()[1:3])
+    line = t.nyckeltal.eget_kapital
+    assert line.andel_procent is not None
+    assert "583 tkr, 3 tkr över beviljade" in warning.replace("\n", " ")
+    assert "kr," not in warning.replace("tkr,", "")
+
+
+def test_grouped_note_ends_with_the_figure_of_its_row(demo_2025):
+    """Verksamhetens kostnader is noted per insats, styrelse, kansli and övrigt; the note
+    ends with its total, the figure of the resultaträkning row."""
+    _, report, _, pages = demo_2025
+    total = report.resultatrakning.row("verksamhetens_kostnader")
+    noter = _part(pages, "Noter")
+    assert f"Summa verksamhetens kostnader {kr(total.amount)} {kr(total.previous)}" in flat(noter)
+
+
+def test_balance_sheet_keeps_its_captions_when_the_first_rows_are_left_out(demo_2025):
+    """The demo has no anläggningstillgångar; "Tillgångar" still heads fordringar."""
+    br = demo_2025[3][5].splitlines()
+    assert "Tillgångar" in br
+    assert br.index("Tillgångar") < next(i for i, ln in enumerate(br) if ln.startswith("Fordringar"))
+    assert "Eget kapital, avsättningar och skulder" in br
+
+
+def test_five_year_overview_does_not_print_another_figure_as_verksamhetens_kostnader(demo_2025):
+    """The overview's costs include the financial costs: it must not print them under the
+    resultaträkning's label "Verksamhetens kostnader" with a different figure."""
+    _, report, _, pages = demo_2025
+    rr = report.resultatrakning.row("verksamhetens_kostnader")
+    allowed = {kr(rr.amount), kr(rr.previous)}
+    for page in pages:
+        for m in re.finditer(r"Verksamhetens kostnader (?:\d+ )?(\u2212?\d{1,3}(?: \d{3})*)(?!\d)", flat(page)):
+            assert m.group(1) in allowed, m.group(0)
+    overview = report.nyckeltal.femarsoversikt[0]
+    assert f"Summa kostnader {kr(overview.verksamhetens_kostnader)}" in flat(pages[2])
+
+
+def test_statement_without_notes_has_no_note_column(demo_2025):
+    kfa = demo_2025[3][6]
+    assert "Kassaflödesanalys" in kfa and "Not" not in kfa.split("Den löpande verksamheten")[0]
+
+
+def test_driftredovisning_groups_budget_rows_under_their_sections(demo_2025):
+    drift = next(p for p in demo_2025[3][2:] if "Driftredovisning" in p.splitlines()[1:3]).splitlines()
+    for caption in ("Intäkter", "Insatser", "Kansli och personal", "Styrelse", "Övriga kostnader",
+                    "Finansiella poster"):
+        assert caption in drift, caption
+    assert drift.index("Finansiella poster") < next(i for i, ln in enumerate(drift) if ln.startswith("Ränteintäkter"))
+
+
+def test_amounts_in_running_text_do_not_break_inside_a_figure(demo_2025):
+    """'2 505 kr över beviljade 580 000 kr': a line may break before an amount, never in it."""
+    contents = demo_2025[3][1]
+    assert not re.search(r"\d\n\d{3} kr", contents)
+    assert "582 505 kr, 2 505 kr över beviljade" in contents

@@ -76,3 +76,33 @@ def test_kramfors_equity_share_prints_as_the_engine_computes_it(kramfors_2021):
     text = "\n".join(pages)
     assert f"{share.andel_procent:.2f}".replace(".", ",") + " %" in text
     assert format_kr(share.eget_kapital, minus=MINUS) in text
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_kramfors_insatser_have_the_grants_of_the_report(kramfors_2021):
+    """Beviljade medel 2021 as the report's tables give them; no insats is reported as
+    having an outcome without a grant, and Trappan, which had ended, is left out."""
+    book, _, pages = kramfors_2021
+    text = _flat("\n".join(pages))
+    assert "inga beviljade medel" not in text
+    follow = _flat(_page(pages, "Projektuppföljning"))
+    for code, label, granted, outcome in (("SAMKRAFT", "koordinator/Coach Samkraft", 600_000, 590_000),
+                                          ("STEGSAM", "StegSam", 950_000, 943_000),
+                                          ("STEGSAMPLUS", "StegSam+", 330_000, 330_000),
+                                          ("PSYK", "Psykiatridag", 30_000, 0)):
+        assert f"{code} {label} {kr(granted)} {kr(outcome)}" in follow, code
+    assert "TRAPPAN" not in follow
+    y2020 = book.year_by_label("2020")
+    assert book.project_grants(y2020.id)[book.project_by_code("STEGSAMPLUS").id] == 55_000_00
+
+
+def test_kramfors_signature_page_names_the_board_that_signed(kramfors_2021):
+    _, _, pages = kramfors_2021
+    last = pages[-1]
+    assert "[Styrelsens ledamöter saknas]" not in last
+    for name, role in kramfors.BOARD_2021:
+        assert name in last and role in last
+    assert "Kramfors den 2022-03-25" in _flat(last)

@@ -329,3 +329,78 @@ def test_account_shared_by_two_members_is_split_by_motpart(tmp_path):
     assert lines == {"Driftbidrag Staten (Försäkringskassan och Arbetsförmedlingen)": 300_000_00,
                      "3010 Driftbidrag Försäkringskassan": 1_000_000_00}
     assert r.ok
+
+
+# ---------------------------------------------------------------------------- budget rows and texts
+def test_budget_row_spanning_two_statement_rows_is_refused(tmp_path):
+    """Nothing in a budget row says how to split it between finansiella intäkter and
+    kostnader, so the book refuses it and names the row."""
+    from finsam_desktop.errors import RuleError
+
+    b = _small_book(tmp_path)
+    y = b.years()[0]
+    with pytest.raises(RuleError, match="”Bankkostnader och ränta”.*Finansiella intäkter och Finansiella "
+                                        "kostnader"):
+        b.add_budget_row(y.id, "Bankkostnader och ränta", 3_000_00, account_from=8400, account_to=8699,
+                         section="finansiellt")
+    assert b.budget(y.id) == []
+
+
+def test_budget_row_that_came_to_span_two_rows_fails_a_check(tmp_path):
+    """A budget row that was fine when added spans two rows after an account is added:
+    the report says so instead of silently moving the budget."""
+    b = _small_book(tmp_path)
+    y = b.years()[0]
+    b.add_budget_row(y.id, "Driftbidrag", -1_000_000_00, account_from=3000, account_to=3999, section="intakter")
+    b.add_budget_row(y.id, "Finansiella poster", 2_000_00, account_from=8500, account_to=8699,
+                     section="finansiellt")
+    assert build_report(b, y.id).check("budgetrader_en_rad").ok
+    b.add_account(8690, "Övriga finansiella intäkter", "I", row_id="finansiella_intakter")
+    r = build_report(b, y.id)
+    check = r.check("budgetrader_en_rad")
+    assert not check.ok and "”Finansiella poster”" in check.meddelande
+    assert "Finansiella intäkter och Finansiella kostnader" in check.meddelande
+    # The cost budget stays on the cost row, as the sign of the budget row says.
+    assert r.resultatrakning.row("finansiella_kostnader").budget == -2_000_00
+    assert r.resultatrakning.row("finansiella_intakter").budget == 0
+
+
+def test_budget_lands_on_the_row_of_its_accounts(tmp_path):
+    """The demo budgets ränteintäkter (84xx) and bankkostnader (85xx–86xx) separately: each
+    lands on its own row of the resultaträkning."""
+    from finsam_desktop.demo import build_demo
+
+    demo = build_demo(tmp_path / "demo.finsam")
+    try:
+        r = build_report(demo, demo.year_by_label("2025").id)
+    finally:
+        demo.close()
+    rr = r.resultatrakning
+    assert rr.row("finansiella_intakter").budget == 1_000_00
+    assert rr.row("finansiella_kostnader").budget == -3_000_00
+    assert rr.row("finansiella_intakter").budget_percent == 100.4
+    assert r.check("budgetrader_en_rad").ok
+
+
+def test_note_texts_embed_no_amounts_so_a_tkr_report_stays_in_tkr(k2021):
+    """The eget kapital note used to say "(2 592 000 kr)", unchanged in a tkr report."""
+    import re
+
+    for report in (k2021, in_tkr(k2021)):
+        for n in report.noter:
+            assert not re.search(r"\d\s*(kr|tkr)\b", n.text), (n.id, n.text)
+    assert "15,04 %" in in_tkr(k2021).note("eget_kapital").text
+
+
+def test_terminal_report_leaves_out_empty_rows_and_prints_every_note(kramfors, capsys):
+    assert main(["report", str(kramfors.path), "--year", "2021"]) == 0
+    text = capsys.readouterr().out
+    lines = text.splitlines()
+    # Rows with nothing in either year are left out, as in the PDF.
+    assert not any(ln.startswith(("Avskrivningar", "Skatteintäkter", "Förråd")) for ln in lines)
+    row = next(ln for ln in lines if ln.startswith("Kortfristiga skulder"))
+    assert "5, 6" in row and "&" not in row
+    rr = next(ln for ln in lines if ln.startswith("Verksamhetens kostnader"))
+    assert rr.rstrip().endswith("98,1 %")
+    assert "Summa verksamhetens kostnader" in text
+    assert "18 av 18 kontroller är uppfyllda." in text

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from finsam_desktop.book import Book, VoucherFilter
@@ -37,7 +36,8 @@ def test_main_window_shows_the_book_in_the_status_bar_and_remembers_it(qtbot, tm
     window.open_book(path)
     assert "Testförbundet (222000-1354)" == window.status_forbund.text()
     assert window.status_year.text() == "Räkenskapsår 2021"
-    assert window.status_file.text() == str(path)
+    assert window.status_file.toolTip() == str(path)
+    assert window.status_file.text().endswith("bok.finsam")
     assert settings.recent_books() == [str(path.resolve())]
     assert settings.last_book() == str(path.resolve())
     # Settings live in the test's folder, under the test organisation.
@@ -65,6 +65,8 @@ def test_every_action_has_a_shortcut_and_the_menus_are_swedish(qtbot, tmp_path, 
     without = [a.text() for a in window.actions()
                if a.isVisible() and a.shortcut().isEmpty()]
     assert without == []
+    keys = [a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()]
+    assert len(keys) == len(set(keys)), "two actions share a shortcut"
     assert window.act_new_voucher.shortcut() == QKeySequence("Ctrl+Shift+N")
 
 
@@ -194,3 +196,35 @@ def test_screenshot_mode_writes_a_png_of_the_view(qtbot, tmp_path):
     from PySide6.QtGui import QImage
     img = QImage(str(out))
     assert (img.width(), img.height()) == (900, 600)
+
+
+def test_start_page_shows_result_bank_and_latest_vouchers(qtbot, tmp_path, window):
+    window.open_book(booked_book(tmp_path).path)
+    start = window.pages["start"]
+    # Driftbidrag 100 000 less insats 25 000 and kontorsmaterial 1 250,50.
+    assert start.result_card.figure.text() == "73\u00a0750 kr"
+    assert start.bank_card.figure.text() == "73\u00a0750 kr"
+    assert start.accrual_card.figure.text() == "0 kr"
+    assert [start.latest_model.record(r).ref for r in range(3)] == ["A 3", "A 2", "A 1"]
+
+
+def test_sie_export_and_import_run_from_the_menu_in_the_background(qtbot, tmp_path, window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+    window.open_book(booked_book(tmp_path).path)
+    sie = tmp_path / "ut.se"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2021", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(sie), ""))
+    window.export_sie()
+    assert sie.exists() and b"#VER" in sie.read_bytes()
+
+    window.close_book()
+    new_book = tmp_path / "importerad.finsam"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sie), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new_book), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    window.import_sie()
+    assert window.book is not None and window.book.path == new_book
+    assert window.book.count_vouchers() == 3
+    assert shown and shown[0].startswith("SIE-filen är inläst: 3 verifikationer.")

@@ -199,6 +199,13 @@ class RegistersMixin:
         if section not in BUDGET_SECTIONS:
             raise InputError(f"Okänd budgetdel ”{section}”.", field="del")
         account_to = account_from if account_to is None else account_to
+        rows = self.result_rows_in_range(account_from, account_to)
+        if len(rows) > 1:
+            from .chart import ROW_LABELS
+            names = " och ".join(ROW_LABELS.get(r, r) for r in rows)
+            raise RuleError(f"Budgetraden ”{label}” (konto {account_from}–{account_to}) omfattar konton på "
+                            f"flera rader i resultaträkningen ({names}); dela upp den så att varje "
+                            "budgetrad hör till en rad.", field="konton")
         if sort is None:
             sort = (self.conn.execute("SELECT max(sort) FROM budget_row WHERE year_id = ?",
                                       (year_id,)).fetchone()[0] or 0) + 1
@@ -209,6 +216,15 @@ class RegistersMixin:
                 (year_id, label, section, account_from, account_to, project_id, amount, sort))
             self.audit("budget.add", year_id=year_id, label=label, amount=amount)
         return cur.lastrowid
+
+    def result_rows_in_range(self, account_from: int, account_to: int) -> list[str]:
+        """The resultaträkning rows that the book's accounts in a range carry, in report
+        order (a budget row must stay within one of them)."""
+        from .chart import INCOME_ROWS
+        found = {r for (r,) in self.conn.execute(
+            "SELECT DISTINCT row_id FROM account WHERE number BETWEEN ? AND ? AND row_id IS NOT NULL",
+            (account_from, account_to))}
+        return [r for r in INCOME_ROWS if r in found]
 
     def delete_budget_row(self, row_id: int) -> None:
         with self.transaction():

@@ -177,8 +177,9 @@ CREATE TABLE voucher (
 );
 CREATE INDEX voucher_date ON voucher (date, id);
 CREATE INDEX voucher_corrects ON voucher (corrects_id) WHERE corrects_id IS NOT NULL;
--- The verifikationslista pages in this order (LIMIT/OFFSET without sorting the table).
-CREATE INDEX voucher_list ON voucher (date, series, number);
+-- The verifikationslista of a year pages in this order: LIMIT/OFFSET walks this index
+-- alone, without sorting the table or reading its rows.
+CREATE INDEX voucher_list ON voucher (year_id, date, series, number);
 
 CREATE TABLE voucher_row (
     id              INTEGER PRIMARY KEY,

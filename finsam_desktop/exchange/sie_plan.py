@@ -313,8 +313,7 @@ class _Planner:
                 original = f"{v.series} {v.number}" if v.number is not None else ""
                 if v.number is not None and v.number != number:
                     changed.append(f"{series} {v.number} → {series} {number}")
-                rows = tuple((r.account, r.amount, r.project_code, r.text if r.text != v.text else "")
-                             for r in v.rows)
+                rows = tuple((r.account, r.amount, r.project_code, r.text) for r in v.rows)
                 source = f"SIE {original}".strip() if original else "SIE"
                 out.append(PlannedVoucher(series, number, v.date, v.text, rows, source, original))
             if changed:

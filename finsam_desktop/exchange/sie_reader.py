@@ -13,13 +13,14 @@ anything is written, and the importer can refuse a file with errors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date as _date
 from pathlib import Path
 
 from ..errors import InputError
 from ..money import format_ore, parse_sie_amount
 from .sie_model import ERROR, WARNING, Finding, SieAccount, SieFile, SieObject, SieRow, SieVoucher
-from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, split_lines, tokenize
+from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, encode_pc8, split_lines, tokenize
 
 MAX_ERRORS = 100
 _LABEL = re.compile(r"(#[^\s{}\"]*)\s*(.*)")
@@ -28,6 +29,8 @@ _LABEL = re.compile(r"(#[^\s{}\"]*)\s*(.*)")
 _FAST_TRANS = re.compile(r'#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\]+)"[ \t]*)?\}[ \t]+'
                          r'((-?)(\d+)(?:\.(\d{1,2}))?)'
                          r'(?:[ \t]+(?:(\d{8})|"")(?:[ \t]+"((?:[^"\\]|\\.)*)")?)?$')
+_FAST_VER = re.compile(r'#VER[ \t]+(?:"([^"\\]*)"|([^\s"{}\\]+))[ \t]+"?([1-9]\d*)"?[ \t]+"?(\d{8})"?'
+                       r'(?:[ \t]+"((?:[^"\\]|\\.)*)"(?:[ \t]+"?(\d{8})"?(?:[ \t]+"((?:[^"\\]|\\.)*)")?)?)?[ \t]*$')
 _KNOWN = frozenset("""#ADRESS #BKOD #DIM #ENHET #FLAGGA #FNAMN #FNR #FORMAT #FTYP #GEN #IB #KONTO
 #KPTYP #KTYP #OBJEKT #OIB #OMFATTN #ORGNR #OUB #PBUDGET #PROGRAM #PROSA #PSALDO #RAR #RES
 #SIETYP #SRU #TAXAR #TRANS #RTRANS #BTRANS #UB #UNDERDIM #VALUTA #VER #KSUMMA""".split())
@@ -53,6 +56,7 @@ def parse_sie(data: bytes, path: str = "SIE-filen") -> SieFile:
     return _Reader(path).read(data)
 
 
+@lru_cache(maxsize=4096)
 def _iso(text: str) -> str | None:
     """'20170131' -> '2017-01-31'; None for anything else (six-digit dates included)."""
     if len(text) != 8 or not text.isdigit():
@@ -173,9 +177,27 @@ class _Reader:
                     ver["rows"].append(SieRow(int(acc), amount, ((6, code),) if code else (), ttext or "", lineno))
                     if ks_started and not ks_done:
                         objs = f"6{m.group(2)}" if code else ""
-                        crc = crc32(f"#TRANS{acc}{objs}{raw_amount}{tdate or ''}{ttext or ''}".encode("cp437", "replace"),
+                        crc = crc32(encode_pc8(f"#TRANS{acc}{objs}{raw_amount}{tdate or ''}{ttext or ''}", "replace"),
                                     crc)
                     continue
+            if ver_state is None and s.startswith("#VER"):
+                # Fast path for the common header: '#VER A 12 20210105 "text" [20210110 ["sign"]]'.
+                m = _FAST_VER.match(s)
+                if m:
+                    qseries, series, number, vdate, vtext, regdate, sign = m.groups()
+                    series = qseries if qseries is not None else series
+                    iso = _iso(vdate)
+                    if iso is not None:
+                        if vtext and "\\" in vtext:
+                            vtext = vtext.replace('\\"', '"')
+                        ver = dict(series=series, number=int(number), date=iso, text=vtext or "", line=lineno,
+                                   ref=f"{series} {number}".strip(), rows=[], removed=0, ok=True)
+                        ver_state = "want_brace"
+                        self.seen_labels += 1
+                        if ks_started and not ks_done:
+                            crc = crc32(encode_pc8(f"#VER{series}{number}{vdate}{vtext or ''}{regdate or ''}"
+                                                   f"{sign or ''}", "replace"), crc)
+                        continue
             if s == "{":
                 if ver_state == "want_brace":
                     ver_state = "rows"
@@ -414,17 +436,20 @@ class _Reader:
     def _finish(self, ver: dict) -> None:
         if not ver["ok"]:
             return
-        rows = tuple(r for r in ver["rows"] if r.amount != 0)
+        rows = ver["rows"]
+        amounts = [r[1] for r in rows]
+        if 0 in amounts:
+            rows = [r for r in rows if r[1] != 0]
         ref, line = ver["ref"], ver["line"]
         if not rows:
             self.warn(line, None, f"Verifikation {ref} saknar rader med belopp och läses inte in.")
             return
-        total = sum(r.amount for r in rows)
+        total = sum(amounts)
         if total != 0:
             self.error(line, "belopp", f"Verifikation {ref} ({ver['date']}) balanserar inte: debet och kredit "
                                        f"skiljer sig med {format_ore(abs(total))} kr.")
             return
-        self.sie.vouchers.append(SieVoucher(ver["series"], ver["number"], ver["date"], ver["text"], rows,
+        self.sie.vouchers.append(SieVoucher(ver["series"], ver["number"], ver["date"], ver["text"], tuple(rows),
                                             line, ver["removed"]))
 
     def _check_sum(self, raw, crc: int, line: int) -> None:

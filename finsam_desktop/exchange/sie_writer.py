@@ -21,7 +21,7 @@ from .. import __version__ as VERSION
 from ..errors import BookFileError
 from ..money import sie_amount
 from .sie_model import WARNING, Finding
-from .sie_text import crc32, quote
+from .sie_text import crc32, encode_pc8, quote
 
 PROGRAM = "Finsam Bokföring"
 # The SIE standard lists only company charts (BAS95, BAS96, EUBAS97, NE2007). A förbund's
@@ -51,7 +51,14 @@ class _Out:
     def text(self, value: str, where: str) -> str:
         """The value as PC8 can hold it: control characters become blanks, characters
         outside codepage 437 become '?' (reported once per place and character)."""
-        value = value or ""
+        if not value:
+            return ""
+        if value.isprintable() and "\\" not in value:
+            try:
+                encode_pc8(value)
+                return value
+            except UnicodeEncodeError:
+                pass
         if "\\" in value:
             # SIE escapes only \" : a backslash before a quote or at the end would read as
             # an escaped quote, so it is written as '/'.
@@ -67,7 +74,7 @@ class _Out:
                 out.append(" ")
                 continue
             try:
-                ch.encode("cp437")
+                encode_pc8(ch)
                 out.append(ch)
             except UnicodeEncodeError:
                 out.append("?")
@@ -180,23 +187,36 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
                 out.rec("#RES", n, acc, sie_amount(amt))
 
     count = 0
+    lines, parts, clean = out.lines, out.parts, out.text
+    # The verifikationer are most of the file: written inline rather than through rec().
     for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id):
         count += 1
         ref = f"verifikation {series} {number}"
         d = _d(vdate)
-        out.rec("#VER", ("q", out.text(series, ref)), number, d, ("q", out.text(text, ref)), _d(booked_at[:10]))
-        out.lines.append("{")
+        reg = _d(booked_at[:10])
+        s, t = clean(series, ref), clean(text, ref)
+        lines.append(f"#VER {quote(s)} {number} {d} {quote(t)} {reg}")
+        parts.append(f"#VER{s}{number}{d}{t}{reg}")
+        lines.append("{")
         for account, amount, code, rtext in rows:
-            objs = [(6, out.text(code, ref))] if code else []
-            if rtext:
-                out.rec("#TRANS", account, ("o", objs), sie_amount(amount), d, ("q", out.text(rtext, ref)))
+            a = sie_amount(amount)
+            if code:
+                c = clean(code, ref)
+                obj, objp = f"{{6 {quote(c)}}}", f"6{c}"
             else:
-                out.rec("#TRANS", account, ("o", objs), sie_amount(amount))
-        out.lines.append("}")
+                obj, objp = "{}", ""
+            if rtext:
+                rt = clean(rtext, ref)
+                lines.append(f"#TRANS {account} {obj} {a} {d} {quote(rt)}")
+                parts.append(f"#TRANS{account}{objp}{a}{d}{rt}")
+            else:
+                lines.append(f"#TRANS {account} {obj} {a}")
+                parts.append(f"#TRANS{account}{objp}{a}")
+        lines.append("}")
 
-    checksum = crc32("".join(out.parts).encode("cp437", errors="replace"))
+    checksum = crc32(encode_pc8("".join(out.parts), "replace"))
     out.rec("#KSUMMA", checksum, checksum=False)
-    data = ("\r\n".join(out.lines) + "\r\n").encode("cp437", errors="replace")
+    data = encode_pc8("\r\n".join(out.lines) + "\r\n", "replace")
     return data, out.replaced, count
 
 

@@ -35,11 +35,18 @@ def forvaltningsberattelse(ctx: Context) -> list:
         body: list = user_text(text) if text else ([missing_text()] if ctx.draft and key != "balanskrav" else [])
         # The heading stays with the first paragraph, a table stays whole (KeepTogether
         # must not be nested: an inner one forces the outer to break the page).
-        if body:
+        # A table stays with the paragraph before it, so it never opens a page on its own,
+        # cut off from the section it belongs to.
+        if body and tables:
+            if len(body) == 1:
+                parts.append(KeepTogether([section_heading(title)] + body + tables))
+            else:
+                parts.append(KeepTogether([section_heading(title)] + body[:1]))
+                parts.extend(body[1:-1])
+                parts.append(KeepTogether(body[-1:] + tables))
+        elif body:
             parts.append(KeepTogether([section_heading(title)] + body[:1]))
             parts.extend(body[1:])
-            if tables:
-                parts.append(KeepTogether(tables))
         else:
             parts.append(KeepTogether([section_heading(title)] + tables))
     return parts
@@ -62,7 +69,9 @@ def five_year_overview(ctx: Context) -> list:
     fmt = ctx.fmt
     rows = [
         ["Verksamhetens intäkter"] + [fmt.amount(y.verksamhetens_intakter) for y in years],
-        ["Verksamhetens kostnader"] + [fmt.amount(y.verksamhetens_kostnader) for y in years],
+        # Not "Verksamhetens kostnader": that row of the resultaträkning excludes the
+        # financial costs, and one label must not stand for two figures.
+        ["Summa kostnader"] + [fmt.amount(y.verksamhetens_kostnader) for y in years],
         ["Årets resultat"] + [fmt.amount(y.arets_resultat) for y in years],
         ["Eget kapital"] + [fmt.amount(y.eget_kapital) for y in years],
         ["Tilldelade medel"] + [fmt.amount(y.tilldelade_medel) for y in years],
@@ -73,8 +82,9 @@ def five_year_overview(ctx: Context) -> list:
     col = 62
     label_w = FRAME_WIDTH - col * len(years)
     header = [f"Belopp i {fmt.unit_label}"] + [y.year_label for y in years]
-    caption = Paragraph("Kostnaderna omfattar även avskrivningar och finansiella kostnader. Soliditet är "
-                        "eget kapital i procent av summa tillgångar.", styles()["caption"])
+    caption = Paragraph("Summa kostnader omfattar verksamhetens kostnader, avskrivningar och finansiella "
+                        "kostnader. Soliditet är eget kapital i procent av summa tillgångar.",
+                        styles()["caption"])
     return [Spacer(1, 4), text_table(rows, [label_w] + [col] * len(years), header=header, bold_rows=(2,)),
             caption]
 

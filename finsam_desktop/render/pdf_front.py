@@ -34,7 +34,9 @@ def cover(ctx: Context) -> list:
     parts.append(Paragraph(f"{kind} {p.fran} – {p.till}", st["cover_sub"]))
     decided = ctx.text("beslutsdatum") if ctx.full_year else ""
     if decided:
-        parts.append(Paragraph(f"Beslutad av styrelsen {_escape(decided)}", st["cover_sub"]))
+        # A draft has not been decided yet: the date is the meeting that is to decide it.
+        verb = "Att beslutas av styrelsen" if ctx.draft else "Beslutad av styrelsen"
+        parts.append(Paragraph(f"{verb} {_escape(decided)}", st["cover_sub"]))
     if ctx.draft:
         parts.append(Paragraph("Utkast – räkenskapsåret är inte stängt och siffrorna kan ändras.",
                                st["cover_draft"]))
@@ -74,7 +76,8 @@ def draft_warnings(ctx: Context) -> list:
                           st["warning_lead"])
     parts: list = [Spacer(1, 6 * mm), KeepTogether([Paragraph("Kontroller inför beslut", st["h2"]), first])]
     parts += [Paragraph(_escape(c.meddelande), st["warning"], bulletText="\u2013") for c in failed]
-    project_warnings = list(getattr(ctx.follow_up, "warnings", ()) or ())
+    from .pdf_projects import project_warnings as _warnings
+    project_warnings = _warnings(ctx)
     if project_warnings:
         parts.append(Paragraph("Projektuppföljningen:", st["warning_lead"]))
         parts += [Paragraph(_escape(w), st["warning"], bulletText="\u2013") for w in project_warnings]

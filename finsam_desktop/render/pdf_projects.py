@@ -31,6 +31,31 @@ def _figures(ctx: Context, lines, total) -> tuple[list[tuple[int, ...]], tuple[i
     return per_line, tuple(to_tkr(getattr(total, f)) for f in FIELDS)
 
 
+def _has_figures(line) -> bool:
+    return any(getattr(line, f) for f in FIELDS)
+
+
+def project_warnings(ctx: Context) -> list[str]:
+    """One sentence per insats over its grant, with the amounts in the document's unit
+    (the follow-up's own sentences are in kr, which a tkr document must not mix in)."""
+    fu = ctx.follow_up
+    if fu is None:
+        return []
+    tkr = ctx.report.unit == "tkr"
+    kr = (lambda ore: ctx.fmt.kr(to_tkr(ore))) if tkr else ctx.fmt.kr  # noqa: E731
+    out = []
+    for l in getattr(fu, "lines", ()):
+        if not l.over_grant:
+            continue
+        name = f"{l.code} {l.name}".strip()
+        if l.granted:
+            out.append(f"Insats {name} har ett utfall på {kr(l.outcome)}, {kr(l.outcome - l.granted)} "
+                       f"över beviljade {kr(l.granted)}.")
+        else:
+            out.append(f"Insats {name} har ett utfall på {kr(l.outcome)} men inga beviljade medel för året.")
+    return out
+
+
 def projektuppfoljning(ctx: Context) -> list:
     fu = ctx.follow_up
     if fu is None or not getattr(fu, "lines", ()):
@@ -39,12 +64,18 @@ def projektuppfoljning(ctx: Context) -> list:
     fmt = ctx.fmt
     table_lines: list[Line] = []
     for owner in fu.owners:
+        # An insats with nothing granted, booked or owed this year (one that has ended)
+        # is left out, like a statement row with nothing in it; the sums are unchanged.
+        shown = [(l, figs) for l, figs in zip(owner.lines, _figures(ctx, owner.lines, owner.total)[0])
+                 if _has_figures(l)]
+        if not shown:
+            continue
         table_lines.append(Line(owner.owner, (), HEADING))
-        per_line, tot = _figures(ctx, owner.lines, owner.total)
-        for l, figs in zip(owner.lines, per_line):
+        _, tot = _figures(ctx, owner.lines, owner.total)
+        for l, figs in shown:
             table_lines.append(Line(f"{l.code} {l.name}".strip(), tuple(fmt.amount(v) for v in figs)
                                     + (percent(l.used_pct),), ROW, indent=1))
-        if len(owner.lines) > 1:
+        if len(shown) > 1:
             table_lines.append(Line("Summa", tuple(fmt.amount(v) for v in tot)
                                     + (percent(owner.total.used_pct),), SUM))
     _, grand = _figures(ctx, fu.lines, fu.total)
@@ -57,8 +88,9 @@ def projektuppfoljning(ctx: Context) -> list:
         f"Beviljade medel och utfall per insats och projektägare till och med {fu.date}. Utfallet "
         "omfattar bokförda interimsskulder för kostnader som ännu inte fakturerats.", st["lead"]))
     parts.append(amount_table(table_lines, heads, unit_label=fmt.unit_label, amount_width=55))
-    if fu.warnings:
+    warnings = project_warnings(ctx)
+    if warnings:
         parts.append(Spacer(1, 8))
-    for w in fu.warnings:
+    for w in warnings:
         parts.append(Paragraph(_escape(w), st["warning"], bulletText="\u2013"))
     return parts

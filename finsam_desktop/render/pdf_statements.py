@@ -24,13 +24,29 @@ TOTALS = {
     "balansrakning": {"summa_tillgangar", "summa_eget_kapital_avsattningar_och_skulder"},
     "kassaflodesanalys": {"arets_kassaflode"},
 }
-# Captions a Swedish statement prints before these rows (the engine has no heading rows).
+# Captions a Swedish statement prints above a group of rows (the engine has no heading
+# rows): (caption, first row id of the group). The caption goes above the group's first
+# printed row, so it stays when the first rows of the group are left out.
 CAPTIONS = {
-    "balansrakning": {"immateriella_anlaggningstillgangar": "Tillgångar",
-                      "arets_resultat": "Eget kapital, avsättningar och skulder"},
-    "kassaflodesanalys": {"arets_resultat": "Den löpande verksamheten",
-                          "likvida_medel_vid_arets_borjan": "Likvida medel"},
+    "balansrakning": (("Tillgångar", "immateriella_anlaggningstillgangar"),
+                      ("Eget kapital, avsättningar och skulder", "arets_resultat")),
+    "kassaflodesanalys": (("Den löpande verksamheten", "arets_resultat"),
+                          ("Likvida medel", "likvida_medel_vid_arets_borjan")),
 }
+
+
+def _captions_by_row(statement: Statement, shown: list[StatementRow]) -> dict[str, str]:
+    """{row id: caption} for the first printed row of each captioned group."""
+    order = [r.id for r in statement.rows]
+    starts = [(order.index(first), caption) for caption, first in CAPTIONS.get(statement.id, ())
+              if first in order]
+    out: dict[str, str] = {}
+    for k, (start, caption) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(order)
+        first = next((r for r in shown if start <= order.index(r.id) < end and r.kind != M_HEADING), None)
+        if first is not None:
+            out[first.id] = caption
+    return out
 
 
 # Cash at the start and the end always print: the reader checks the year's cash flow
@@ -74,9 +90,10 @@ def statement_lines(ctx: Context, statement: Statement) -> list[Line]:
     fmt = ctx.fmt
     budget = ctx.report.has_budget and statement.id == "resultatrakning"
     totals = TOTALS.get(statement.id, set())
-    captions = CAPTIONS.get(statement.id, {})
+    shown = visible_rows(statement, budget=budget)
+    captions = _captions_by_row(statement, shown)
     lines: list[Line] = []
-    for r in visible_rows(statement, budget=budget):
+    for r in shown:
         if r.id in captions and r.kind != M_HEADING:
             lines.append(Line(captions[r.id], (), HEADING))
         if r.kind == M_HEADING:
@@ -93,10 +110,8 @@ def statement_lines(ctx: Context, statement: Statement) -> list[Line]:
 
 
 def _notes(r: StatementRow) -> str:
-    numbers = getattr(r, "notes", None)
-    if numbers is None:
-        numbers = (r.note,) if getattr(r, "note", None) else ()
-    return ", ".join(str(n) for n in numbers)
+    """Every note that explains the row: '5, 6' (never only the first)."""
+    return ", ".join(str(n) for n in r.notes)
 
 
 def statement_headers(ctx: Context, statement: Statement) -> list[str]:
@@ -121,8 +136,10 @@ def statement_part(ctx: Context, statement: Statement, lead: str) -> list:
     parts = new_body_page()
     parts.append(part_heading(statement.title))
     parts.append(Paragraph(_escape(lead), st["lead"]))
-    parts.append(amount_table(statement_lines(ctx, statement), heads, unit_label=ctx.fmt.unit_label,
-                              note_column=True, amount_width=amount_w))
+    lines = statement_lines(ctx, statement)
+    # No "Not" column on a statement that no note explains (the kassaflödesanalys).
+    parts.append(amount_table(lines, heads, unit_label=ctx.fmt.unit_label,
+                              note_column=any(ln.note for ln in lines), amount_width=amount_w))
     return parts
 
 
@@ -136,6 +153,8 @@ def statements(ctx: Context) -> list:
 
 
 # ---------------------------------------------------------------- driftredovisning
+DRIFT_SECTIONS = {"intakter": "Intäkter", "insatser": "Insatser", "kansli": "Kansli och personal",
+                  "styrelse": "Styrelse", "ovrigt": "Övriga kostnader", "finansiellt": "Finansiella poster"}
 def driftredovisning(ctx: Context) -> list:
     drift = ctx.report.driftredovisning
     if drift is None or not drift.rows:
@@ -146,10 +165,16 @@ def driftredovisning(ctx: Context) -> list:
     if ctx.has_previous:
         heads.append(f"Utfall<br/>{ctx.previous_caption}")
     lines = []
+    section = None
     for r in drift.rows:
         if r.kind == M_HEADING:
             lines.append(Line(r.label, (), HEADING))
             continue
+        if r.kind != M_SUM and r.section != section:
+            # Budget rows grouped as in the verksamhetsplan; outcome without a budget
+            # row stands apart, after an empty caption line.
+            lines.append(Line(DRIFT_SECTIONS.get(r.section, ""), (), HEADING))
+            section = r.section
         cells = [fmt.amount(r.budget), fmt.amount(r.utfall), fmt.amount(r.avvikelse)]
         if ctx.has_previous:
             cells.append(fmt.amount(r.previous_utfall))
@@ -185,11 +210,15 @@ def note_block(ctx: Context, note: Note) -> list:
             lines.append(Line(ln.label, tuple(cells), SUM if ln.kind == M_SUM else ROW, indent=ln.indent))
         lines = [ln for i, ln in enumerate(lines)
                  if ln.kind != HEADING or (i + 1 < len(lines) and lines[i + 1].kind not in (HEADING, SUM))]
-        if note.total is not None and note.lines[-1].kind != M_SUM:
+        grouped = sum(ln.kind == M_SUM for ln in note.lines) > 1
+        if note.total is not None and (note.lines[-1].kind != M_SUM or grouped):
+            # A note in groups (insatser, styrelse, kansli ...) ends with its grand total,
+            # the figure of the statement row; its last group sum is not that figure.
             cells = [fmt.amount(note.total)]
             if ctx.has_previous:
                 cells.append(fmt.amount(note.previous_total))
-            lines.append(Line("Summa", tuple(cells), SUM))
+            label = f"Summa {note.title[0].lower()}{note.title[1:]}" if grouped else "Summa"
+            lines.append(Line(label, tuple(cells), TOTAL if grouped else SUM))
         heads = [ctx.report.period.till if _is_balance_note(note) else ctx.current_caption]
         if ctx.has_previous:
             heads.append(ctx.report.previous_period.till if _is_balance_note(note) else ctx.previous_caption)
@@ -212,7 +241,9 @@ def noter(ctx: Context) -> list:
         # A short table note stays on one page; a long one and a text note may break, but
         # not right after the title (a paragraph leaves no single line behind).
         parts.append(CondPageBreak(90 if note.lines else 64))
-        if note.lines and len(note.lines) <= 14:
+        # A text note (principles, ansvarsförbindelser) is a few lines: split over two
+        # pages it leaves a stub of a paragraph alone on the next page.
+        if not note.lines or len(note.lines) <= 14:
             parts.append(KeepTogether(block))
         else:
             parts.extend(block)

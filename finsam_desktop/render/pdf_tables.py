@@ -21,6 +21,7 @@ from .pdf_styles import (ACCENT, FRAME_WIDTH, INK, MUTED, RULE, TABLE_LEADING, T
                          styles)
 
 MINUS = "\u2212"
+NBSP = "\u00a0"
 
 ROW, SUM, TOTAL, HEADING = "row", "sum", "total", "heading"
 
@@ -44,8 +45,9 @@ class Formatter:
         return format_kr(ore, minus=MINUS)
 
     def kr(self, value: int | None) -> str:
-        """An amount followed by its unit, for running text: '389 901 kr'."""
-        return f"{self.amount(value)} {self.unit_label}"
+        """An amount followed by its unit, for running text: '389 901 kr', held together
+        by no-break spaces so that a line never breaks inside it."""
+        return f"{self.amount(value)} {self.unit_label}".replace(" ", NBSP)
 
 
 def percent(value: float | None, decimals: int = 1) -> str:
@@ -143,6 +145,14 @@ def amount_table(lines: Sequence[Line], headers: Sequence[str], *, unit_label: s
                          ("LINEABOVE", (0, i), (-1, i), 0.6, INK),
                          ("LINEBELOW", (0, i), (-1, i), 1.1, INK),
                          ("BOTTOMPADDING", (0, i), (-1, i), 3)]
+    last = len(data) - 1
+    for i, line in enumerate(lines, start=1):
+        if line.kind == HEADING and i < last:
+            # A caption never ends a page: it stays with the first two rows under it.
+            commands.append(("NOSPLIT", (0, i), (-1, min(i + 2, last))))
+    if last >= 2:
+        # Nor does a sum or total start one alone: it keeps the two rows above it.
+        commands.append(("NOSPLIT", (0, max(1, last - 2)), (-1, last)))
     table = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table

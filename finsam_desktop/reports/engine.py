@@ -35,24 +35,49 @@ def previous_period(book, year, date_from: str, date_to: str):
     return prev, Period(f, t)
 
 
-def budget_by_row(book, year, accounts) -> dict[str, int] | None:
-    """The year's budget summed per resultaträkning row (report sign). A budget line
-    lands on the row of the book's accounts in its range that match its sign (a cost
-    budget on cost accounts), else on the default row of its first account."""
+def budget_by_row(book, year, accounts) -> tuple[dict[str, int] | None, list[tuple[str, list[str]]]]:
+    """The year's budget summed per resultaträkning row (report sign), and the budget
+    rows whose account range spans several resultaträkning rows.
+
+    A budget row lands on the one row its accounts carry (a range without accounts in
+    the book: on the default row of its first account). Nothing in a budget row says how
+    to split it over several rows, so the book refuses such a row when it is added; one
+    that became spanning later (an account added or moved) lands on the row of the
+    accounts that match its sign (a cost budget on cost accounts) and fails the check
+    budgetrader_en_rad."""
     from ..book import chart
     rows = book.budget(year.id)
     if not rows:
-        return None
+        return None, []
     out: dict[str, int] = {}
+    spanning: list[tuple[str, list[str]]] = []
     for b in rows:
-        kind = "K" if b.amount > 0 else "I"
         in_range = [a for n, a in sorted(accounts.items())
                     if b.account_from <= n <= b.account_to and not a.is_balance and a.row_id]
-        fitting = [a.row_id for a in in_range if a.kind == kind] or [a.row_id for a in in_range]
-        row = max(fitting, key=fitting.count) if fitting else chart.default_row(b.account_from)
+        distinct = [r for r in chart.INCOME_ROWS if any(a.row_id == r for a in in_range)]
+        if len(distinct) > 1:
+            spanning.append((b.label, distinct))
+            kind = "K" if b.amount > 0 else "I"
+            fitting = [a.row_id for a in in_range if a.kind == kind] or [a.row_id for a in in_range]
+            row = max(fitting, key=fitting.count)
+        else:
+            row = distinct[0] if distinct else chart.default_row(b.account_from)
         if row:
             out[row] = out.get(row, 0) - b.amount
-    return out
+    return out, spanning
+
+
+def budget_check(spanning: list[tuple[str, list[str]]]) -> Check:
+    """Every budget row stays within one resultaträkning row."""
+    from ..book.chart import ROW_LABELS
+    if not spanning:
+        return Check("budgetrader_en_rad", True,
+                     "Varje budgetrad hör till en rad i resultaträkningen.")
+    parts = [f"”{label}” omfattar {' och '.join(ROW_LABELS.get(r, r) for r in rows)}"
+             for label, rows in spanning]
+    return Check("budgetrader_en_rad", False,
+                 "Budgetkolumnen i resultaträkningen kan inte fördelas: " + "; ".join(parts)
+                 + ". Dela upp budgetraden så att varje del hör till en rad.")
 
 
 def _statement(sid: str, cur: dict, prev: dict | None, notes: dict, budget: dict | None) -> Statement:
@@ -97,7 +122,7 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
         for key in n.row_ids:
             links.setdefault(key, []).append(number)
 
-    budget = budget_by_row(book, year, accounts)
+    budget, spanning = budget_by_row(book, year, accounts)
     statements = {sid: _statement(sid, getattr(fig, attr), getattr(pfig, attr) if pfig else None, links,
                                   budget)
                   for sid, attr in (("resultatrakning", "rr"), ("balansrakning", "br"),
@@ -118,6 +143,8 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
         extra={"accrual_accounts": tuple(nb.accrual_accounts()),
                "full_year": date_from == year.start and date_to == year.end})
     checks = ledger_checks(cur, fig, prev, pfig, report)
+    if budget is not None:
+        checks.append(budget_check(spanning))
     from .rounding import in_tkr, tkr_check
     report = _replace(report, kontroller=tuple(checks))
     checks.append(tkr_check(in_tkr(report)))
@@ -138,9 +165,10 @@ def _share_text(share) -> str:
         return "Boken saknar uppgift om årets tilldelade medel."
     pct = f"{share.andel_procent:.2f}".replace(".", ",")
     verdict = ("inom" if share.inom_rekommendation else "över")
-    return (f"Eget kapital motsvarar {pct} % av årets tilldelade medel ({format_kr(share.tilldelade_medel)} kr), "
-            f"{verdict} Nationella rådets rekommendation om högst "
-            f"{share.rekommendation_procent:.0f} %.")
+    # No amounts in the text: it is printed unchanged in a tkr report, and the
+    # förvaltningsberättelse's table already shows eget kapital and tilldelade medel.
+    return (f"Eget kapital motsvarar {pct} % av årets tilldelade medel, {verdict} Nationella rådets "
+            f"rekommendation om högst {share.rekommendation_procent:.0f} %.")
 
 
 def _kr(ore: int) -> str:

@@ -138,7 +138,7 @@ def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None) -
     prest = (-sum(v for (a, p), v in prev.proj_period.items() if a in result_accounts and (a, p) not in pcovered)
              if prev else None)
     if rest or prest:
-        out.append(DriftRow("Ej budgeterat", "ovrigt", 0, rest, rest, prest))
+        out.append(DriftRow("Ej budgeterat", "ej_budgeterat", 0, rest, rest, prest))
     out.append(DriftRow("Resultat", "summa", sum(r.budget for r in out), sum(r.utfall for r in out),
                         sum(r.avvikelse for r in out),
                         sum(r.previous_utfall for r in out) if prev else None, SUM))

@@ -36,11 +36,15 @@ Notes
     Note ids: verksamhetens_intakter, verksamhetens_kostnader, fordringar,
     kortfristiga_skulder, interimsskulder (per projektägare and insats; NoteLine carries
     project_id), eget_kapital, ansvarsforbindelser, redovisningsprinciper.
+    `Note.text` embeds no amounts: in_tkr keeps it unchanged, and the figures it could
+    name are in the tables.
 
 Checks
     `kontroller` lists every invariant the engine verified, ok or not, with a Swedish
     message: balansrakning_balanserar, arets_resultat_rr_br, kassaflode_likvida_medel,
-    konton_har_rad, eget_kapital_konvention, not_<id> per note, tkr_avrundning.
+    konton_har_rad, eget_kapital_konvention, not_<id> per note, tkr_avrundning, and
+    budgetrader_en_rad (with a budget: each budget row's accounts lie on one
+    resultaträkning row, so the budget column can be filled without guessing).
 """
 
 from __future__ import annotations
@@ -179,7 +183,8 @@ class KeyFigures:
 @dataclass(frozen=True)
 class DriftRow:
     label: str
-    section: str            # budget section (intakter, insatser, kansli, styrelse, ovrigt, finansiellt) or 'summa'
+    section: str            # budget section (intakter, insatser, kansli, styrelse, ovrigt, finansiellt),
+    #                         'ej_budgeterat' (outcome no budget row covers) or 'summa'
     budget: int
     utfall: int
     avvikelse: int          # utfall − budget in report sign: positive is better than budget

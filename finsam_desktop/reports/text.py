@@ -1,96 +1,175 @@
-"""The report as a plain-text table in Swedish (the `finsam report` terminal output)."""
+"""The report as a plain-text table in Swedish (the `finsam report` terminal output).
+
+Like the PDF it leaves out rows with nothing in any column, prints every note that
+explains a row ("5, 6"), percentages with a decimal comma, and wraps running text; the
+checks end the output, the failed ones spelled out.
+"""
 
 from __future__ import annotations
 
-from ..money import format_kr
-from .model import HEADING, SUM, AnnualReport
+import re
+import textwrap
 
-WIDTH = 60  # label column; long labels are cut here
+from ..money import format_kr
+from .model import HEADING, ROW, SUM, AnnualReport, StatementRow
+
+MAX_LABEL = 60   # label column of a statement; longer labels are cut
+AMOUNT = 12      # width of an amount column
+TEXT_WIDTH = 96  # running text is wrapped here
+# Cash at the start and the end always print: the reader checks the year's cash flow.
+ALWAYS_SHOWN = {"likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut"}
 
 
 def _amount(v: int | None, unit: str) -> str:
     if v is None:
         return ""
-    return format_kr(v) if unit == "ore" else f"{v:,}".replace(",", " ").replace("-", "-")
+    return format_kr(v if unit == "ore" else v * 100)
+
+
+def _pct(v: float | None, decimals: int = 1) -> str:
+    return "" if v is None else f"{v:.{decimals}f} %".replace(".", ",")
+
+
+def _visible(rows, budget: bool) -> list[StatementRow]:
+    """Rows with something in a column; a sum only when a row of its group is shown or
+    it is not zero."""
+    out, group = [], False
+    for r in rows:
+        values = (r.amount, r.previous) + ((r.budget,) if budget else ())
+        empty = all(v in (None, 0) for v in values)
+        if r.kind == HEADING:
+            out.append(r)
+        elif r.kind == SUM:
+            if group or not empty:
+                out.append(r)
+            group = False
+        elif r.id in ALWAYS_SHOWN or not empty:
+            out.append(r)
+            group = True
+    return out
+
+
+def _wrap(text: str, indent: str, width: int = TEXT_WIDTH) -> list[str]:
+    """Wrapped lines; continuation lines are indented as far as the first line's text.
+    An amount ("1 234 kr") is never broken: its group spaces are held together while
+    wrapping (textwrap does not break at a no-break space)."""
+    held = re.sub(r"(?<=\d) (?=\d{3}\b)|(?<=\d) (?=kr\b|tkr\b|%)", "\u00a0", text)
+    out = textwrap.wrap(held, width, initial_indent=indent, subsequent_indent=" " * len(indent))
+    return [ln.replace("\u00a0", " ") for ln in out] or [indent]
+
+
+def _cut(label: str, width: int) -> str:
+    return label if len(label) <= width else label[:width - 1] + "…"
 
 
 def render_text(r: AnnualReport) -> str:
     unit = "kr" if r.unit == "ore" else "tkr"
     cur = r.year_label if r.extra.get("full_year", True) else "Perioden"
-    prev = r.previous_period.label if r.previous_period else ""
+    prev = (r.previous_period.fran[:4] if r.previous_period and r.extra.get("full_year", True)
+            else "Föreg. period" if r.previous_period else "")
     lines = [f"{r.forbund.namn} ({r.forbund.orgnr})",
-             f"Period {r.period.label}" + (f", jämförelse {prev}" if prev else "") + f". Belopp i {unit}.", ""]
+             f"Period {r.period.label}"
+             + (f", jämförelse {r.previous_period.label}" if r.previous_period else "")
+             + f". Belopp i {unit}.", ""]
 
-    def head(title: str, extra: str = "") -> None:
-        lines.append(title.upper())
-        lines.append(f"{'':{WIDTH}} {'Not':>5} {cur[:12]:>12} {'Föreg. år':>12}{extra}")
+    shown = {s.id: _visible(s.rows, s.id == "resultatrakning" and r.has_budget) for s in r.statements}
+    # The notes use the widest statement's label column; each statement its own.
+    width = min(MAX_LABEL, max(len(row.label) for rows in shown.values() for row in rows))
+
+    def amounts(*values) -> str:
+        return "".join(f" {_amount(v, r.unit):>{AMOUNT}}" for v in values)
 
     for s in r.statements:
         budget = s.id == "resultatrakning" and r.has_budget
-        head(s.title, f" {'Budget':>12} {'Utf/bud':>8}" if budget else "")
-        for row in s.rows:
+        sw = min(MAX_LABEL, max(len(row.label) for row in shown[s.id]))
+        head = f"{'':{sw}} {'Not':>5} {cur[:AMOUNT]:>{AMOUNT}}"
+        if r.previous_period:
+            head += f" {prev[:AMOUNT]:>{AMOUNT}}"
+        if budget:
+            head += f" {'Budget':>{AMOUNT}} {'Utf/bud':>8}"
+        lines += [s.title.upper(), head]
+        for row in shown[s.id]:
             if row.kind == HEADING:
                 lines.append(row.label)
                 continue
-            label = row.label if row.kind != SUM else row.label.upper() if False else row.label
-            note = " & ".join(map(str, row.notes))
-            text = f"{label[:WIDTH]:{WIDTH}} {note:>5} {_amount(row.amount, r.unit):>12} " \
-                   f"{_amount(row.previous, r.unit):>12}"
+            note = ", ".join(map(str, row.notes))
+            text = f"{_cut(row.label, sw):{sw}} {note:>5}{amounts(row.amount)}"
+            if r.previous_period:
+                text += amounts(row.previous)
             if budget:
-                pct = row.budget_percent
-                text += f" {_amount(row.budget, r.unit):>12} {'' if pct is None else f'{pct:.0f} %':>8}"
+                text += f"{amounts(row.budget)} {_pct(row.budget_percent):>8}"
             if row.kind == SUM:
-                lines.append("-" * len(text))
+                lines.append(" " * (sw + 6) + "-" * (len(text) - sw - 6))
             lines.append(text)
         lines.append("")
+
     if r.driftredovisning:
+        dw = min(MAX_LABEL, max(len(d.label) for d in r.driftredovisning.rows))
         lines.append("DRIFTREDOVISNING")
-        lines.append(f"{'':{WIDTH}} {'Budget':>12} {'Utfall':>12} {'Avvikelse':>12} {'Utfall föreg.':>13}")
+        head = f"{'':{dw}} {'Budget':>{AMOUNT}} {'Utfall':>{AMOUNT}} {'Avvikelse':>{AMOUNT}}"
+        if r.previous_period:
+            head += f" {('Utfall ' + prev)[:AMOUNT + 1]:>{AMOUNT + 1}}"
+        lines.append(head)
         for d in r.driftredovisning.rows:
-            lines.append(f"{d.label[:WIDTH]:{WIDTH}} {_amount(d.budget, r.unit):>12} {_amount(d.utfall, r.unit):>12} "
-                         f"{_amount(d.avvikelse, r.unit):>12} {_amount(d.previous_utfall, r.unit):>13}")
+            text = f"{_cut(d.label, dw):{dw}}{amounts(d.budget, d.utfall, d.avvikelse)}"
+            if r.previous_period:
+                text += f" {_amount(d.previous_utfall, r.unit):>{AMOUNT + 1}}"
+            if d.kind == SUM:
+                lines.append(" " * dw + "-" * (len(text) - dw))
+            lines.append(text)
         lines.append("")
+
     lines.append("NOTER")
+    nw = width + 6
     for n in r.noter:
         lines.append(f"Not {n.number} {n.title}")
         if n.text:
-            lines.append(f"  {n.text}")
+            lines += _wrap(n.text, "  ")
         for ln in n.lines:
+            if ln.kind == ROW and ln.amount in (None, 0) and ln.previous in (None, 0):
+                continue
             indent = "  " * (ln.indent + 1)
-            lbl = f"{indent}{ln.label}"
             if ln.kind == HEADING:
-                lines.append(lbl)
-            else:
-                lines.append(f"{lbl[:WIDTH + 6]:{WIDTH + 6}} {_amount(ln.amount, r.unit):>12} "
-                             f"{_amount(ln.previous, r.unit):>12}")
+                lines.append(indent + ln.label)
+                continue
+            # A long label (projektägare – insats) wraps; the amounts follow its last line.
+            wrapped = textwrap.wrap(ln.label, nw - len(indent) - 1) or [""]
+            lines += [indent + w for w in wrapped[:-1]]
+            lines.append(f"{indent + wrapped[-1]:{nw}}{amounts(ln.amount)}"
+                         + (amounts(ln.previous) if r.previous_period else ""))
         if n.total is not None and n.id != "eget_kapital":
-            lines.append(f"{'  Summa':{WIDTH + 6}} {_amount(n.total, r.unit):>12} "
-                         f"{_amount(n.previous_total, r.unit):>12}")
+            lines.append(f"{'  Summa ' + n.title[0].lower() + n.title[1:]:{nw}}"[:nw] + amounts(n.total)
+                         + (amounts(n.previous_total) if r.previous_period else ""))
         lines.append("")
+
     kf = r.nyckeltal
     lines.append("BALANSKRAVSRESULTAT")
+    bw = max(len(k.label) for k in kf.balanskrav)
     for k in kf.balanskrav:
-        lines.append(f"{k.label[:WIDTH + 6]:{WIDTH + 6}} {_amount(k.amount, r.unit):>12} "
-                     f"{_amount(k.previous, r.unit):>12}")
+        lines.append(f"{k.label:{bw}}{amounts(k.amount)}" + (amounts(k.previous) if r.previous_period else ""))
     e = kf.eget_kapital
     lines.append("")
-    pct = "–" if e.andel_procent is None else f"{e.andel_procent:.2f} %".replace(".", ",")
-    lines.append(f"Eget kapital {_amount(e.eget_kapital, r.unit)} {unit} = {pct} av tilldelade medel "
-                 f"{_amount(e.tilldelade_medel, r.unit)} {unit} (rekommendation högst "
-                 f"{e.rekommendation_procent:.0f} %).")
+    pct = "–" if e.andel_procent is None else _pct(e.andel_procent, 2)
+    lines += _wrap(f"Eget kapital {_amount(e.eget_kapital, r.unit)} {unit} motsvarar {pct} av tilldelade medel "
+                   f"{_amount(e.tilldelade_medel, r.unit)} {unit} (rekommendation högst "
+                   f"{e.rekommendation_procent:.0f} %).", "")
     lines.append("")
     lines.append("ÖVERSIKT ÖVER VERKSAMHETENS UTVECKLING")
     years = kf.femarsoversikt
-    lines.append(f"{'':28}" + "".join(f"{y.year_label[:12]:>13}" for y in years))
+    lines.append(f"{'':36}" + "".join(f" {y.year_label[:AMOUNT]:>{AMOUNT}}" for y in years))
     for attr, label in (("verksamhetens_intakter", "Verksamhetens intäkter"),
-                        ("verksamhetens_kostnader", "Kostnader"), ("arets_resultat", "Årets resultat"),
-                        ("eget_kapital", "Eget kapital"), ("likvida_medel", "Likvida medel")):
-        lines.append(f"{label:28}" + "".join(f"{_amount(getattr(y, attr), r.unit):>13}" for y in years))
-    for attr, label in (("andel_procent", "Eget kapital/tilldelat %"), ("soliditet_procent", "Soliditet %")):
-        lines.append(f"{label:28}" + "".join(
-            f"{'' if getattr(y, attr) is None else f'{getattr(y, attr):.1f}'.replace('.', ','):>13}" for y in years))
+                        ("verksamhetens_kostnader", "Summa kostnader"), ("arets_resultat", "Årets resultat"),
+                        ("eget_kapital", "Eget kapital"), ("tilldelade_medel", "Tilldelade medel"),
+                        ("likvida_medel", "Likvida medel")):
+        lines.append(f"{label:36}" + amounts(*(getattr(y, attr) for y in years)))
+    for attr, label, dec in (("andel_procent", "Eget kapital i % av tilldelade medel", 2),
+                             ("soliditet_procent", "Soliditet", 1)):
+        lines.append(f"{label:36}" + "".join(f" {_pct(getattr(y, attr), dec):>{AMOUNT}}" for y in years))
     lines.append("")
+
     lines.append("KONTROLLER")
+    failed = [c for c in r.kontroller if not c.ok]
+    lines.append(f"{len(r.kontroller) - len(failed)} av {len(r.kontroller)} kontroller är uppfyllda.")
     for c in r.kontroller:
-        lines.append(f"[{'ok' if c.ok else 'FEL'}] {c.meddelande}")
+        lines += _wrap(c.meddelande, "  [ok]  " if c.ok else "  [FEL] ")
     return "\n".join(lines)

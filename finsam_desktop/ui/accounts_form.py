@@ -5,6 +5,7 @@ and is unique."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
@@ -20,11 +21,20 @@ NO_ROW = "(ingen rapportrad)"
 
 ACCOUNT_COLUMNS = [
     Column("Konto", lambda a: a.number),
-    Column("Benämning", lambda a: a.name),
+    Column("Benämning", lambda a: a.name if a.active else f"{a.name} (inaktiverat)"),
     Column("Typ", lambda a: KIND_LABELS.get(a.kind, a.kind)),
     Column("Rapportrad", lambda a: ROW_LABELS.get(a.row_id, NO_ROW) if a.row_id else NO_ROW),
-    Column("Status", lambda a: "" if a.active else "Inaktiverat"),
 ]
+
+
+class AccountsModel(RecordTableModel):
+    """Inactive accounts in grey: still there for the history, not for new entries."""
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.ForegroundRole:
+            a = self.record(index.row())
+            return QBrush(QColor("#8a949c")) if a is not None and not a.active else None
+        return super().data(index, role)
 
 
 class AccountsDialog(QDialog):
@@ -35,7 +45,7 @@ class AccountsDialog(QDialog):
         self.resize(1100, 680)
         self.editing: Account | None = None
 
-        self.model = RecordTableModel(ACCOUNT_COLUMNS)
+        self.model = AccountsModel(ACCOUNT_COLUMNS)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
@@ -47,7 +57,7 @@ class AccountsDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         style_table(self.table, stretch_column=1)
-        set_column_widths(self.table, {0: 7, 2: 17, 3: 30, 4: 11})
+        set_column_widths(self.table, {0: 6, 2: 17, 3: 28})
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
 
         self.number = QLineEdit()
@@ -61,7 +71,8 @@ class AccountsDialog(QDialog):
             self.kind.addItem(label, k)
         self.row = QComboBox()
         self.row_error = error_label()
-        self.active = QCheckBox("Aktivt (kan användas i nya verifikationer)")
+        self.active = QCheckBox("Aktivt")
+        self.active.setToolTip("Bara aktiva konton kan användas i nya verifikationer.")
         self.used_note = QLabel()
         self.used_note.setStyleSheet(MUTED_STYLE)
         self.used_note.setWordWrap(True)
@@ -97,14 +108,14 @@ class AccountsDialog(QDialog):
         pl.addWidget(self.message)
         pl.addStretch(1)
         pl.addLayout(buttons)
-        self.panel.setMinimumWidth(380)
+        self.panel.setFixedWidth(400)
 
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.table, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addWidget(self.panel, 2)
+        body.addLayout(left, 1)
+        body.addWidget(self.panel)
         close = QPushButton("Stäng")
         close.setAutoDefault(False)
         close.clicked.connect(self.accept)

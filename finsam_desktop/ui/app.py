@@ -32,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from ..errors import FinsamError
     from . import settings
+    if args.screenshot:
+        # A picture must not change the user's recent books or window geometry.
+        import tempfile
+        settings.use_folder(tempfile.mkdtemp(prefix="finsam-screenshot-"), organization="FinsamScreenshot")
     from .main_window import APP_NAME, MainWindow, app_icon, demo_path
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -102,7 +106,7 @@ def apply_style(app) -> None:
     app.setFont(f)
     app.setStyleSheet("QHeaderView::section { background: #eef1f4; padding: 5px 8px; border: none;"
                       " border-bottom: 1px solid #d5dbe1; font-weight: 600; color: #2b3640; }"
-                      "QTableView { border: 1px solid #d9dee3; selection-background-color: #cfe0f1;"
+                      "QTableView { border: 1px solid #d9dee3; outline: 0; selection-background-color: #cfe0f1;"
                       " selection-color: #10283d; }"
                       "QGroupBox { font-weight: 600; }")
 

@@ -13,6 +13,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 from ..errors import FinsamError
 from ..money import format_ore
 
+# Item roles as plain ints: comparing the role a view passes in against Qt's enum
+# objects costs more than the rest of data() on a big table.
+DISPLAY = int(Qt.DisplayRole.value)
+EDIT = int(Qt.EditRole.value)
+TOOLTIP = int(Qt.ToolTipRole.value)
+ALIGN = int(Qt.TextAlignmentRole.value)
+FONT = int(Qt.FontRole.value)
+BACKGROUND = int(Qt.BackgroundRole.value)
+FOREGROUND = int(Qt.ForegroundRole.value)
+USER = int(Qt.UserRole.value)
+
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
 LEFT = Qt.AlignLeft | Qt.AlignVCenter
 CENTER = Qt.AlignCenter
@@ -57,6 +68,18 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "Det gic
     else:
         QMessageBox.critical(parent, title, "Ett oväntat fel inträffade i programmet:\n\n"
                                             f"{type(exc).__name__}: {exc}")
+
+
+PRIMARY_BUTTON_STYLE = ("QPushButton { background: #2f5d85; color: white; border: 1px solid #244a6b;"
+                        " border-radius: 4px; padding: 5px 18px; font-weight: 600; }"
+                        "QPushButton:disabled { background: #c9d3dc; color: #f4f6f8; border-color: #b9c4ce; }"
+                        "QPushButton:hover { background: #356a97; }")
+
+
+def primary(button):
+    """The one button a form is for (Bokför, Skapa boken)."""
+    button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+    return button
 
 
 def error_label() -> QLabel:

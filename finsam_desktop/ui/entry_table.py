@@ -107,7 +107,7 @@ class EntryTable(QTableView):
         self.setEditTriggers(QAbstractItemView.CurrentChanged | QAbstractItemView.AnyKeyPressed
                              | QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.setTabKeyNavigation(True)
-        set_column_widths(self, {ACCOUNT: 8, NAME: 30, DEBIT: 14, CREDIT: 14, PROJECT: 22})
+        set_column_widths(self, {ACCOUNT: 7, NAME: 36, DEBIT: 14, CREDIT: 14, PROJECT: 26})
 
     def _next_editable(self, row: int, col: int, *, add: bool = True) -> QModelIndex:
         """The editable cell after (row, col), adding a row when we run off the end."""

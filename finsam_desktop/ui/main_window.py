@@ -274,7 +274,8 @@ class MainWindow(QMainWindow):
         y = current_year(b)
         self.status_forbund.setText(f"{f.namn} ({f.orgnr})")
         self.status_year.setText(f"Räkenskapsår {y.label}" if y else "Inget räkenskapsår")
-        self.status_file.setText(str(b.path))
+        self.status_file.setText(_short_path(b.path))
+        self.status_file.setToolTip(str(b.path))
         warnings = []
         if b.read_only:
             warnings.append("Boken är öppnad skrivskyddad")
@@ -659,6 +660,14 @@ def _importable(module: str, name: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):
         return False
+
+
+def _short_path(p: Path) -> str:
+    """The book's file as the user thinks of it: the home folder written as ~."""
+    try:
+        return "~/" + Path(p).resolve().relative_to(Path.home().resolve()).as_posix()
+    except ValueError:
+        return str(p)
 
 
 def _writable(p: Path) -> bool:

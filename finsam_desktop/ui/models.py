@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..book import BalanceLine, Book, LedgerLine, VoucherFilter, VoucherSummary
-from .common import LEFT, RIGHT, money
+from .common import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP, USER, money
 
 MUTED = QBrush(QColor("#6b7680"))
 NEGATIVE = QBrush(QColor("#8a1f1f"))
@@ -28,10 +28,16 @@ class Column:
     tooltip: str = ""
 
 
+_BOLD: list[QFont] = []
+
+
 def _bold() -> QFont:
-    f = QFont()
-    f.setBold(True)
-    return f
+    """One bold font for every sum line (made after the application exists)."""
+    if not _BOLD:
+        f = QFont()
+        f.setBold(True)
+        _BOLD.append(f)
+    return _BOLD[0]
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -75,18 +81,18 @@ class RecordTableModel(QAbstractTableModel):
             return None
         rec = self.records[index.row()]
         col = self.columns[index.column()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole, Qt.UserRole):
+        if role == DISPLAY or role == TOOLTIP or role == USER:
             value = col.get(rec)
-            if role == Qt.UserRole:
+            if role == USER:
                 return value
             if col.amount:
                 return money(value) if isinstance(value, int) else (value or "")
             return "" if value is None else str(value)
-        if role == Qt.TextAlignmentRole:
+        if role == ALIGN:
             return RIGHT if col.amount else LEFT
-        if role == Qt.FontRole and index.row() in self.bold_rows:
+        if role == FONT and index.row() in self.bold_rows:
             return _bold()
-        if role == Qt.BackgroundRole and index.row() in self.bold_rows:
+        if role == BACKGROUND and index.row() in self.bold_rows:
             return SUM_BG
         return None
 
@@ -184,18 +190,18 @@ class VoucherListModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
             return None
-        col = self.columns[index.column()]
-        if role == Qt.TextAlignmentRole:
-            return RIGHT if col.amount else LEFT
-        if role not in (Qt.DisplayRole, Qt.ForegroundRole, Qt.UserRole):
+        if role == ALIGN:
+            return RIGHT if self.columns[index.column()].amount else LEFT
+        if role != DISPLAY and role != FOREGROUND and role != USER:
             return None
         v = self.summary(index.row())
         if v is None:
             return None
-        if role == Qt.UserRole:
+        if role == USER:
             return v.id
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             return MUTED if (v.corrects_id is not None or v.corrected_by is not None) else None
+        col = self.columns[index.column()]
         value = col.get(v)
         return money(value) if col.amount else value
 
@@ -255,18 +261,18 @@ class LedgerModel(QAbstractTableModel):
             return None
         r, c = index.row(), index.column()
         line = self.lines[r]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             value = line[c]
             if c in self.AMOUNT_COLS:
                 return money(value)
             return value
-        if role == Qt.TextAlignmentRole:
+        if role == ALIGN:
             return RIGHT if c in self.AMOUNT_COLS else LEFT
-        if role == Qt.FontRole and r in self.summary_rows:
+        if role == FONT and r in self.summary_rows:
             return _bold()
-        if role == Qt.BackgroundRole and r in self.summary_rows:
+        if role == BACKGROUND and r in self.summary_rows:
             return SUM_BG
-        if role == Qt.UserRole:
+        if role == USER:
             return line[7]
         return None
 

@@ -39,7 +39,7 @@ class RecordEditor(QWidget):
         self.new_button.clicked.connect(self.new_record)
         self.save_button.clicked.connect(self.save)
         self.panel = QGroupBox(self.title)
-        self.panel.setMinimumWidth(400)
+        self.panel.setFixedWidth(420)
         pl = QVBoxLayout(self.panel)
         pl.addLayout(self.form)
         pl.addWidget(self.message)
@@ -52,8 +52,8 @@ class RecordEditor(QWidget):
         self.left = QVBoxLayout()
         self.left.addWidget(self.table, 1)
         lay = QHBoxLayout(self)
-        lay.addLayout(self.left, 3)
-        lay.addWidget(self.panel, 2)
+        lay.addLayout(self.left, 1)
+        lay.addWidget(self.panel)
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
         err = error_label()

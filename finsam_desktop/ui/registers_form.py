@@ -32,15 +32,14 @@ class ProjectsEditor(RecordEditor):
         owners = lambda p: self._owner_names.get(p.owner_id, "") if p.owner_id else ""  # noqa: E731
         columns = [
             Column("Kod", lambda p: p.code),
-            Column("Insats", lambda p: p.name),
+            Column("Insats", lambda p: p.name if p.active else f"{p.name} (avslutad)"),
             Column("Projektägare", owners),
-            Column("Typ", lambda p: p.kind),
+            Column("Typ", lambda p: p.kind.capitalize()),
             Column(f"Beviljat {year_label}", lambda p: self._grants.get(p.id, 0), amount=True),
-            Column("Status", lambda p: "" if p.active else "Avslutad"),
         ]
         self._owner_names: dict[int, str] = {}
         self._grants: dict[int, int] = {}
-        super().__init__(columns, {0: 6, 2: 24, 3: 18, 4: 14, 5: 9}, stretch=1, parent=parent)
+        super().__init__(columns, {0: 6, 2: 22, 3: 20, 4: 13}, stretch=1, parent=parent)
         self.code = self.add_field("kod", "Kod", QLineEdit())
         self.code.setMaximumWidth(120)
         self.name = self.add_field("namn", "Namn", QLineEdit())
@@ -55,7 +54,8 @@ class ProjectsEditor(RecordEditor):
         self.account = self.add_field("konto", "Kostnadskonto", QLineEdit())
         self.account.setPlaceholderText(self.book.setting("project_account", "4530") or "")
         self.grant = self.add_field("beviljat", f"Beviljat {year_label} (kr)", QLineEdit())
-        self.active = self.add_field("aktiv", "", QCheckBox("Pågående (kan väljas i nya verifikationer)"))
+        self.active = self.add_field("aktiv", "", QCheckBox("Pågående"))
+        self.active.setToolTip("Bara pågående insatser kan väljas i nya verifikationer.")
         self.reload()
 
     def records(self):
@@ -163,7 +163,7 @@ class RegistersDialog(QDialog):
     def __init__(self, book: Book, parent=None, *, tab: int = 0):
         super().__init__(parent)
         self.setWindowTitle("Insatser och projektägare")
-        self.resize(1180, 640)
+        self.resize(1280, 680)
         self.projects = ProjectsEditor(book)
         self.owners = OwnersEditor(book)
         self.tabs = QTabWidget()

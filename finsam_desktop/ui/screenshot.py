@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ..book import Book, VoucherFilter
 from ..errors import BookFileError
 
-DIALOG_SIZES = {"kontoplan": (1100, 680), "insatser": (1180, 640), "medlemmar": (1080, 600),
+DIALOG_SIZES = {"kontoplan": (1100, 680), "insatser": (1280, 680), "medlemmar": (1080, 600),
                 "verifikation": (1000, 560)}
 
 

@@ -15,7 +15,7 @@ from ..book import SUFFIX, Book
 from ..book.registers import MEMBER_KINDS
 from ..book.validate import normalize_orgnr, parse_date
 from ..errors import FinsamError, InputError
-from .common import MUTED_STYLE, error_label, heading, mark_field, set_error
+from .common import MUTED_STYLE, error_label, heading, mark_field, primary, set_error
 from .members_form import KIND_NAMES, format_share, parse_share
 
 DEFAULT_MEMBERS = (("Försäkringskassan", "stat", 2500), ("Arbetsförmedlingen", "stat", 2500),
@@ -57,6 +57,7 @@ class SetupDialog(QDialog):
         self.members.setHorizontalHeaderLabels(["Medlem", "Typ", "Andel (%)"])
         self.members.verticalHeader().hide()
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.members.horizontalHeader().setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.members.setColumnWidth(1, 130)
         self.members.setColumnWidth(2, 100)
         for name, kind, share in DEFAULT_MEMBERS:
@@ -97,6 +98,7 @@ class SetupDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.create_button = buttons.button(QDialogButtonBox.Ok)
         self.create_button.setText("Skapa boken")
+        primary(self.create_button)
         buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
@@ -109,6 +111,7 @@ class SetupDialog(QDialog):
         mrow = QHBoxLayout()
         mrow.addWidget(add)
         mrow.addWidget(self.members_error, 1)
+        mrow.addStretch(0)
         lay.addLayout(mrow)
         lay.addWidget(self.message)
         lay.addWidget(buttons)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
 from ..book import Book, Voucher, VoucherRow
 from ..book.validate import parse_date
 from ..errors import FinsamError, InputError
-from .common import (ERROR_STYLE, MUTED_STYLE, error_label, heading, mark_field, money, set_error,
-                     today_iso)
+from .common import (ERROR_STYLE, MUTED_STYLE, error_label, heading, mark_field, money, primary,
+                     set_error, today_iso)
 from .entry_model import ACCOUNT, EntryRowsModel
 from .entry_table import EntryTable
 
@@ -101,7 +101,7 @@ class VoucherDialog(QDialog):
         self.correct_button.clicked.connect(self.start_correction)
         self.close_button = QPushButton("Stäng")
         self.close_button.clicked.connect(self.reject)
-        self.book_button = QPushButton("&Bokför")
+        self.book_button = primary(QPushButton("&Bokför"))
         self.book_button.setToolTip("Bokför verifikationen (Ctrl+Enter). Går bara när debet och kredit är lika.")
         self.book_button.setDefault(False)
         self.book_button.setAutoDefault(False)
@@ -260,7 +260,7 @@ class VoucherDialog(QDialog):
     def _update_state(self) -> None:
         debit, credit = self.model.totals()
         diff = debit - credit
-        diff_html = (f"<span style='color:#1e7b34'>Differens 0,00</span>" if diff == 0 else
+        diff_html = ("<span style='color:#1e7b34'>Differens 0,00</span>" if diff == 0 else
                      f"<span style='color:#a61b1b'><b>Differens {money(abs(diff))}</b> "
                      f"({'debet' if diff > 0 else 'kredit'} är större)</span>")
         self.totals.setText(f"Summa debet <b>{money(debit)}</b> &nbsp;&nbsp; Summa kredit "

@@ -1,0 +1,142 @@
+"""Export then import gives the same book: accounts, insatser, opening balances,
+verifikationer and balances. Also the PC8 rules of the writer."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from conftest import VALID_ORGNR
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from finsam_desktop.book import Book
+from finsam_desktop.cli import main
+from finsam_desktop.exchange.sie_import import import_sie
+from finsam_desktop.exchange.sie_reader import read_sie
+from finsam_desktop.exchange.sie_writer import export_sie
+
+
+def snapshot(book: Book, label: str) -> dict:
+    """What must survive a round trip, independent of database ids and booking times."""
+    y = book.year_by_label(label)
+    code = {p.id: p.code for p in book.projects()}
+    vouchers = []
+    for s in book.list_vouchers():
+        v = book.voucher(s.id)
+        if v.year_id != y.id:
+            continue
+        vouchers.append((v.series, v.number, v.date, v.text,
+                         tuple((r.account, r.amount, code.get(r.project_id), r.text) for r in v.rows)))
+    return dict(
+        accounts=[(a.number, a.name, a.kind) for a in book.accounts()],
+        projects=[(p.code, p.name) for p in book.projects()],
+        opening={(a, code.get(p)): amt for (a, p), amt in book.opening_balances(y.id).items()},
+        vouchers=vouchers,
+        closing=book.balance_at(y.end, by_project=True) and {
+            (a, code.get(p)): amt for (a, p), amt in book.balance_at(y.end, by_project=True).items()},
+    )
+
+
+def roundtrip(book: Book, label: str, folder: Path) -> tuple[dict, dict, object]:
+    out = folder / "export.se"
+    export_sie(book, book.year_by_label(label), out)
+    report = import_sie(out, folder / "back.finsam")
+    with Book.open(folder / "back.finsam") as back:
+        return snapshot(book, label), snapshot(back, label), report
+
+
+def test_export_then_import_gives_the_same_book(book, tmp_path):
+    p1 = book.add_project("P1", "StegSam - Kramfors")
+    p2 = book.add_project("P2", 'Insats "Samkraft"')
+    y = book.year_by_label("2021")
+    book.set_opening_balances(y.id, {1930: 1_589_876_00, (2990, p1.id): -200_000_00, 2010: -1_389_876_00})
+    book.book_voucher("2021-01-02", "Återföring interimsskuld", [(2990, 200_000_00, p1.id), (4530, -200_000_00, p1.id)])
+    book.book_voucher("2021-02-15", "Driftbidrag FK åäö", [(1930, 648_000_00), (3010, -648_000_00)])
+    book.book_voucher("2021-03-01", "Faktura 12\\3", [(4530, 120_000_50, p2.id, None, "rad med text"),
+                                                     (1930, -120_000_50)], series="B")
+    before, after, report = roundtrip(book, "2021", tmp_path)
+    assert after == before
+    assert not report.differences
+    sie = read_sie(tmp_path / "export.se")
+    assert sie.checksum == "ok" and sie.encoding == "cp437" and sie.sie_type == "4"
+    assert sie.oib[(0, 2990, 6, "P1")] == -200_000_00
+    assert (0, 2990, 6, "P1") not in sie.oub  # the accrual was reversed during the year
+
+
+def test_previous_year_comes_back_as_balances_for_comparison(book, tmp_path):
+    first = book.year_by_label("2021")
+    book.set_opening_balances(first.id, {1930: 500_000_00, 2010: -500_000_00})
+    book.book_voucher("2021-06-30", "Driftbidrag", [(1930, 100_000_00), (3010, -100_000_00)])
+    book.book_voucher("2021-07-30", "Lokalhyra", [(6110, 30_000_00), (1930, -30_000_00)])
+    second = book.add_year("2022-01-01", "2022-12-31")
+    book.set_opening_balances(second.id, {1930: 570_000_00, 2010: -570_000_00})
+    book.book_voucher("2022-03-01", "Driftbidrag", [(1930, 50_000_00), (3010, -50_000_00)])
+    before, after, report = roundtrip(book, "2022", tmp_path)
+    assert after == before and not report.differences
+    with Book.open(tmp_path / "back.finsam") as back:
+        y21 = back.year_by_label("2021")
+        assert back.movements(y21.start, y21.end)[3010] == -100_000_00
+        assert back.balance_at("2021-12-31")[1930] == 570_000_00
+        assert back.voucher_by_ref(y21.id, "SIE", 1).text == "Årets förändring enligt SIE-fil"
+
+
+def test_characters_pc8_cannot_hold_are_written_as_question_marks_and_reported(book, tmp_path):
+    book.book_voucher("2021-02-15", "Bidrag 100 € – tack", [(1930, 100_00), (3010, -100_00)])
+    report = export_sie(book, book.year_by_label("2021"), tmp_path / "e.se")
+    sie = read_sie(tmp_path / "e.se")
+    assert sie.vouchers[0].text == "Bidrag 100 ? ? tack"
+    msgs = [f.message for f in report.replaced]
+    assert "e.se: Tecknet ”€” i verifikation A 1 finns inte i teckenuppsättningen PC8 och skrevs som ”?”." in msgs
+    assert any("”–”" in m for m in msgs)
+
+
+def test_cli_export_writes_the_year(book, tmp_path, capsys):
+    book.book_voucher("2021-02-15", "Bidrag", [(1930, 100_00), (3010, -100_00)])
+    book.close()
+    out = tmp_path / "x.se"
+    assert main(["export-sie", str(book.path), "--year", "2021", "-o", str(out)]) == 0
+    assert "1 verifikationer" in capsys.readouterr().out
+    text = out.read_bytes().decode("cp437")
+    assert text.startswith("#FLAGGA 0\r\n#KSUMMA\r\n")
+    assert "#RAR 0 20210101 20211231" in text and "#VER \"A\" 1 20210215 \"Bidrag\"" in text
+    assert "#FORMAT PC8" in text and text.rstrip().splitlines()[-1].startswith("#KSUMMA ")
+
+
+# ---------------------------------------------------------------------------- generated ledgers
+PC8_TEXT = st.text(alphabet=st.characters(codec="cp437", exclude_characters="\\", min_codepoint=32,
+                                          exclude_categories=("Cc", "Cs")), max_size=25)
+ACCOUNTS = [1510, 1930, 2440, 2990, 3010, 3020, 4530, 5010, 6110, 8440, 8570]
+
+row = st.tuples(st.sampled_from(ACCOUNTS), st.integers(-10_000_000_00, 10_000_000_00).filter(bool),
+                st.sampled_from([None, "P1", "P2"]), PC8_TEXT)
+voucher = st.tuples(st.sampled_from(["A", "B", "LÖN"]), st.integers(1, 365), PC8_TEXT,
+                    st.lists(row, min_size=1, max_size=4))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(voucher, max_size=12), st.integers(0, 10_000_000_00), PC8_TEXT.filter(lambda t: t.strip()))
+def test_generated_ledgers_survive_export_and_import_unchanged(vouchers, bank, project_name):
+    from datetime import date, timedelta
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        book = Book.create(folder / "g.finsam", namn="Generatorförbundet", orgnr=VALID_ORGNR,
+                           year_start="2021-01-01", year_end="2021-12-31")
+        try:
+            ids = {"P1": book.add_project("P1", project_name.strip()).id, "P2": book.add_project("P2", "Två").id}
+            y = book.year_by_label("2021")
+            book.set_opening_balances(y.id, {1930: bank, (2990, ids["P1"]): -bank, 2010: 0})
+            for series, day, text, rows in vouchers:
+                when = (date(2021, 1, 1) + timedelta(days=day - 1)).isoformat()
+                clean = [(a, amt, ids[p] if p else None, None, t.strip()) for a, amt, p, t in rows]
+                clean.append((1930, -sum(r[1] for r in clean), None, None, ""))
+                if clean[-1][1] == 0:
+                    clean.pop()
+                if len(clean) < 2:
+                    continue
+                book.book_voucher(when, text, clean, series=series)
+            before, after, report = roundtrip(book, "2021", folder)
+        finally:
+            book.close()
+        assert after == before
+        assert not report.differences
