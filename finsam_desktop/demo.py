@@ -476,7 +476,7 @@ def _texts(book: Book, years: dict) -> None:
         budgeted = -sum(b.amount for b in book.budget(y.id))
         pct = share(ek, allotted)
         pct_text = f"{pct:.2f}".replace(".", ",")
-        cap = RECOMMENDED_MAX_SHARE * allotted // 100
+        cap = round(allotted * RECOMMENDED_MAX_SHARE / 100)  # öre
         count = len(book.project_grants(y.id))
         versus = res - budgeted
         goal = (f"Det finansiella målet är att det egna kapitalet inte ska överstiga "

@@ -232,3 +232,7 @@ def test_demo_texts_agree_with_the_report_both_years(demo):
         assert f"finansierat {'fem'} insatser" in texts["oversikt"]
         assert len(demo.project_grants(y.id)) == 5
     assert verdicts == {"2024": False, "2025": True}
+    # 2024: 637 282 kr against 20 % of 2 592 000 kr = 518 400 kr.
+    goal_2024 = demo.year_text(years(demo)[0].id, "god_ekonomisk_hushallning")
+    assert "det egna kapitalet är 118 882 kr högre än 20 procent" in goal_2024
+    assert "budgeterat ett underskott på 330 000 kr för 2025" in goal_2024

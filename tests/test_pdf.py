@@ -393,3 +393,17 @@ def test_amounts_in_running_text_do_not_break_inside_a_figure(demo_2025):
     contents = demo_2025[3][1]
     assert not re.search(r"\d\n\d{3} kr", contents)
     assert "582 505 kr, 2 505 kr över beviljade" in contents
+
+
+def test_tkr_projektuppfoljning_prints_each_insats_as_the_notes_do(demo_2025_tkr):
+    """In tkr Psykiatridagen's 27 455 kr printed 27 in note 2 and 28 in the
+    projektuppföljning, and Summa insatser 1 834 against 1 835: each insats is now
+    rounded once, and the follow-up's sums are the sums of its printed lines."""
+    t, pages = demo_2025_tkr
+    follow = flat(next(p for p in pages if "Projektuppföljning" in p.splitlines()[1:3]))
+    note = t.note("verksamhetens_kostnader")
+    for ln in note.lines:
+        if ln.project_id is not None:
+            assert re.search(rf"{re.escape(ln.label)} \d[\d ]* {tkr(-ln.amount)} ", follow), ln.label
+    insatser = next(ln for ln in note.lines if ln.label == "Summa insatser")
+    assert re.search(rf"Summa insatser [\d ]+ {tkr(-insatser.amount)} ", follow)

@@ -40,8 +40,8 @@ def test_utf8_with_and_without_bom_and_latin_encodings_are_detected():
     assert parse_sie(b"\xef\xbb\xbf" + sie(body, encoding="utf-8")).encoding == "utf-8-sig"
     latin = parse_sie(sie(body, encoding="iso-8859-15"))
     assert latin.encoding == "iso-8859-15" and latin.company_name == "Testförbundet"
-    win = parse_sie(sie(body + '#KONTO 2441 "Skuld – ”citat”"\n', encoding="cp1252"))
-    assert win.encoding == "cp1252" and win.accounts[2441].name == "Skuld – ”citat”"
+    win = parse_sie(sie(body + '#KONTO 2441 "Skuld – ”Växjö”"\n', encoding="cp1252"))
+    assert win.encoding == "cp1252" and win.accounts[2441].name == "Skuld – ”Växjö”"
     assert any("inte PC8" in m for m in messages(latin))
 
 

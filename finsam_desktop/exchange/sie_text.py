@@ -11,8 +11,7 @@ import zlib
 _SWEDISH_CP437 = frozenset(b"\x86\x84\x94\x8f\x8e\x99\x82\x81\x9a\x90")   # åäöÅÄÖéüÜÉ
 _SWEDISH_LATIN = frozenset(b"\xe5\xe4\xf6\xc5\xc4\xd6\xe9\xfc\xdc\xc9")   # the same in ISO-8859-x/1252
 _CP1252_ONLY = frozenset(range(0x80, 0xA0))
-_LOW = bytes(range(0x80))
-_BELOW_B0 = bytes(range(0xB0))  # printable in Windows-1252, control codes in ISO-8859-15
+_LOW = bytes(range(0x80))  # printable in Windows-1252, control codes in ISO-8859-15
 
 ENCODING_NAMES = {
     "cp437": "PC8 (codepage 437)",
@@ -36,8 +35,9 @@ def detect_encoding(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     high = data.translate(None, _LOW)          # only the bytes from 80h up
-    # Bytes from B0h up are box drawing and Greek in codepage 437: they count against it.
-    pc8 = sum(high.count(b) for b in _SWEDISH_CP437) - len(high.translate(None, _BELOW_B0))
+    # Count the Swedish letters each reading would give: in the other reading they are
+    # control codes, box drawing or Greek, which real bookkeeping text does not contain.
+    pc8 = sum(high.count(b) for b in _SWEDISH_CP437)
     latin = sum(high.count(b) for b in _SWEDISH_LATIN)
     declared = re.search(rb"^[ \t]*#FORMAT[ \t]+\"?([A-Za-z0-9_-]+)", data, re.MULTILINE)
     declared_pc8 = declared is None or declared.group(1).upper() == b"PC8"

@@ -57,9 +57,12 @@ def build_context(book, year_id: int, *, date_from=None, date_to=None, tkr: bool
     year = book.year(year_id)
     if year is None:
         raise RuleError(f"Räkenskapsåret med id {year_id} finns inte i boken.")
-    report = _report(book, year_id, date_from, date_to, tkr, report)
+    exact = _report(book, year_id, date_from, date_to, False, report if report is None or
+                    report.unit != "tkr" else None)
+    report = _report(book, year_id, date_from, date_to, tkr, exact)
     return Context(report=report, year=year, texts=book.year_texts(year_id),
-                   signatories=book.signatories(year_id), follow_up=_follow_up(book, year_id, report))
+                   signatories=book.signatories(year_id), follow_up=_follow_up(book, year_id, report),
+                   exact=exact)
 
 
 def story(ctx: Context) -> list:

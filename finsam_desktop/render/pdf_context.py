@@ -41,6 +41,7 @@ class Context:
     texts: dict[str, str]
     signatories: list[Signatory]
     follow_up: object | None = None  # reports.projects.ProjectFollowUp when available
+    exact: AnnualReport | None = None  # the report in öre when `report` is in tkr
     fmt: Formatter = field(init=False)
 
     def __post_init__(self):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph, Spacer
 
-from ..money import round_to_total, to_tkr
+from ..money import to_tkr
 from .pdf_context import Context
 from .pdf_doc import new_body_page, part_heading
 from .pdf_styles import styles
@@ -18,17 +18,42 @@ from .pdf_tables import HEADING, ROW, SUM, TOTAL, Line, _escape, amount_table, p
 FIELDS = ("granted", "outcome", "accrued", "remaining")
 
 
+def _pins(ctx: Context) -> dict[tuple[str, int], int]:
+    """The tkr figures the notes print for an insats (its cost in the note on
+    verksamhetens kostnader, its interimsskuld in the interimsskulder note), for the
+    insatser whose follow-up figure is the same in öre: the projektuppföljning prints
+    them alike, never 27 in one table and 28 in the other."""
+    exact, fu = ctx.exact, ctx.follow_up
+    if exact is None or ctx.report.unit != "tkr" or fu is None:
+        return {}
+    by_pid = {l.project_id: l for l in fu.lines}
+    pins: dict[tuple[str, int], int] = {}
+    for note_id, field, sign in (("verksamhetens_kostnader", "outcome", -1), ("interimsskulder", "accrued", 1)):
+        ore, tkr = exact.note(note_id), ctx.report.note(note_id)
+        if ore is None or tkr is None or len(ore.lines) != len(tkr.lines):
+            continue
+        for lo, lt in zip(ore.lines, tkr.lines):
+            line = by_pid.get(lo.project_id) if lo.project_id else None
+            if line is not None and lo.amount is not None and sign * lo.amount == getattr(line, field):
+                pins[(field, lo.project_id)] = sign * lt.amount
+    return pins
+
+
 def _figures(ctx: Context, lines, total) -> tuple[list[tuple[int, ...]], tuple[int, ...]]:
-    """The amounts to print per line and for the total, in the report's unit."""
+    """The amounts to print per line and for the total, in the report's unit. In tkr each
+    insats is rounded once (to the notes' figure where they show it), kvar is beviljat
+    less utfall as printed, and the sums are the sums of the printed lines."""
     if ctx.report.unit != "tkr":
         return ([tuple(getattr(l, f) for f in FIELDS) for l in lines],
                 tuple(getattr(total, f) for f in FIELDS))
-    cols = []
-    for f in FIELDS:
-        rounded = round_to_total([getattr(l, f) for l in lines], getattr(total, f), 100_000)
-        cols.append([v // 100_000 for v in rounded])
-    per_line = [tuple(c[i] for c in cols) for i in range(len(lines))]
-    return per_line, tuple(to_tkr(getattr(total, f)) for f in FIELDS)
+    pins = _pins(ctx)
+    per_line = []
+    for l in lines:
+        granted = to_tkr(l.granted)
+        outcome = pins.get(("outcome", l.project_id), to_tkr(l.outcome))
+        accrued = pins.get(("accrued", l.project_id), to_tkr(l.accrued))
+        per_line.append((granted, outcome, accrued, granted - outcome))
+    return per_line, tuple(sum(col) for col in zip(*per_line)) if per_line else (0,) * len(FIELDS)
 
 
 def _has_figures(line) -> bool:
@@ -41,18 +66,20 @@ def project_warnings(ctx: Context) -> list[str]:
     fu = ctx.follow_up
     if fu is None:
         return []
-    tkr = ctx.report.unit == "tkr"
-    kr = (lambda ore: ctx.fmt.kr(to_tkr(ore))) if tkr else ctx.fmt.kr  # noqa: E731
+    kr = ctx.fmt.kr
+    lines = [l for l in getattr(fu, "lines", ()) if l.over_grant]
+    # The figures as the projektuppföljning prints them (in tkr: rounded once, pinned).
+    figures = _figures(ctx, lines, None)[0] if ctx.report.unit == "tkr" else \
+        [(l.granted, l.outcome) for l in lines]
     out = []
-    for l in getattr(fu, "lines", ()):
-        if not l.over_grant:
-            continue
+    for l, figs in zip(lines, figures):
+        granted, outcome = figs[0], figs[1]
         name = f"{l.code} {l.name}".strip()
         if l.granted:
-            out.append(f"Insats {name} har ett utfall på {kr(l.outcome)}, {kr(l.outcome - l.granted)} "
-                       f"över beviljade {kr(l.granted)}.")
+            out.append(f"Insats {name} har ett utfall på {kr(outcome)}, {kr(outcome - granted)} "
+                       f"över beviljade {kr(granted)}.")
         else:
-            out.append(f"Insats {name} har ett utfall på {kr(l.outcome)} men inga beviljade medel för året.")
+            out.append(f"Insats {name} har ett utfall på {kr(outcome)} men inga beviljade medel för året.")
     return out
 
 
