@@ -43,6 +43,9 @@ def test_bl_file_imports_and_its_balances_equal_the_files_ub_and_res(tmp_path, n
         assert book.account(8999).row_id is None                    # årets resultat is no report row
         assert book.opening_balances(y2017.id)[(1920, None)] == 632_095_00
     assert any("kontrollsiffra" in w.message for w in report.warnings)
+    assert (f"{name}: Filens balanser för räkenskapsåret 2017-01-01 – 2017-12-31 går inte ihop: de utgående "
+            "balanserna summerar till -266 909,06 kr, varken 0 eller minus årets resultat (79 713,79 kr)."
+            ) in [w.message for w in report.warnings]
 
 
 def test_bl_type4_file_books_its_20_verifikationer_with_series_and_texts(tmp_path):
@@ -212,3 +215,31 @@ def test_cli_import_exit_codes_and_output(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "läses inte in (2 fel); ingenting har skrivits" in err
     assert not (tmp_path / "b.finsam").exists()
+
+
+def test_importing_the_same_file_twice_is_warned_about(tmp_path):
+    target = tmp_path / "b.finsam"
+    import_sie(sample("BLBLOV_SIE4.SE"), target)
+    report = import_sie(sample("BLBLOV_SIE4.SE"), target)
+    messages = [w.message for w in report.warnings]
+    assert ("BLBLOV_SIE4.SE: 20 av filens verifikationer har samma serie och nummer som verifikationer som "
+            "redan lästs in från SIE i räkenskapsåret; filen kan redan vara inläst.") in messages
+    assert "BLBLOV_SIE4.SE: Räkenskapsåret 2016 har redan verifikationer i boken; filens saldon för det jämförs bara." \
+        in messages
+    with Book.open(target) as book:
+        assert book.voucher_by_ref(book.year_by_label("2017").id, "A", 5).source == "SIE A 1"
+
+
+def test_result_already_inside_equity_is_detected_and_named(tmp_path):
+    src = tmp_path / "eq.se"
+    src.write_bytes("\n".join([
+        "#FLAGGA 0", "#SIETYP 1", '#FNAMN "Förbundet"', "#ORGNR 222000-1354", "#RAR 0 20210101 20211231",
+        "#IB 0 1930 100.00", "#IB 0 2010 -100.00", "#UB 0 1930 150.00", "#UB 0 2010 -150.00",
+        "#RES 0 3010 -50.00", ""]).encode("cp437"))
+    report = import_sie(src, tmp_path / "eq.finsam")
+    assert diffs(report) == {("2021", "#UB", 2010): 50_00}
+    assert ("eq.se: Filens utgående balanser för 2021 innehåller årets resultat (50,00 kr) i eget kapital; boken "
+            "för resultatet till eget kapital först vid bokslutet, så eget kapital skiljer med årets resultat."
+            ) in [w.message for w in report.warnings]
+    with Book.open(tmp_path / "eq.finsam") as book:
+        assert book.balance_at("2021-12-31") == {1930: 150_00, 2010: -100_00, 3010: -50_00}

@@ -48,6 +48,11 @@ class BulkMixin:
         return (self.conn.execute("SELECT max(number) FROM voucher WHERE year_id = ? AND series = ?",
                                   (year_id, series)).fetchone()[0] or 0) + 1
 
+    def voucher_sources(self, year_id: int) -> set[str]:
+        """The distinct sources ('SIE A 17' …) of the year's verifikationer."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT source FROM voucher WHERE year_id = ? AND source <> ''", (year_id,))}
+
     def year_voucher_count(self, year_id: int) -> int:
         return self.conn.execute("SELECT count(*) FROM voucher WHERE year_id = ?", (year_id,)).fetchone()[0]
 

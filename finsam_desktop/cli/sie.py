@@ -56,6 +56,8 @@ def cmd_import(args) -> int:
             out(f"  {f.message}")
     if report.differences:
         out(f"{len(report.differences)} saldon skiljer sig från filens (se varningarna ovan).")
+    elif not (sie.ub or sie.res or sie.oub):
+        out("Filen har inga utgående balanser eller resultat (#UB, #RES) att stämma av mot.")
     else:
         out("Bokens saldon stämmer med filens #UB och #RES.")
     return 0

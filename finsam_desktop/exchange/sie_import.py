@@ -103,7 +103,7 @@ def apply_plan(plan: ImportPlan, book: Book) -> None:
             if y.vouchers:
                 book.bulk_book_vouchers(fy.id, [
                     v if not any(r[2] for r in v.rows) else
-                    v._replace(rows=tuple((a, amt, ids[c] if c else None, t) for a, amt, c, t in v.rows))
+                    v._replace(rows=tuple((r[0], r[1], ids[r[2]] if r[2] else None, r[3]) for r in v.rows))
                     for v in y.vouchers])
         book.audit("sie.import", file=Path(plan.sie.path).name, vouchers=plan.voucher_count,
                    accounts=len(plan.new_accounts), years=[y.label for y in plan.years])
@@ -153,9 +153,31 @@ def compare_balances(sie: SieFile, book: Book) -> list[BalanceDifference]:
     return out
 
 
-def difference_findings(sie: SieFile, diffs: list[BalanceDifference]) -> list[Finding]:
+def equity_notes(sie: SieFile) -> list[Finding]:
+    """Per year: whether the file's #UB already holds the year's result in eget kapital
+    (the book adds the result only at the bokslut), or fits neither convention."""
     name = Path(sie.path).name
     out = []
+    for n, (start, end) in sorted(sie.years.items()):
+        ub = sum(v for (y, _a), v in sie.ub.items() if y == n)
+        res = sum(v for (y, _a), v in sie.res.items() if y == n)
+        has_ub = any(y == n for (y, _a) in sie.ub)
+        if not has_ub or ub == -res:
+            continue
+        if ub == 0:
+            text = (f"Filens utgående balanser för {start[:4] if start[5:] == '01-01' else start} innehåller årets "
+                    f"resultat ({format_ore(-res)} kr) i eget kapital; boken för resultatet till eget kapital först "
+                    "vid bokslutet, så eget kapital skiljer med årets resultat.")
+        else:
+            text = (f"Filens balanser för räkenskapsåret {start} – {end} går inte ihop: de utgående balanserna "
+                    f"summerar till {format_ore(ub)} kr, varken 0 eller minus årets resultat ({format_ore(res)} kr).")
+        out.append(Finding(WARNING, f"{name}: {text}", sie.path, None, "#UB"))
+    return out
+
+
+def difference_findings(sie: SieFile, diffs: list[BalanceDifference]) -> list[Finding]:
+    name = Path(sie.path).name
+    out = equity_notes(sie) if diffs else []
     for d in diffs:
         what = {"#UB": "utgående balans", "#RES": "resultat", "#OUB": "utgående balans"}[d.record]
         proj = f" för insats {d.project}" if d.project else ""

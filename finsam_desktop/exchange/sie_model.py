@@ -51,20 +51,18 @@ class SieObject:
 
 
 class SieRow(NamedTuple):
-    """A #TRANS (or #RTRANS) row. `objects` holds (dimension, object code) pairs.
-    (A named tuple: a big file has hundreds of thousands of them.)"""
+    """A #TRANS (or #RTRANS) row; `project` is its dimension 6 object (insats code), the
+    only dimension the book keeps. Shaped (account, amount, project, text) like the rows
+    of book.bulk.BulkVoucher. (A named tuple: a big file has hundreds of thousands.)"""
     account: int
     amount: int
-    objects: tuple[tuple[int, str], ...] = ()
+    project: str | None = None
     text: str = ""
     line: int = 0
 
     @property
     def project_code(self) -> str | None:
-        for dim, code in self.objects:
-            if dim == 6:
-                return code
-        return None
+        return self.project
 
 
 class SieVoucher(NamedTuple):

@@ -27,7 +27,7 @@ PLACEHOLDER_ORGNR = "000000-0000"
 
 
 class PlannedVoucher(NamedTuple):
-    """Rows are (account, amount öre, insats code or None, row text). Shaped like
+    """Rows are (account, amount öre, insats code or None, row text[, line]). Shaped like
     book.bulk.BulkVoucher, so that a plan without insatser is booked as it is."""
     series: str
     number: int
@@ -199,7 +199,7 @@ class _Planner:
     def projects(self, plan: ImportPlan) -> None:
         sie = self.sie
         codes = {code: obj.name for (dim, code), obj in sie.objects.items() if dim == 6}
-        used = {r.project_code for v in sie.vouchers for r in v.rows if r.project_code}
+        used = {r.project for v in sie.vouchers for r in v.rows if r.project}
         used |= {k[3] for k in (*sie.oib, *sie.oub)}
         missing = sorted(used - set(codes))
         if missing:
@@ -229,7 +229,7 @@ class _Planner:
         ib = {acc: amt for (y, acc), amt in sie.ib.items() if y == n}
         if not ib and n == 0 and any(y == -1 for (y, _a) in sie.ub):
             ib = {acc: amt for (y, acc), amt in sie.ub.items() if y == -1 and kinds.get(acc) in ("T", "S")}
-            self.add(WARNING, f"Filen saknar ingående balanser (#IB 0); de tas från föregående års utgående "
+            self.add(WARNING, "Filen saknar ingående balanser (#IB 0); de tas från föregående års utgående "
                               "balanser (#UB -1).", "#IB")
         out: dict[tuple[int, str | None], int] = {}
         for (y, acc, _dim, code), amt in sie.oib.items():
@@ -302,6 +302,13 @@ class _Planner:
                 continue
             by_series.setdefault(series, []).append(v)
         out: list[PlannedVoucher] = []
+        if self.book is not None and year_id is not None:
+            known = self.book.voucher_sources(year_id)
+            again = sum(1 for v in vouchers if v.number is not None and f"SIE {v.series} {v.number}" in known)
+            if again:
+                self.add(WARNING, f"{again} av filens verifikationer har samma serie och nummer som verifikationer "
+                                  "som redan lästs in från SIE i räkenskapsåret; filen kan redan vara inläst.",
+                         "vernr")
         for series in sorted(by_series):
             vs = sorted(by_series[series], key=lambda v: (v.number is None, v.number or 0))
             first = 1
@@ -313,7 +320,7 @@ class _Planner:
                 original = f"{v.series} {v.number}" if v.number is not None else ""
                 if v.number is not None and v.number != number:
                     changed.append(f"{series} {v.number} → {series} {number}")
-                rows = tuple((r.account, r.amount, r.project_code, r.text) for r in v.rows)
+                rows = v.rows  # SieRow is (account, amount, project code, text, line)
                 source = f"SIE {original}".strip() if original else "SIE"
                 out.append(PlannedVoucher(series, number, v.date, v.text, rows, source, original))
             if changed:

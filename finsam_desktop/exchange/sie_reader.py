@@ -174,7 +174,7 @@ class _Reader:
                     if ttext and "\\" in ttext:
                         ttext = ttext.replace('\\"', '"')
                     code = code.strip() if code else None
-                    ver["rows"].append(SieRow(int(acc), amount, ((6, code),) if code else (), ttext or "", lineno))
+                    ver["rows"].append(SieRow(int(acc), amount, code or None, ttext or "", lineno))
                     if ks_started and not ks_done:
                         objs = f"6{m.group(2)}" if code else ""
                         crc = crc32(encode_pc8(f"#TRANS{acc}{objs}{raw_amount}{tdate or ''}{ttext or ''}", "replace"),
@@ -415,10 +415,10 @@ class _Reader:
         for dim, _code in pairs:
             if dim != 6:
                 self.ignored_dims.add(dim)
-        kept = tuple(p for p in pairs if p[0] == 6)
+        project = next((code for dim, code in pairs if dim == 6), None)
         text_at = amount_at + 2
         text = f[text_at] if len(f) > text_at and isinstance(f[text_at], str) else ""
-        row = SieRow(acc, amount, kept, text, line)
+        row = SieRow(acc, amount, project or None, text, line)
         if label == "#BTRANS":
             ver["removed"] += 1           # struck out in the source program: not booked
             return pending
@@ -426,7 +426,7 @@ class _Reader:
             ver["rows"].append(row)
             return row                    # its duplicate #TRANS follows and is skipped
         if pending is not None:
-            if (pending.account, pending.amount, pending.objects) == (row.account, row.amount, row.objects):
+            if (pending.account, pending.amount, pending.project) == (row.account, row.amount, row.project):
                 return None
             self.warn(line, "#TRANS", f"#RTRANS på rad {pending.line} följs inte av en likadan #TRANS; "
                                       "båda raderna bokförs.")
