@@ -150,6 +150,23 @@ def main(argv=None) -> int:
     _settle(app, w)
     print(f"huvudbok 1930 helår ({ledger.model.rowCount():,} rader):  {_ms(time.perf_counter() - t)}"
           .replace(",", " "))
+    lt = ledger.table
+    t = time.perf_counter()
+    lt.scrollToBottom()
+    _settle(app, lt)
+    print(f"huvudbok: hoppa till slutet:                      {_ms(time.perf_counter() - t)}")
+    lbar, jumps = lt.verticalScrollBar(), []
+    for _ in range(max(10, a.steps // 4)):
+        t = time.perf_counter()
+        lbar.setValue(rng.randint(0, lbar.maximum()))
+        _settle(app, lt)
+        jumps.append(time.perf_counter() - t)
+    print(f"huvudbok: hoppa till slumpvis plats  median {_ms(statistics.median(jumps))}, "
+          f"långsammast {_ms(max(jumps))}; sidor lästa: {ledger.model.pages_read}")
+    # For comparison: reading every line of the year at once (how the huvudbok used to load).
+    t = time.perf_counter()
+    w.book.ledger(1930, y.start, y.end)
+    print(f"jämförelse: alla rader för 1930 på en gång:       {_ms(time.perf_counter() - t)}")
     t = time.perf_counter()
     w.show_page("saldobalans")
     _settle(app, w)

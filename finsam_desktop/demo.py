@@ -188,6 +188,8 @@ def _fill(book: Book) -> None:
         _budget(book, y25, projects, 2025)
         _texts(book, years)
         for y in years.values():
+            _interim_texts(book, y, f"{y.label}-06-30")
+        for y in years.values():
             book.set_signatories(y.id, [(n, r, "styrelse") for n, r in BOARD]
                                  + [(n, r, "revisor") for n, r in AUDITORS])
         book.set_year_status(y24.id, "closed")
@@ -308,7 +310,9 @@ def _make_plan() -> _Plan:
                              f"{code} kvartal 4 {year - 1}", pay_days=30, project=code)
 
         # This year's insatser: quarters 1–3 invoiced a month after, quarter 4 accrued.
-        accrued = {}
+        # The delårsbokslut per 30 June accrues quarter 2 (invoiced in July) and reverses
+        # it on 1 July, so the delårsrapport carries the half year's own costs.
+        accrued, half_year = {}, {}
         for code, _n, owner, _k, _s, _e, grants, rate in PROJECTS:
             if year not in grants:
                 continue
@@ -322,8 +326,16 @@ def _make_plan() -> _Plan:
                 used = _kr(grant / 400 * rate * rng.uniform(0.92, 1.08))
                 supplier_invoice(_iso(year, 4 + 3 * q, 12 + len(code)), owner, 4530, used, 0,
                                  f"{code} kvartal {q + 1} {year}", pay_days=30, project=code)
+                if q == 1:
+                    half_year[code] = (owner, used)
             q4 = _kr(grant / 400 * rate * rng.uniform(0.95, 1.05))
             accrued[code] = (owner, q4)
+        plan.add(f"{year}-06-30", f"Interimsskulder kvartal 2 {year}, delårsbokslut",
+                 [row for code, (owner, amount) in half_year.items()
+                  for row in ((4530, amount, code, owner), (2990, -amount, code, owner))])
+        plan.add(f"{year}-07-01", f"Återföring interimsskulder kvartal 2 {year}",
+                 [row for code, (owner, amount) in half_year.items()
+                  for row in ((2990, amount, code, owner), (4530, -amount, code, owner))])
 
         # Payroll: förbundschef monthly, styrelsearvoden the month after each meeting.
         salary = 44_000_00 if year == 2024 else 45_500_00
@@ -531,6 +543,46 @@ def _texts(book: Book, years: dict) -> None:
         }
         for key, text in texts.items():
             book.set_year_text(y.id, key, text)
+
+
+def _interim_texts(book: Book, y, date_to: str) -> None:
+    """The delårsrapport's own förvaltningsberättelse per `date_to` (saved as
+    'KEY@date_to'): the year's texts describe the whole year and would contradict the
+    half year's figures. Every figure is read from the report of the period."""
+    from .reports import build_report
+
+    r = build_report(book, y.id, y.start, date_to)
+    res = r.resultatrakning.row("arets_resultat")
+    share = r.nyckeltal.eget_kapital
+    pct = f"{share.andel_procent:.2f}".replace(".", ",")
+    income = r.resultatrakning.row("verksamhetens_intakter").amount
+    accrued = sum(ln.amount for ln in r.note("interimsskulder").lines if ln.project_id) \
+        if r.note("interimsskulder") else 0
+    texts = {
+        "oversikt": (
+            f"Delårsrapporten omfattar perioden {y.start} – {date_to}. Förbundet finansierar insatser för "
+            "personer i förvärvsaktiv ålder som behöver samordnat stöd från flera myndigheter för att "
+            "närma sig arbete eller studier."),
+        "viktiga_forhallanden": (
+            f"Medlemmarnas driftbidrag för perioden, {format_kr(income)} kr, har betalats enligt plan. "
+            f"Periodens resultat är {_outcome(res.amount)}. Insatsernas kostnader för andra kvartalet, "
+            f"{format_kr(accrued)} kr, har bokförts som interimsskulder till projektägarna eftersom de "
+            f"faktureras i juli. Helårsbudgeten är {_outcome(res.budget)}."),
+        "handelser": "Inga händelser av väsentlig betydelse har inträffat under perioden.",
+        "styrning": (
+            "Styrelsen har följt upp budget och ekonomi vid varje sammanträde under perioden. Varje insats "
+            "följs upp av en styrgrupp med representanter för medlemmarna."),
+        "god_ekonomisk_hushallning": (
+            f"Per den {date_to} uppgår eget kapital till {format_kr(share.eget_kapital)} kr, vilket "
+            f"motsvarar {pct} % av årets tilldelade medel. Det finansiella målet avser eget kapital vid "
+            "årets slut och bedöms i årsredovisningen."),
+        "personal": "Förbundet har en anställd förbundschef på heltid.",
+        "forvantad_utveckling": (
+            "Insatsernas kostnader är som störst under hösten. Styrelsen bedömer att årets resultat "
+            "hamnar nära budget."),
+    }
+    for key, text in texts.items():
+        book.set_year_text(y.id, f"{key}@{date_to}", text)
 
 
 def main_figures(book: Book, year_label: str = "2025") -> dict:

@@ -64,7 +64,7 @@ def test_demo_2025_opens_with_2024_closing_and_result_in_equity(demo):
 
 def test_demo_key_figures(demo):
     fig = main_figures(demo, "2025")
-    assert fig == {"result": -247_382_00, "equity": 389_900_00, "bank": 926_388_00, "vouchers": 256}
+    assert fig == {"result": -247_382_00, "equity": 389_900_00, "bank": 926_388_00, "vouchers": 258}
     assert 0.14 < fig["equity"] / demo.allotted_funds(years(demo)[1].id) < 0.16  # like Kramfors' 15,04 %
     fig24 = main_figures(demo, "2024")
     assert fig24["vouchers"] > 200 and fig24["result"] == -123_898_00
@@ -236,3 +236,23 @@ def test_demo_texts_agree_with_the_report_both_years(demo):
     goal_2024 = demo.year_text(years(demo)[0].id, "god_ekonomisk_hushallning")
     assert "det egna kapitalet är 118 882 kr högre än 20 procent" in goal_2024
     assert "budgeterat ett underskott på 330 000 kr för 2025" in goal_2024
+
+
+def test_demo_delarsbokslut_accrues_quarter_2_and_reverses_it_on_1_july(demo):
+    """The delårsrapport per 30 June carries the half year's own costs: quarter 2 of each
+    insats (invoiced in July) is an interimsskuld on 30 June, reversed on 1 July, so the
+    year's figures are unchanged."""
+    from finsam_desktop.reports import build_report
+
+    y25 = years(demo)[1]
+    june = demo.balance_at("2025-06-30", by_project=True)
+    per_insats = {p: -a for (acc, p), a in june.items() if acc == 2990 and p}
+    assert len(per_insats) == 4 and all(a > 0 for a in per_insats.values())
+    july = demo.balance_at("2025-07-01", by_project=True)
+    assert not any(a for (acc, p), a in july.items() if acc == 2990 and p)
+    half = build_report(demo, y25.id, "2025-01-01", "2025-06-30")
+    note = {ln.project_id: ln.amount for ln in half.note("interimsskulder").lines if ln.project_id}
+    assert note == per_insats
+    assert half.resultatrakning.row("arets_resultat").amount == -88_647_00
+    texts = demo.year_texts(y25.id)
+    assert "Per den 2025-06-30 uppgår eget kapital till 548 635 kr" in texts["god_ekonomisk_hushallning@2025-06-30"]

@@ -35,7 +35,8 @@ def test_main_window_shows_the_book_in_the_status_bar_and_remembers_it(qtbot, tm
     b.close()
     window.open_book(path)
     assert "Testförbundet (222000-1354)" == window.status_forbund.text()
-    assert window.status_year.text() == "Räkenskapsår 2021"
+    assert window.status_year.text() == "Räkenskapsår"
+    assert window.year_box.currentText() == "2021"
     assert window.status_file.toolTip() == str(path)
     assert window.status_file.text().endswith("bok.finsam")
     assert settings.recent_books() == [str(path.resolve())]
@@ -129,7 +130,7 @@ def test_huvudbok_shows_the_running_balance(qtbot, tmp_path):
     qtbot.addWidget(view)
     view.set_account(1930)
     m = view.model
-    saldo = [m.lines[r][6] for r in range(m.rowCount())]
+    saldo = [m.line(r)[6] for r in range(m.rowCount())]
     assert saldo == [0, 100_000_00, 75_000_00, 73_749_50, 73_749_50]
     assert m.index(4, 2).data() == "Utgående saldo"
     assert m.index(3, 6).data() == "73\u00a0749,50"
@@ -228,3 +229,31 @@ def test_sie_export_and_import_run_from_the_menu_in_the_background(qtbot, tmp_pa
     assert window.book is not None and window.book.path == new_book
     assert window.book.count_vouchers() == 3
     assert shown and shown[0].startswith("SIE-filen är inläst: 3 verifikationer.")
+
+
+def test_huvudbok_reads_only_the_pages_it_shows_with_the_right_running_balance(qtbot, tmp_path):
+    b = Book.create(tmp_path / "bank.finsam", namn="Bank", orgnr=VALID_ORGNR,
+                    year_start="2021-01-01", year_end="2021-12-31")
+    b.set_opening_balances(b.years()[0].id, {1930: 5_000_00, 2010: -5_000_00})
+    # Booked out of date order: the huvudbok orders by date, series and number.
+    b.book_vouchers([(f"2021-{12 - i % 12:02d}-{1 + i % 28:02d}", f"V {i}", [(6410, 100 + i), (1930, -100 - i)])
+                     for i in range(1500)])
+    view = LedgerView(b)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.set_account(1930)
+    m = view.model
+    assert m.rowCount() == 1502
+    opening, lines = b.ledger(1930, "2021-01-01", "2021-12-31")
+    running, expected = opening, []
+    for ln in lines:
+        running += ln.amount
+        expected.append(running)
+    assert m.pages_read <= 1
+    last = m.line(1501)
+    assert last[2] == "Utgående saldo" and last[6] == 5_000_00 - sum(100 + i for i in range(1500))
+    for row in (1, 200, 201, 777, 1400, 1500):
+        assert m.line(row)[6] == expected[row - 1], row
+        assert m.line(row)[7] == lines[row - 1].voucher_id
+    assert m.pages_read <= 6
+    b.close()

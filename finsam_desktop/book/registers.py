@@ -217,6 +217,28 @@ class RegistersMixin:
             self.audit("budget.add", year_id=year_id, label=label, amount=amount)
         return cur.lastrowid
 
+    def update_budget_row(self, row_id: int, label: str, amount: int, *, account_from: int,
+                          account_to: int | None = None, section: str = "ovrigt",
+                          project_id: int | None = None) -> None:
+        """Change a budget line (same rules as add_budget_row; amount in ledger sign)."""
+        if section not in BUDGET_SECTIONS:
+            raise InputError(f"Okänd budgetdel ”{section}”.", field="del")
+        account_to = account_from if account_to is None else account_to
+        rows = self.result_rows_in_range(account_from, account_to)
+        if len(rows) > 1:
+            from .chart import ROW_LABELS
+            names = " och ".join(ROW_LABELS.get(r, r) for r in rows)
+            raise RuleError(f"Budgetraden ”{label}” (konto {account_from}–{account_to}) omfattar konton på "
+                            f"flera rader i resultaträkningen ({names}); dela upp den så att varje "
+                            "budgetrad hör till en rad.", field="konton")
+        with self.transaction():
+            cur = self.execute(
+                "UPDATE budget_row SET label = ?, section = ?, account_from = ?, account_to = ?, project_id = ?, "
+                "amount = ? WHERE id = ?", (label, section, account_from, account_to, project_id, amount, row_id))
+            if cur.rowcount != 1:
+                raise RuleError(f"Budgetraden {row_id} finns inte.")
+            self.audit("budget.update", id=row_id, label=label, amount=amount)
+
     def result_rows_in_range(self, account_from: int, account_to: int) -> list[str]:
         """The resultaträkning rows that the book's accounts in a range carry, in report
         order (a budget row must stay within one of them)."""

@@ -51,6 +51,21 @@ class LedgerLine:
     text: str
     amount: int
     project_id: int | None
+    balance: int | None = None  # running balance after this line (ledger_page fills it)
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    """The huvudbok's frame for an account and period: ingående saldo, number of lines,
+    the period's debit and credit and the utgående saldo."""
+    opening: int
+    count: int
+    debit: int
+    credit: int  # positive
+
+    @property
+    def closing(self) -> int:
+        return self.opening + self.debit - self.credit
 
 
 def _as_row(r) -> VoucherRow:
@@ -294,15 +309,75 @@ class VouchersMixin:
             (*params, limit, offset))
         return [VoucherSummary(*r) for r in rows]
 
-    def ledger(self, account: int, date_from: str, date_to: str) -> tuple[int, list[LedgerLine]]:
-        """Huvudbok for one account: (balance before date_from, lines in the period)."""
+    def ledger_opening(self, account: int, date_from: str) -> int:
+        """The account's balance before `date_from` (its ingående saldo in the huvudbok)."""
         year = self.year_of_date(date_from)
         if year is None:
-            opening = 0
-        elif date_from == year.start:  # the day before lies in another year (or none)
-            opening = sum(a for (acc, _p), a in self.opening_balances(year.id).items() if acc == account)
+            return 0
+        if date_from == year.start:  # the day before lies in another year (or none)
+            return sum(a for (acc, _p), a in self.opening_balances(year.id).items() if acc == account)
+        return self.balance_at(day_before(date_from), accounts=[account]).get(account, 0)
+
+    def _ledger_from(self, date_from: str, date_to: str) -> tuple[str, list]:
+        """FROM/WHERE of the huvudbok's rows. Within one year the year's voucher index
+        walks the rows in huvudbok order, so a page near the start costs a page."""
+        year = self.year_of_date(date_from)
+        if year is not None and date_to <= year.end:
+            return ("FROM voucher v CROSS JOIN voucher_row r ON r.voucher_id = v.id AND r.account = ?1 "
+                    "WHERE v.year_id = ?2 AND v.date BETWEEN ?3 AND ?4", [year.id])
+        return ("FROM voucher v CROSS JOIN voucher_row r ON r.voucher_id = v.id AND r.account = ?1 "
+                "WHERE ?2 IS NULL AND v.date BETWEEN ?3 AND ?4", [None])
+
+    def ledger_summary(self, account: int, date_from: str, date_to: str) -> LedgerSummary:
+        """Ingående saldo, number of lines and the period's debit and credit, without
+        reading the lines themselves into Python."""
+        count, debit, credit = self.conn.execute(
+            "SELECT count(*), ifnull(sum(max(r.amount, 0)), 0), ifnull(-sum(min(r.amount, 0)), 0) "
+            "FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id "
+            "WHERE r.account = ? AND v.date BETWEEN ? AND ?", (account, date_from, date_to)).fetchone()
+        return LedgerSummary(self.ledger_opening(account, date_from), count, debit, credit)
+
+    def ledger_page(self, account: int, date_from: str, date_to: str, *, offset: int, limit: int,
+                    count: int | None = None) -> list[LedgerLine]:
+        """Lines offset .. offset+limit of the huvudbok (ordered by date, series, number,
+        row), each with its running balance. The balance before the page comes from the
+        daily balances up to the page's first day plus that day's earlier rows, so any
+        page costs about the same; a page in the later half is read from the end."""
+        if limit <= 0:
+            return []
+        frm, extra = self._ledger_from(date_from, date_to)
+        params = [account, *extra, date_from, date_to]
+        cols = ("SELECT v.id, v.series, v.number, v.date, r.text, v.text, r.amount, r.project_id, r.id ")
+        if count is not None and offset > count // 2:
+            # From the end: walking the index backwards is as short as walking it forwards.
+            skip = max(0, count - offset - limit)
+            take = min(limit, count - offset)
+            rows = self.conn.execute(
+                f"{cols}{frm} ORDER BY v.date DESC, v.series DESC, v.number DESC, r.id DESC LIMIT ?5 OFFSET ?6",
+                (*params, take, skip)).fetchall()[::-1]
         else:
-            opening = self.balance_at(day_before(date_from), accounts=[account]).get(account, 0)
+            rows = self.conn.execute(
+                f"{cols}{frm} ORDER BY v.date, v.series, v.number, r.id LIMIT ?5 OFFSET ?6",
+                (*params, limit, offset)).fetchall()
+        if not rows:
+            return []
+        first = rows[0]
+        balance = self.ledger_opening(account, date_from)
+        if first[3] > date_from:
+            balance += self.movements(date_from, day_before(first[3])).get(account, 0)
+        balance += self.conn.execute(
+            f"SELECT ifnull(sum(r.amount), 0) {frm} AND v.date = ?5 AND (v.series, v.number, r.id) < (?6, ?7, ?8)",
+            (*params, first[3], first[1], first[2], first[8])).fetchone()[0]
+        out = []
+        for r in rows:
+            balance += r[6]
+            out.append(LedgerLine(r[0], f"{r[1]} {r[2]}", r[3], r[4] or r[5], r[6], r[7], balance))
+        return out
+
+    def ledger(self, account: int, date_from: str, date_to: str) -> tuple[int, list[LedgerLine]]:
+        """Huvudbok for one account: (balance before date_from, lines in the period).
+        Reads every line; the desktop program pages with ledger_summary/ledger_page."""
+        opening = self.ledger_opening(account, date_from)
         lines = [LedgerLine(r[0], f"{r[1]} {r[2]}", r[3], r[4] or r[5], r[6], r[7]) for r in self.conn.execute(
             "SELECT v.id, v.series, v.number, v.date, r.text, v.text, r.amount, r.project_id "
             "FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id "

@@ -76,7 +76,8 @@ def doc_info(ctx: Context) -> DocInfo:
     subject = f"{ctx.title.split(' ')[0]} för {kind} {p.fran} – {p.till}"
     head = f"{ctx.title}{' – UTKAST' if ctx.draft else ''}"
     return DocInfo(forbund=ctx.forbund_name, title=ctx.title, subject=subject, running_head=head,
-                   draft=ctx.draft, keywords="samordningsförbund, Finsam, årsredovisning")
+                   draft=ctx.draft, keywords="samordningsförbund, Finsam, "
+                   + ("årsredovisning" if ctx.full_year else "delårsrapport"))
 
 
 def render_context(ctx: Context) -> bytes:

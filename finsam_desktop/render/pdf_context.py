@@ -25,11 +25,14 @@ FB_SECTIONS: tuple[tuple[str, str, str | None], ...] = (
 
 
 def period_caption(period: Period | None, *, html: bool = True) -> str:
-    """'2021' for a calendar year, else '2021-01-01 – 2021-06-30' (broken in two in tables)."""
+    """'2021' for a calendar year, 'jan–jun 2021' for whole months, else
+    '2021-01-01 – 2021-06-15' (broken in two in tables)."""
     if period is None:
         return ""
-    if period.fran[5:] == "01-01" and period.till[5:] == "12-31" and period.fran[:4] == period.till[:4]:
-        return period.fran[:4]
+    from ..reports.engine import period_label
+    label = period_label(period.fran, period.till)
+    if " – " not in label:
+        return label
     sep = " –<br/>" if html else " – "
     return f"{period.fran}{sep}{period.till}"
 
@@ -75,8 +78,38 @@ class Context:
         return period_caption(self.report.previous_period)
 
     @property
+    def balance_captions(self) -> list[str]:
+        """The balansräkning's column dates: the period's last day and, when there is a
+        comparison, last year's bokslutsdag in a delårsrapport (RKR R17)."""
+        heads = [self.report.period.till]
+        if self.has_previous and self.report.previous_balance_date:
+            heads.append(self.report.previous_balance_date)
+        return heads
+
+    @property
+    def budget_caption(self) -> str:
+        """The budget is the whole year's, also in a delårsrapport: the header says so."""
+        return f"Budget<br/>{self.year.label}" if self.full_year else f"Budget helår<br/>{self.year.label}"
+
+    @property
     def has_previous(self) -> bool:
         return self.report.previous_period is not None
 
     def text(self, key: str) -> str:
+        """The user's text of a section. A delårsrapport takes its own texts, saved under
+        'KEY@YYYY-MM-DD' (its last day), when the book has any for that date: the year's
+        texts describe the whole year and would contradict the period's figures. A book
+        without delår texts keeps the year's texts (what the bokslut wizard writes)."""
+        if not self.full_year and self.has_interim_texts:
+            return (self.texts.get(interim_key(key, self.report.period.till)) or "").strip()
         return (self.texts.get(key) or "").strip()
+
+    @property
+    def has_interim_texts(self) -> bool:
+        suffix = "@" + self.report.period.till
+        return any(k.endswith(suffix) and self.texts[k].strip() for k in self.texts)
+
+
+def interim_key(key: str, date_to: str) -> str:
+    """The year_text key of a delårsrapport's section text: 'viktiga_forhallanden@2025-06-30'."""
+    return f"{key}@{date_to}"

@@ -102,7 +102,12 @@ def equity_share(ctx: Context) -> list:
     ]
     parts: list = [text_table(rows, [FRAME_WIDTH - 110, 110],
                               header=[f"Belopp i {fmt.unit_label}", ctx.year.label], bold_rows=(2,))]
-    if eq.andel_procent is not None and eq.inom_rekommendation is not None:
+    if eq.andel_procent is not None and eq.inom_rekommendation is not None and not ctx.full_year:
+        parts.append(Paragraph(
+            f"Det egna kapitalet motsvarar {percent(eq.andel_procent, 2)} av årets tilldelade medel. "
+            f"Rekommendationen om högst {percent(eq.rekommendation_procent, 0)} avser eget kapital vid "
+            "årets slut.", st["caption"]))
+    elif eq.andel_procent is not None and eq.inom_rekommendation is not None:
         verdict = ("ryms inom" if eq.inom_rekommendation else "överstiger")
         parts.append(Paragraph(
             f"Det egna kapitalet motsvarar {percent(eq.andel_procent, 2)} av årets tilldelade medel och "

@@ -116,16 +116,13 @@ def _notes(r: StatementRow) -> str:
 
 def statement_headers(ctx: Context, statement: Statement) -> list[str]:
     if statement.id == "balansrakning":
-        heads = [ctx.report.period.till]
-        if ctx.has_previous:
-            heads.append(ctx.report.previous_period.till)
-        return heads
+        return ctx.balance_captions
     heads = [f"Utfall<br/>{ctx.current_caption}"]
     if ctx.has_previous:
         heads.append(f"Utfall<br/>{ctx.previous_caption}")
     if ctx.report.has_budget and statement.id == "resultatrakning":
         # The budget is the whole räkenskapsår's, also in a delårsrapport.
-        heads += [f"Budget<br/>{ctx.year.label}", "Utfall/<br/>budget"]
+        heads += [ctx.budget_caption, "Utfall/<br/>budget"]
     return heads
 
 
@@ -146,10 +143,27 @@ def statement_part(ctx: Context, statement: Statement, lead: str) -> list:
 def statements(ctx: Context) -> list:
     p = ctx.report.period
     rr, br, kfa = ctx.report.statements
-    return (statement_part(ctx, rr, f"Perioden {p.fran} – {p.till}")
-            + statement_part(ctx, br, f"Ställning per {p.till}")
+    rr_lead = f"Perioden {p.fran} – {p.till}"
+    br_lead = f"Ställning per {p.till}"
+    if not ctx.full_year:
+        if ctx.report.has_budget:
+            rr_lead += (". Budgeten avser helåret; utfall/budget visar hur stor del av årets budget "
+                        "som har använts")
+        if ctx.report.previous_balance_date and ctx.has_previous:
+            br_lead += f", jämfört med föregående års bokslut per {ctx.report.previous_balance_date}"
+    return (statement_part(ctx, rr, rr_lead + ".")
+            + statement_part(ctx, br, br_lead + ".") + contingent_line(ctx)
             + statement_part(ctx, kfa, f"Perioden {p.fran} – {p.till}. Indirekt metod; endast "
                                        "transaktioner som medför in- eller utbetalningar ingår."))
+
+
+def contingent_line(ctx: Context) -> list:
+    """Ansvarsförbindelser are reported below the balansräkning (LKBR 5 kap. 5 §, RKR
+    R4), with a reference to their note."""
+    note = ctx.report.note("ansvarsforbindelser")
+    if note is None:
+        return []
+    return [Spacer(1, 10), Paragraph(f"Ansvarsförbindelser: se not {note.number}.", styles()["caption"])]
 
 
 # ---------------------------------------------------------------- driftredovisning
@@ -161,7 +175,9 @@ def driftredovisning(ctx: Context) -> list:
         return []
     st = styles()
     fmt = ctx.fmt
-    heads = [f"Budget<br/>{ctx.year.label}", f"Utfall<br/>{ctx.current_caption}", "Avvikelse"]
+    # A delårsrapport shows how much of the year's budget is used, not an avvikelse.
+    heads = [ctx.budget_caption, f"Utfall<br/>{ctx.current_caption}",
+             "Avvikelse" if ctx.full_year else "Utfall/<br/>budget"]
     if ctx.has_previous:
         heads.append(f"Utfall<br/>{ctx.previous_caption}")
     lines = []
@@ -175,7 +191,8 @@ def driftredovisning(ctx: Context) -> list:
             # row stands apart, after an empty caption line.
             lines.append(Line(DRIFT_SECTIONS.get(r.section, ""), (), HEADING))
             section = r.section
-        cells = [fmt.amount(r.budget), fmt.amount(r.utfall), fmt.amount(r.avvikelse)]
+        cells = [fmt.amount(r.budget), fmt.amount(r.utfall),
+                 fmt.amount(r.avvikelse) if ctx.full_year else percent(r.andel_procent)]
         if ctx.has_previous:
             cells.append(fmt.amount(r.previous_utfall))
         is_last = r is drift.rows[-1]
@@ -183,8 +200,12 @@ def driftredovisning(ctx: Context) -> list:
         lines.append(Line(r.label, tuple(cells), kind))
     parts = new_body_page()
     parts.append(part_heading("Driftredovisning"))
-    parts.append(Paragraph("Budget och utfall per budgetpost. Intäkter anges positiva och kostnader "
-                           "negativa; en positiv avvikelse är bättre än budget.", st["lead"]))
+    lead = ("Budget och utfall per budgetpost. Intäkter anges positiva och kostnader negativa; en "
+            "positiv avvikelse är bättre än budget." if ctx.full_year else
+            f"Årets budget och utfall för perioden {ctx.report.period.fran} – {ctx.report.period.till} "
+            f"per budgetpost, och utfallet i procent av helårsbudgeten. Intäkter anges positiva och "
+            f"kostnader negativa.")
+    parts.append(Paragraph(lead, st["lead"]))
     parts.append(amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=70))
     return parts
 
@@ -219,9 +240,10 @@ def note_block(ctx: Context, note: Note) -> list:
                 cells.append(fmt.amount(note.previous_total))
             label = f"Summa {note.title[0].lower()}{note.title[1:]}" if grouped else "Summa"
             lines.append(Line(label, tuple(cells), TOTAL if grouped else SUM))
-        heads = [ctx.report.period.till if _is_balance_note(note) else ctx.current_caption]
-        if ctx.has_previous:
-            heads.append(ctx.report.previous_period.till if _is_balance_note(note) else ctx.previous_caption)
+        if _is_balance_note(note):
+            heads = ctx.balance_captions
+        else:
+            heads = [ctx.current_caption] + ([ctx.previous_caption] if ctx.has_previous else [])
         block.append(amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=76))
     block.append(Spacer(1, 8))
     return block

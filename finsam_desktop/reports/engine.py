@@ -13,6 +13,23 @@ from .model import ROW, AnnualReport, Check, KeyFigures, Note, Period, Statement
 from .notes import NoteBuilder
 
 
+MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def period_label(date_from: str, date_to: str) -> str:
+    """A column caption for a period: 'jan–jun 2025' when it runs over whole months of
+    one calendar year, else '2025-01-01 – 2025-06-15'."""
+    import calendar
+    f, t = _date.fromisoformat(date_from), _date.fromisoformat(date_to)
+    whole = f.day == 1 and t.day == calendar.monthrange(t.year, t.month)[1] and f.year == t.year
+    if not whole:
+        return f"{date_from} – {date_to}"
+    if f.month == 1 and t.month == 12:
+        return str(f.year)
+    months = MONTHS[f.month - 1] if f.month == t.month else f"{MONTHS[f.month - 1]}–{MONTHS[t.month - 1]}"
+    return f"{months} {f.year}"
+
+
 def _shift_year(iso: str, years: int) -> str:
     d = _date.fromisoformat(iso)
     try:
@@ -80,9 +97,22 @@ def budget_check(spanning: list[tuple[str, list[str]]]) -> Check:
                  + ". Dela upp budgetraden så att varje del hör till en rad.")
 
 
-def _statement(sid: str, cur: dict, prev: dict | None, notes: dict, budget: dict | None) -> Statement:
+# A delårsrapport's result is the period's, not the year's: the labels say so.
+PERIOD_LABELS = {
+    ("resultatrakning", "arets_resultat"): "Periodens resultat",
+    ("balansrakning", "arets_resultat"): "Periodens resultat",
+    ("kassaflodesanalys", "arets_resultat"): "Periodens resultat",
+    ("kassaflodesanalys", "arets_kassaflode"): "Periodens kassaflöde",
+    ("kassaflodesanalys", "likvida_medel_vid_arets_borjan"): "Likvida medel vid periodens början",
+    ("kassaflodesanalys", "likvida_medel_vid_arets_slut"): "Likvida medel vid periodens slut",
+}
+
+
+def _statement(sid: str, cur: dict, prev: dict | None, notes: dict, budget: dict | None,
+               full_year: bool = True) -> Statement:
     budget_rows = with_sums(RESULTATRAKNING, budget) if budget is not None and sid == "resultatrakning" else None
-    rows = [StatementRow(rid, label, cur[rid], prev[rid] if prev else None, kind,
+    rows = [StatementRow(rid, label if full_year else PERIOD_LABELS.get((sid, rid), label), cur[rid],
+                         prev[rid] if prev else None, kind,
                          tuple(notes.get((sid, rid), ())), budget_rows[rid] if budget_rows else None)
             for rid, label, kind, _parts in LAYOUTS[sid]]
     return Statement(sid, TITLES[sid], tuple(rows))
@@ -102,16 +132,24 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
     accounts = {a.number: a for a in book.accounts()}
     cur = PeriodLedger.read(book, year, date_from, date_to, accounts)
     fig = compute(cur)
+    full_year = date_from == year.start and date_to == year.end
     prev_year, pperiod = previous_period(book, year, date_from, date_to)
     prev = PeriodLedger.read(book, prev_year, pperiod.fran, pperiod.till, accounts) if pperiod else None
     pfig = compute(prev) if prev else None
+    # RKR R17: a delårsrapport's balansräkning compares with the previous year's
+    # bokslutsdag; resultaträkning and kassaflödesanalys with the same period last year.
+    bprev, bpfig, balance_date = prev, pfig, (pperiod.till if pperiod else None)
+    closing_year = book.previous_year(year)
+    if not full_year and closing_year is not None:
+        bprev = PeriodLedger.read(book, closing_year, closing_year.start, closing_year.end, accounts)
+        bpfig, balance_date = compute(bprev), closing_year.end
 
-    nb = NoteBuilder(book, year, cur, prev, fig, pfig)
+    nb = NoteBuilder(book, year, cur, prev, fig, pfig, bprev, bpfig, full_year)
     income_note = nb.intakter()
     member_income = _member_income(income_note)
     allotted = keyfigures.allotted_funds(book, year.id, member_income)
     share = keyfigures.equity_share(fig.br["summa_eget_kapital"], allotted)
-    share_text = _share_text(share)
+    share_text = _share_text(share, full_year)
     notes = [income_note, nb.kostnader(), nb.fordringar(), nb.eget_kapital(share_text),
              nb.kortfristiga_skulder(), nb.interimsskulder(), nb.ansvarsforbindelser(),
              nb.redovisningsprinciper()]
@@ -123,26 +161,37 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
             links.setdefault(key, []).append(number)
 
     budget, spanning = budget_by_row(book, year, accounts)
-    statements = {sid: _statement(sid, getattr(fig, attr), getattr(pfig, attr) if pfig else None, links,
-                                  budget)
+    statements = {sid: _statement(sid, getattr(fig, attr),
+                                  getattr(bpfig if sid == "balansrakning" else pfig, attr)
+                                  if (bpfig if sid == "balansrakning" else pfig) else None,
+                                  links, budget, full_year)
                   for sid, attr in (("resultatrakning", "rr"), ("balansrakning", "br"),
                                     ("kassaflodesanalys", "kfa"))}
 
     def member_income_of(led):
         return _member_income(NoteBuilder(book, led.year, led, None, compute(led), None).intakter())
 
-    nyckeltal = KeyFigures(keyfigures.balanskrav(book, year, prev_year, fig, pfig), share,
-                           keyfigures.five_year(book, year, fig, allotted, accounts, member_income_of))
+    first_label = year.label if full_year else period_label(date_from, date_to)
+    nyckeltal = KeyFigures(keyfigures.balanskrav(book, year, prev_year, fig, pfig, full_year), share,
+                           keyfigures.five_year(book, year, fig, allotted, accounts, member_income_of,
+                                                first_label))
     report = AnnualReport(
         forbund=book.forbund(), year_id=year.id, year_label=year.label, period=Period(date_from, date_to),
         previous_period=pperiod, is_closed=year.is_closed,
         resultatrakning=statements["resultatrakning"], balansrakning=statements["balansrakning"],
         kassaflodesanalys=statements["kassaflodesanalys"], noter=tuple(numbered), nyckeltal=nyckeltal,
-        kontroller=(), driftredovisning=keyfigures.driftredovisning(book, year, cur, prev),
+        kontroller=(), driftredovisning=keyfigures.driftredovisning(book, year, cur, prev, full_year),
         has_budget=budget is not None, unit="ore", equity_convention=fig.convention,
-        extra={"accrual_accounts": tuple(nb.accrual_accounts()),
-               "full_year": date_from == year.start and date_to == year.end})
+        extra={"accrual_accounts": tuple(nb.accrual_accounts()), "full_year": full_year},
+        previous_balance_date=balance_date if bpfig else None)
     checks = ledger_checks(cur, fig, prev, pfig, report)
+    if bprev is not prev and bpfig is not None:
+        a, e = bpfig.br["summa_tillgangar"], bpfig.br["summa_eget_kapital_avsattningar_och_skulder"]
+        checks.append(Check("balansrakning_balanserar_foregaende_bokslut", a == e,
+                            f"Balansräkningen per {balance_date} balanserar: summa tillgångar {_kr(a)}."
+                            if a == e else
+                            f"Balansräkningen per {balance_date} balanserar inte: summa tillgångar {_kr(a)}, "
+                            f"summa eget kapital, avsättningar och skulder {_kr(e)}."))
     if budget is not None:
         checks.append(budget_check(spanning))
     from .rounding import in_tkr, tkr_check
@@ -160,10 +209,16 @@ def _member_income(note: Note) -> int:
     return sum(ln.amount for ln in note.lines if ln.kind == ROW and ln.label.startswith("Driftbidrag"))
 
 
-def _share_text(share) -> str:
+def _share_text(share, full_year: bool = True) -> str:
     if share.andel_procent is None:
         return "Boken saknar uppgift om årets tilldelade medel."
     pct = f"{share.andel_procent:.2f}".replace(".", ",")
+    if not full_year:
+        # The recommendation concerns eget kapital at the year end; mid-year it still
+        # holds the driftbidrag of months whose costs are to come.
+        return (f"Eget kapital vid periodens slut motsvarar {pct} % av årets tilldelade medel. Nationella "
+                f"rådets rekommendation om högst {share.rekommendation_procent:.0f} % avser eget kapital "
+                "vid årets slut.")
     verdict = ("inom" if share.inom_rekommendation else "över")
     # No amounts in the text: it is printed unchanged in a tkr report, and the
     # förvaltningsberättelse's table already shows eget kapital and tilldelade medel.

@@ -45,6 +45,8 @@ def to_json(report: AnnualReport) -> dict:
     if r.previous_period is not None:
         prev = {s.id: s.previous_amounts() for s in r.statements}
         prev["period"] = {"fran": r.previous_period.fran, "till": r.previous_period.till}
+        # The balansräkning's comparison date: in a delårsrapport last year's bokslutsdag.
+        prev["balansdag"] = r.previous_balance_date
     noter: dict = {n.id: _note(n) for n in r.noter}
     noter["interimsskulder_per_projekt"] = interimsskulder_per_projekt(r)
     kf = r.nyckeltal

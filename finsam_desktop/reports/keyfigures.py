@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..errors import FinsamError
 from ..money import parse_kr
 from .ledger import Figures, PeriodLedger, compute
-from .model import ROW, SUM, DriftRow, Driftredovisning, EquityShare, KeyRow, OverviewYear
+from .model import ROW, SUM, DriftRow, Driftredovisning, EquityShare, KeyRow, OverviewYear, percent_of
 
 RECOMMENDED_MAX_SHARE = 20.0
 
@@ -54,11 +54,13 @@ def _balanskrav_values(book, year_id: int | None, result: int) -> dict[str, int]
     return out
 
 
-def balanskrav(book, year, prev_year, fig: Figures, pfig: Figures | None) -> tuple[KeyRow, ...]:
+def balanskrav(book, year, prev_year, fig: Figures, pfig: Figures | None,
+               full_year: bool = True) -> tuple[KeyRow, ...]:
     now = _balanskrav_values(book, year.id, fig.rr["arets_resultat"])
     before = _balanskrav_values(book, prev_year.id if prev_year else None, pfig.rr["arets_resultat"]) \
         if pfig else None
-    return tuple(KeyRow(rid, label, now[rid], before[rid] if before else None, kind)
+    return tuple(KeyRow(rid, label if full_year else label.replace("Årets resultat", "Periodens resultat"),
+                        now[rid], before[rid] if before else None, kind)
                  for rid, label, kind, _key in BALANSKRAV)
 
 
@@ -86,9 +88,12 @@ def _overview(label: str, fig: Figures, allotted: int) -> OverviewYear:
                         share(br["summa_eget_kapital"], br["summa_tillgangar"]), br["kassa_och_bank"])
 
 
-def five_year(book, year, fig: Figures, allotted: int, accounts, member_income_of) -> tuple[OverviewYear, ...]:
-    """The report's own period first, then up to four earlier räkenskapsår (whole years)."""
-    out = [_overview(year.label, fig, allotted)]
+def five_year(book, year, fig: Figures, allotted: int, accounts, member_income_of,
+              first_label: str | None = None) -> tuple[OverviewYear, ...]:
+    """The report's own period first (labelled with its period when it is part of a year,
+    e.g. 'jan–jun 2025', so it is not read as a whole year), then up to four earlier
+    räkenskapsår (whole years)."""
+    out = [_overview(first_label or year.label, fig, allotted)]
     earlier = [y for y in book.years() if y.end < year.start]
     for y in reversed(earlier[-4:]):
         led = PeriodLedger.read(book, y, y.start, y.end, accounts)
@@ -97,11 +102,16 @@ def five_year(book, year, fig: Figures, allotted: int, accounts, member_income_o
     return tuple(out)
 
 
-def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None) -> Driftredovisning | None:
+def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None,
+                     full_year: bool = True) -> Driftredovisning | None:
     """Budget, utfall and avvikelse per budget row (report sign), with last year's
     utfall. A budget row with an insats takes that insats' rows; a row without one takes
     the rest of its accounts. Outcome no budget row covers is shown as 'Ej budgeterat',
-    so the sum is årets resultat."""
+    so the sum is årets resultat.
+
+    The budget is always the whole year's. In a delårsrapport there is no avvikelse (half
+    a year's outcome against a year's budget is not a deviation); each row carries its
+    utfall in percent of the year's budget instead."""
     rows = book.budget(year.id)
     if not rows:
         return None
@@ -133,13 +143,18 @@ def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None) -
         if prev:
             putfall, pused = outcome(prev, b)
             pcovered |= pused
-        out.append(DriftRow(b.label, b.section, -b.amount, utfall, utfall + b.amount, putfall))
+        out.append(_drift_row(b.label, b.section, -b.amount, utfall, putfall, full_year))
     rest = -sum(v for (a, p), v in cur.proj_period.items() if a in result_accounts and (a, p) not in covered)
     prest = (-sum(v for (a, p), v in prev.proj_period.items() if a in result_accounts and (a, p) not in pcovered)
              if prev else None)
     if rest or prest:
-        out.append(DriftRow("Ej budgeterat", "ej_budgeterat", 0, rest, rest, prest))
-    out.append(DriftRow("Resultat", "summa", sum(r.budget for r in out), sum(r.utfall for r in out),
-                        sum(r.avvikelse for r in out),
-                        sum(r.previous_utfall for r in out) if prev else None, SUM))
+        out.append(_drift_row("Ej budgeterat", "ej_budgeterat", 0, rest, prest, full_year))
+    out.append(_drift_row("Resultat", "summa", sum(r.budget for r in out), sum(r.utfall for r in out),
+                          sum(r.previous_utfall for r in out) if prev else None, full_year, SUM))
     return Driftredovisning(tuple(out))
+
+
+def _drift_row(label: str, section: str, budget: int, utfall: int, previous: int | None,
+               full_year: bool, kind: str = ROW) -> DriftRow:
+    return DriftRow(label, section, budget, utfall, utfall - budget if full_year else None, previous, kind,
+                    percent_of(utfall, budget))

@@ -26,7 +26,13 @@ Row ids
 Columns
     `amount` is the report period (e.g. 2021-01-01 – 2021-12-31 or a delår), `previous`
     the same period one year earlier (None when the book has no such year), `budget`
-    the year's budget on resultaträkning rows (None without a budget).
+    the whole year's budget on resultaträkning rows (None without a budget), also in a
+    delårsrapport ("Budget helår", as kommuner report a delår against the year's budget).
+    Exception (RKR R17): in a delårsrapport the balansräkning's `previous` column and the
+    notes on balance-sheet rows compare with the previous year's bokslutsdag
+    (`previous_balance_date`), not with the same date a year earlier. A delårsrapport
+    labels the result rows "Periodens resultat", "Periodens kassaflöde" and "Likvida
+    medel vid periodens början/slut"; the row ids stay.
 
 Notes
     `Note.number` is assigned in order of the rows the notes explain (resultaträkning,
@@ -75,6 +81,9 @@ class StatementRow:
     kind: str = ROW  # 'row' | 'sum' | 'heading'
     notes: tuple[int, ...] = ()  # numbers of the notes that explain the row ("5 & 6")
     budget: int | None = None
+    # (percent,) once fixed from the exact öre figures (in_tkr): a percentage of two
+    # rounded tkr figures would differ from the kr report's (−4/−4 = 100 % for 3 620/4 000).
+    pinned_percent: tuple = ()
 
     @property
     def note(self) -> int | None:
@@ -84,9 +93,17 @@ class StatementRow:
     def budget_percent(self) -> float | None:
         """Utfall/budget in percent (one decimal); None without a usable budget or when
         utfall and budget have opposite signs (a surplus against a budgeted deficit)."""
-        if self.budget in (None, 0) or self.amount is None or (self.amount < 0) != (self.budget < 0):
-            return None
-        return round(100.0 * self.amount / self.budget, 1)
+        if self.pinned_percent:
+            return self.pinned_percent[0]
+        return percent_of(self.amount, self.budget)
+
+
+def percent_of(utfall: int | None, budget: int | None) -> float | None:
+    """utfall / budget in percent with one decimal; None without a usable budget or when
+    the two have opposite signs."""
+    if budget in (None, 0) or utfall is None or (utfall < 0) != (budget < 0):
+        return None
+    return round(100.0 * utfall / budget, 1)
 
 
 @dataclass(frozen=True)
@@ -185,11 +202,15 @@ class DriftRow:
     label: str
     section: str            # budget section (intakter, insatser, kansli, styrelse, ovrigt, finansiellt),
     #                         'ej_budgeterat' (outcome no budget row covers) or 'summa'
-    budget: int
+    budget: int             # the whole räkenskapsår's budget, also in a delårsrapport
     utfall: int
-    avvikelse: int          # utfall − budget in report sign: positive is better than budget
+    # utfall − budget in report sign: positive is better than budget. None in a
+    # delårsrapport: part of a year's outcome against a whole year's budget is no
+    # deviation; `andel_procent` (utfall in % of the year's budget) says how far it went.
+    avvikelse: int | None
     previous_utfall: int | None = None
     kind: str = ROW
+    andel_procent: float | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +239,15 @@ class AnnualReport:
     # 'i_eget_kapital': it is (some SIE files); see reports/engine.py.
     equity_convention: str = "separat"
     extra: dict = field(default_factory=dict, compare=False)
+    # The date of the balance sheet's comparison column: the end of the previous period
+    # for a whole year; for a delårsrapport the previous räkenskapsår's bokslutsdag
+    # (RKR R17), while resultaträkning and kassaflödesanalys compare with the same period
+    # last year. None without a previous year.
+    previous_balance_date: str | None = None
+
+    @property
+    def full_year(self) -> bool:
+        return bool(self.extra.get("full_year", True))
 
     @property
     def ok(self) -> bool:

@@ -17,10 +17,23 @@ DEFAULT_PRINCIPLES = (
     "som använts men inte fakturerats vid periodens slut har bokförts som interimsskulder till "
     "projektägarna. Kassaflödesanalysen är upprättad enligt indirekt metod. Belopp anges i "
     "svenska kronor om inget annat anges.")
+# A delårsrapport (LKBR 13 kap., RKR R17) follows the principles of the latest
+# årsredovisning and says so.
+DEFAULT_INTERIM_PRINCIPLES = (
+    "Delårsrapporten är upprättad i enlighet med lag (2018:597) om kommunal bokföring och redovisning "
+    "i tillämpliga delar och Rådet för kommunal redovisnings rekommendation R17 Delårsrapport. Samma "
+    "redovisningsprinciper och beräkningsmetoder har använts som i den senaste årsredovisningen. "
+    "Insatsernas kostnader som använts men inte fakturerats vid periodens slut har bokförts som "
+    "interimsskulder till projektägarna. Resultaträkning och kassaflödesanalys jämförs med samma period "
+    "föregående år, balansräkningen med föregående års bokslut. Belopp anges i svenska kronor om inget "
+    "annat anges.")
 DEFAULT_CONTINGENT = "Förbundet har inga ansvarsförbindelser."
+RESULT_LINE, PERIOD_RESULT_LINE = "Årets resultat", "Periodens resultat"
 
 GROUPS = (("styrelse", "Styrelse"), ("kansli", "Kansli och personal"), ("ovrigt", "Övriga kostnader"))
-_BOARD = re.compile(r"styrelse|förtroendevald|arvode", re.I)
+# Arvoden to förtroendevalda are the styrelse's cost whatever budget row holds them (a
+# budget's "Personalkostnader 5000–5999" often does); "konsultarvode" is not.
+_BOARD = re.compile(r"styrelse|förtroendevald|ledamot|sammanträde", re.I)
 _STAFF = re.compile(r"lön|personal|sociala avgift|arbetsgivaravgift|pension|semester|kansli", re.I)
 
 
@@ -32,8 +45,15 @@ class NoteBuilder:
     """Builds the notes of one report; numbers are assigned by the caller."""
 
     def __init__(self, book, year, cur: PeriodLedger, prev: PeriodLedger | None,
-                 fig: Figures, pfig: Figures | None):
+                 fig: Figures, pfig: Figures | None, bprev: PeriodLedger | None = None,
+                 bpfig: Figures | None = None, full_year: bool = True):
+        """`prev`/`pfig`: the same period last year (notes on resultaträkning rows);
+        `bprev`/`bpfig`: the balance sheet's comparison (notes on balance rows), which
+        in a delårsrapport is the previous year's bokslutsdag (RKR R17)."""
         self.book, self.year, self.cur, self.prev, self.fig, self.pfig = book, year, cur, prev, fig, pfig
+        self.bprev = bprev if bprev is not None else prev
+        self.bpfig = bpfig if bpfig is not None else pfig
+        self.full_year = full_year
         self.accounts = cur.accounts
         self.projects = {p.id: p for p in book.projects()}
         self.owners = {c.id: c for c in book.counterparts()}
@@ -46,9 +66,10 @@ class NoteBuilder:
     def _per_account(self, row_id: str, which: str, sign: int) -> list[NoteLine]:
         """One line per account on `row_id`: period movement ('period') or closing balance ('end')."""
         lines = []
+        other = self.bprev if which == "end" else self.prev
         for n in sorted(self.cur.accounts_on(row_id)):
             now = sign * getattr(self.cur, which).get(n, 0)
-            before = sign * getattr(self.prev, which).get(n, 0) if self.prev else None
+            before = sign * getattr(other, which).get(n, 0) if other else None
             if now or before:
                 lines.append(NoteLine(self._name(n), now, before, ROW, 1, account=n))
         return lines
@@ -111,12 +132,14 @@ class NoteBuilder:
                     (("resultatrakning", row),))
 
     def _cost_group(self, number: int, budget_sections: dict[int, str]) -> str:
-        if number in budget_sections:
-            return budget_sections[number]
+        """styrelse, kansli or ovrigt: an account named for the board is the board's; else
+        the section of the budget row that holds it; else by its number and name."""
         a = self.accounts.get(number)
         name = a.name if a else ""
         if _BOARD.search(name):
             return "styrelse"
+        if number in budget_sections:
+            return budget_sections[number]
         if 5000 <= number <= 5999 or _STAFF.search(name):
             return "kansli"
         return "ovrigt"
@@ -166,7 +189,7 @@ class NoteBuilder:
         if not lines:
             return None
         return Note(0, "fordringar", "Fordringar", "", tuple(lines), self.fig.br["fordringar"],
-                    self.pfig.br["fordringar"] if self.pfig else None, (("balansrakning", "fordringar"),))
+                    self.bpfig.br["fordringar"] if self.bpfig else None, (("balansrakning", "fordringar"),))
 
     def kortfristiga_skulder(self) -> Note | None:
         lines = self._per_account("kortfristiga_skulder", "end", -1)
@@ -174,7 +197,7 @@ class NoteBuilder:
             return None
         return Note(0, "kortfristiga_skulder", "Kortfristiga skulder", "", tuple(lines),
                     self.fig.br["kortfristiga_skulder"],
-                    self.pfig.br["kortfristiga_skulder"] if self.pfig else None,
+                    self.bpfig.br["kortfristiga_skulder"] if self.bpfig else None,
                     (("balansrakning", "kortfristiga_skulder"),))
 
     def accrual_accounts(self) -> list[int]:
@@ -182,8 +205,8 @@ class NoteBuilder:
         kortfristig skuld account that carries balances per insats."""
         accs = set(self.cur.accounts_on("kortfristiga_skulder"))
         out = {a for (a, pid) in self.cur.proj_end if pid and a in accs}
-        if self.prev:
-            out |= {a for (a, pid) in self.prev.proj_end if pid and a in accs}
+        if self.bprev:
+            out |= {a for (a, pid) in self.bprev.proj_end if pid and a in accs}
         setting = self.book.setting("accrual_account")
         if setting and setting.isdigit() and int(setting) in accs:
             out.add(int(setting))
@@ -203,7 +226,7 @@ class NoteBuilder:
             return out
 
         cur = per_project(self.cur)
-        prev = per_project(self.prev) if self.prev else None
+        prev = per_project(self.bprev) if self.bprev else None
         pids = sorted({p for p in cur if p} | ({p for p in prev if p} if prev else set()),
                       key=self._project_order)
         lines = []
@@ -225,9 +248,12 @@ class NoteBuilder:
                     (("balansrakning", "kortfristiga_skulder"),))
 
     def eget_kapital(self, share_text: str) -> Note:
-        f, p = self.fig, self.pfig
+        # In a delårsrapport the comparison is the previous year's whole change (its
+        # bokslutsdag), the figure the balansräkning's comparison column shows.
+        f, p = self.fig, self.bpfig
         lines = [NoteLine("Ingående eget kapital", f.equity_start, p.equity_start if p else None, ROW),
-                 NoteLine("Årets resultat", f.rr["arets_resultat"], p.rr["arets_resultat"] if p else None, ROW)]
+                 NoteLine(RESULT_LINE if self.full_year else PERIOD_RESULT_LINE, f.rr["arets_resultat"],
+                          p.rr["arets_resultat"] if p else None, ROW)]
         if f.equity_other or (p and p.equity_other):
             lines.append(NoteLine("Övriga förändringar av eget kapital", f.equity_other,
                                   p.equity_other if p else None, ROW))
@@ -241,7 +267,9 @@ class NoteBuilder:
         return Note(0, "ansvarsforbindelser", "Ansvarsförbindelser", text)
 
     def redovisningsprinciper(self) -> Note:
-        text = self.book.year_text(self.year.id, "redovisningsprinciper", "").strip() or DEFAULT_PRINCIPLES
+        text = self.book.year_text(self.year.id, "redovisningsprinciper", "").strip()
+        if not text:
+            text = DEFAULT_PRINCIPLES if self.full_year else DEFAULT_INTERIM_PRINCIPLES
         return Note(0, "redovisningsprinciper", "Redovisningsprinciper", text)
 
 

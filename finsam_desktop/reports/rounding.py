@@ -17,7 +17,7 @@ from ..book.vouchers import day_before
 from ..money import round_to_total, to_tkr
 from .layout import BALANSRAKNING, KASSAFLODESANALYS, LAYOUTS, RESULTATRAKNING, with_sums
 from .model import ROW, SUM, AnnualReport, Check, Driftredovisning, Note, Statement
-from .notes import fill_sums
+from .notes import PERIOD_RESULT_LINE, RESULT_LINE, fill_sums
 
 UNIT = 100_000  # öre in one tkr
 
@@ -58,35 +58,64 @@ def _round_statement(layout, values: dict[str, int], total_id: str, total: int,
     return dict(zip(ids, r))
 
 
-def round_column(rr: dict, br: dict, kfa: dict, kassa_start: int | None = None):
-    """One column (this period or last year) of the three statements in tkr."""
-    rr_leaves = _round_statement(RESULTATRAKNING, rr, "arets_resultat", to_tkr(rr["arets_resultat"]))
-    rr_t = with_sums(RESULTATRAKNING, rr_leaves)
-    result = rr_t["arets_resultat"]
+ASSETS = ["immateriella_anlaggningstillgangar", "materiella_anlaggningstillgangar",
+          "finansiella_anlaggningstillgangar", "forrad", "fordringar", "kortfristiga_placeringar",
+          "kassa_och_bank"]
+RIGHT_SIDE = ["arets_resultat", "ovrigt_eget_kapital", "avsattningar", "langfristiga_skulder",
+              "kortfristiga_skulder"]
+FLOW_IDS = ["arets_resultat", "justering_for_ej_likviditetspaverkande_poster", "okning_minskning_forrad",
+            "okning_minskning_kortfristiga_fordringar", "okning_minskning_kortfristiga_skulder",
+            "kassaflode_fran_investeringsverksamheten", "kassaflode_fran_finansieringsverksamheten"]
+
+
+def round_rr(rr: dict) -> dict:
+    leaves = _round_statement(RESULTATRAKNING, rr, "arets_resultat", to_tkr(rr["arets_resultat"]))
+    return with_sums(RESULTATRAKNING, leaves)
+
+
+def round_br(br: dict, result: int) -> dict:
+    """A balance sheet in tkr with årets resultat pinned to `result` (tkr)."""
     total = to_tkr(br["summa_tillgangar"])
-    assets = ["immateriella_anlaggningstillgangar", "materiella_anlaggningstillgangar",
-              "finansiella_anlaggningstillgangar", "forrad", "fordringar", "kortfristiga_placeringar",
-              "kassa_och_bank"]
-    right = ["arets_resultat", "ovrigt_eget_kapital", "avsattningar", "langfristiga_skulder",
-             "kortfristiga_skulder"]
-    leaves = _round_statement(BALANSRAKNING, br, "", total, only=assets)
+    leaves = _round_statement(BALANSRAKNING, br, "", total, only=ASSETS)
     # A book whose balance sheet does not balance in öre must not balance in tkr either.
     right_total = to_tkr(br["summa_eget_kapital_avsattningar_och_skulder"]) \
         if br["summa_tillgangar"] != br["summa_eget_kapital_avsattningar_och_skulder"] else total
-    leaves.update(_round_statement(BALANSRAKNING, br, "", right_total, {"arets_resultat": result}, only=right))
-    br_t = with_sums(BALANSRAKNING, leaves)
-    end = br_t["kassa_och_bank"]
-    start = to_tkr(kfa["likvida_medel_vid_arets_borjan"]) if kassa_start is None else kassa_start
-    flow_ids = ["arets_resultat", "justering_for_ej_likviditetspaverkande_poster", "okning_minskning_forrad",
-                "okning_minskning_kortfristiga_fordringar", "okning_minskning_kortfristiga_skulder",
-                "kassaflode_fran_investeringsverksamheten", "kassaflode_fran_finansieringsverksamheten"]
+    leaves.update(_round_statement(BALANSRAKNING, br, "", right_total, {"arets_resultat": result},
+                                   only=RIGHT_SIDE))
+    return with_sums(BALANSRAKNING, leaves)
+
+
+def round_kfa(kfa: dict, result: int, end: int, start: int | None) -> dict:
+    """A kassaflödesanalys in tkr: the result pinned, likvida medel at the end (and at
+    the start, when given) pinned to the balance sheets' printed kassa och bank."""
+    start = to_tkr(kfa["likvida_medel_vid_arets_borjan"]) if start is None else start
     flow_target = end - start if kfa["arets_kassaflode"] == (kfa["likvida_medel_vid_arets_slut"] -
                                                              kfa["likvida_medel_vid_arets_borjan"]) \
         else to_tkr(kfa["arets_kassaflode"])
-    k = _round_statement(KASSAFLODESANALYS, kfa, "", flow_target, {"arets_resultat": result}, only=flow_ids)
+    k = _round_statement(KASSAFLODESANALYS, kfa, "", flow_target, {"arets_resultat": result}, only=FLOW_IDS)
     k["likvida_medel_vid_arets_borjan"] = start
     k["likvida_medel_vid_arets_slut"] = end
-    kfa_t = with_sums(KASSAFLODESANALYS, k)
+    return with_sums(KASSAFLODESANALYS, k)
+
+
+def round_column(rr: dict, br: dict, kfa: dict, kassa_start: int | None = None):
+    """One column (this period or last year) of the three statements in tkr."""
+    rr_t = round_rr(rr)
+    br_t = round_br(br, rr_t["arets_resultat"])
+    kfa_t = round_kfa(kfa, rr_t["arets_resultat"], br_t["kassa_och_bank"], kassa_start)
+    return rr_t, br_t, kfa_t
+
+
+def round_previous(report: AnnualReport):
+    """Last year's columns in tkr. In a delårsrapport the balansräkning's column is the
+    previous bokslutsdag (its own årets resultat and kassa), the other two the same
+    period last year (their likvida medel pinned to nothing but themselves)."""
+    prr, pbr, pkfa = (s.previous_amounts() for s in report.statements)
+    if report.previous_balance_date in (None, report.previous_period.till):
+        return round_column(prr, pbr, pkfa)
+    rr_t = round_rr(prr)
+    br_t = round_br(pbr, to_tkr(pbr["arets_resultat"]))
+    kfa_t = round_kfa(pkfa, rr_t["arets_resultat"], to_tkr(pkfa["likvida_medel_vid_arets_slut"]), None)
     return rr_t, br_t, kfa_t
 
 
@@ -94,21 +123,53 @@ def _round_note(n: Note, total: int | None, ptotal: int | None, pins: dict, ppin
     """Round a note's lines to its (pinned) totals; sum lines are recomputed."""
     idx = [i for i, ln in enumerate(n.lines) if ln.kind == ROW]
     lines = list(n.lines)
+    groups = _groups(lines)
     if total is not None and idx:
-        now = round_rows([lines[i].amount or 0 for i in idx], total,
-                         {k: pins[lines[i].label] for k, i in enumerate(idx) if lines[i].label in pins})
+        now = _round_grouped([lines[i].amount or 0 for i in idx], groups, total,
+                             {k: pins[lines[i].label] for k, i in enumerate(idx) if lines[i].label in pins})
     else:
         now = [to_tkr(lines[i].amount or 0) for i in idx]
     has_prev = any(lines[i].previous is not None for i in idx)
     if ptotal is not None and idx and has_prev:
-        before = round_rows([lines[i].previous or 0 for i in idx], ptotal,
-                            {k: ppins[lines[i].label] for k, i in enumerate(idx) if lines[i].label in ppins})
+        before = _round_grouped([lines[i].previous or 0 for i in idx], groups, ptotal,
+                                {k: ppins[lines[i].label] for k, i in enumerate(idx) if lines[i].label in ppins})
     else:
         before = [None if lines[i].previous is None else to_tkr(lines[i].previous) for i in idx]
     for k, i in enumerate(idx):
         lines[i] = replace(lines[i], amount=now[k], previous=before[k])
     lines = fill_sums([ln if ln.kind != SUM else replace(ln, amount=None, previous=None) for ln in lines])
     return replace(n, lines=tuple(lines), total=total, previous_total=ptotal)
+
+
+def _groups(lines) -> list[list[int]]:
+    """The note's row lines (as positions among its ROW lines) grouped as fill_sums sums
+    them: a group ends at a sum line or a heading."""
+    groups, cur, k = [], [], 0
+    for ln in lines:
+        if ln.kind == ROW:
+            cur.append(k)
+            k += 1
+        elif cur:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _round_grouped(values: list[int], groups: list[list[int]], total: int, pins: dict[int, int]) -> list[int]:
+    """Round a note's lines so that they sum to `total`. In a note of several groups
+    (insatser, styrelse, kansli ...) each group's sum is rounded first, as a figure of
+    its own, and its lines to that: a group sum prints as its own rounded figure, the
+    same as in any other table, not as the sum of its lines' roundings."""
+    if len(groups) <= 1 or pins:
+        return round_rows(values, total, pins)
+    sums = round_rows([sum(values[k] for k in g) for g in groups], total)
+    out = [0] * len(values)
+    for g, t in zip(groups, sums):
+        for k, v in zip(g, round_rows([values[k] for k in g], t)):
+            out[k] = v
+    return out
 
 
 def in_tkr(report: AnnualReport) -> AnnualReport:
@@ -119,10 +180,10 @@ def in_tkr(report: AnnualReport) -> AnnualReport:
     rr_t, br_t, kfa_t = None, None, None
     prev_t = None
     if report.previous_period is not None:
-        prev = [s.previous_amounts() for s in report.statements]
-        prev_t = round_column(*prev)
+        prev_t = round_previous(report)
     pin_start = None
-    if prev_t is not None and report.previous_period.till == day_before(report.period.fran):
+    balance_date = report.previous_balance_date
+    if prev_t is not None and balance_date is not None and balance_date == day_before(report.period.fran):
         pin_start = prev_t[1]["kassa_och_bank"]
     rr_t, br_t, kfa_t = round_column(*cur, kassa_start=pin_start)
     budget_t = None
@@ -132,8 +193,10 @@ def in_tkr(report: AnnualReport) -> AnnualReport:
         budget_t = with_sums(RESULTATRAKNING, leaves)
 
     def statement(s: Statement, now: dict, before: dict | None) -> Statement:
+        rr = s.id == "resultatrakning"
         rows = tuple(replace(r, amount=now[r.id], previous=before[r.id] if before else None,
-                             budget=budget_t[r.id] if (budget_t and s.id == "resultatrakning") else None)
+                             budget=budget_t[r.id] if (budget_t and rr) else None,
+                             pinned_percent=(r.budget_percent,) if (budget_t and rr) else ())
                      for r in s.rows)
         return replace(s, rows=rows)
 
@@ -159,8 +222,11 @@ def in_tkr(report: AnnualReport) -> AnnualReport:
             total = now[rid]
             ptotal = before[rid] if before and n.previous_total is not None else None
             if n.id == "eget_kapital":
-                pins = {"Årets resultat": rr_t["arets_resultat"]}
-                ppins = {"Årets resultat": prev_t[0]["arets_resultat"]} if prev_t else {}
+                # The result line is the statements' result: this period's, and last
+                # year's as the balansräkning's comparison column prints it.
+                pins = {label: rr_t["arets_resultat"] for label in (RESULT_LINE, PERIOD_RESULT_LINE)}
+                ppins = ({label: prev_t[1]["arets_resultat"] for label in (RESULT_LINE, PERIOD_RESULT_LINE)}
+                         if prev_t else {})
         notes.append(_round_note(n, total, ptotal, pins, ppins))
 
     kf = report.nyckeltal
@@ -184,6 +250,15 @@ def in_tkr(report: AnnualReport) -> AnnualReport:
     for i, o in enumerate(kf.femarsoversikt):
         src = (rr_t, br_t) if i == 0 else ((prev_t[0], prev_t[1]) if (i == 1 and prev_t and
                                                                       report.extra.get("full_year")) else None)
+        if i == 1 and prev_t and not report.extra.get("full_year", True) and \
+                report.previous_balance_date is not None:
+            # A delårsrapport: last year's balansräkning column is that year's closing.
+            b = prev_t[1]
+            overview.append(replace(o, verksamhetens_intakter=to_tkr(o.verksamhetens_intakter),
+                                    verksamhetens_kostnader=to_tkr(o.verksamhetens_kostnader),
+                                    arets_resultat=b["arets_resultat"], eget_kapital=b["summa_eget_kapital"],
+                                    tilldelade_medel=to_tkr(o.tilldelade_medel), likvida_medel=b["kassa_och_bank"]))
+            continue
         if src:
             r, b = src
             overview.append(replace(o, verksamhetens_intakter=r["verksamhetens_intakter"],
@@ -218,9 +293,12 @@ def _round_drift(d: Driftredovisning, result: int, budget_total: int | None, pre
     u = round_rows([r.utfall for r in rows], result)
     p = (round_rows([r.previous_utfall or 0 for r in rows], prev_result)
          if prev_result is not None and total.previous_utfall is not None else [None] * len(rows))
-    out = [replace(r, budget=b[i], utfall=u[i], avvikelse=u[i] - b[i], previous_utfall=p[i])
+    # andel_procent stays the exact figures' percentage (replace keeps it).
+    out = [replace(r, budget=b[i], utfall=u[i], avvikelse=None if r.avvikelse is None else u[i] - b[i],
+                   previous_utfall=p[i])
            for i, r in enumerate(rows)]
-    out.append(replace(total, budget=sum(b), utfall=sum(u), avvikelse=sum(u) - sum(b),
+    out.append(replace(total, budget=sum(b), utfall=sum(u),
+                       avvikelse=None if total.avvikelse is None else sum(u) - sum(b),
                        previous_utfall=None if p[0] is None and rows else (sum(x for x in p if x is not None)
                                                                           if total.previous_utfall is not None
                                                                           else None)))
@@ -243,10 +321,14 @@ def tkr_check(t: AnnualReport) -> Check:
         g = lambda s, rid: getattr(s.row(rid), col)  # noqa: E731
         if g(t.resultatrakning, "arets_resultat") is None:
             continue
-        if not (g(t.resultatrakning, "arets_resultat") == g(t.balansrakning, "arets_resultat")
-                == g(t.kassaflodesanalys, "arets_resultat")):
+        # A delårsrapport's balansräkning compares with last year's bokslutsdag, not with
+        # the period the other two statements compare with.
+        same_dates = col == "amount" or t.previous_balance_date in (None, t.previous_period.till)
+        if g(t.resultatrakning, "arets_resultat") != g(t.kassaflodesanalys, "arets_resultat") or \
+                (same_dates and g(t.resultatrakning, "arets_resultat") != g(t.balansrakning, "arets_resultat")):
             problems.append("årets resultat skiljer mellan räkningarna")
-        if g(t.balansrakning, "kassa_och_bank") != g(t.kassaflodesanalys, "likvida_medel_vid_arets_slut"):
+        if same_dates and g(t.balansrakning, "kassa_och_bank") != g(t.kassaflodesanalys,
+                                                                   "likvida_medel_vid_arets_slut"):
             problems.append("kassa och bank skiljer från likvida medel vid årets slut")
         if g(t.balansrakning, "summa_tillgangar") != g(t.balansrakning,
                                                       "summa_eget_kapital_avsattningar_och_skulder"):

@@ -63,14 +63,20 @@ def _cut(label: str, width: int) -> str:
 
 
 def render_text(r: AnnualReport) -> str:
+    from .engine import period_label
     unit = "kr" if r.unit == "ore" else "tkr"
-    cur = r.year_label if r.extra.get("full_year", True) else "Perioden"
-    prev = (r.previous_period.fran[:4] if r.previous_period and r.extra.get("full_year", True)
-            else "Föreg. period" if r.previous_period else "")
+    full = r.full_year
+    cur = r.year_label if full else period_label(r.period.fran, r.period.till)
+    prev = period_label(r.previous_period.fran, r.previous_period.till) if r.previous_period else ""
+    budget_head = "Budget" if full else "Budget helår"
     lines = [f"{r.forbund.namn} ({r.forbund.orgnr})",
              f"Period {r.period.label}"
              + (f", jämförelse {r.previous_period.label}" if r.previous_period else "")
-             + f". Belopp i {unit}.", ""]
+             + f". Belopp i {unit}."]
+    if not full and r.previous_balance_date:
+        lines.append(f"Balansräkningen jämförs med föregående års bokslut per {r.previous_balance_date}. "
+                     "Budgeten avser helåret.")
+    lines.append("")
 
     shown = {s.id: _visible(s.rows, s.id == "resultatrakning" and r.has_budget) for s in r.statements}
     # The notes use the widest statement's label column; each statement its own.
@@ -82,11 +88,14 @@ def render_text(r: AnnualReport) -> str:
     for s in r.statements:
         budget = s.id == "resultatrakning" and r.has_budget
         sw = min(MAX_LABEL, max(len(row.label) for row in shown[s.id]))
-        head = f"{'':{sw}} {'Not':>5} {cur[:AMOUNT]:>{AMOUNT}}"
+        c, p = cur, prev
+        if s.id == "balansrakning" and not full:
+            c, p = r.period.till, r.previous_balance_date or ""
+        head = f"{'':{sw}} {'Not':>5} {c[:AMOUNT]:>{AMOUNT}}"
         if r.previous_period:
-            head += f" {prev[:AMOUNT]:>{AMOUNT}}"
+            head += f" {p[:AMOUNT]:>{AMOUNT}}"
         if budget:
-            head += f" {'Budget':>{AMOUNT}} {'Utf/bud':>8}"
+            head += f" {budget_head:>{AMOUNT}} {'Utf/bud':>8}"
         lines += [s.title.upper(), head]
         for row in shown[s.id]:
             if row.kind == HEADING:
@@ -106,12 +115,15 @@ def render_text(r: AnnualReport) -> str:
     if r.driftredovisning:
         dw = min(MAX_LABEL, max(len(d.label) for d in r.driftredovisning.rows))
         lines.append("DRIFTREDOVISNING")
-        head = f"{'':{dw}} {'Budget':>{AMOUNT}} {'Utfall':>{AMOUNT}} {'Avvikelse':>{AMOUNT}}"
+        # A delårsrapport has no avvikelse: its outcome in % of the year's budget instead.
+        last = "Avvikelse" if full else "Utf/bud"
+        head = f"{'':{dw}} {budget_head:>{AMOUNT}} {('Utfall' if full else cur)[:AMOUNT]:>{AMOUNT}} {last:>{AMOUNT}}"
         if r.previous_period:
-            head += f" {('Utfall ' + prev)[:AMOUNT + 1]:>{AMOUNT + 1}}"
+            head += f" {(('Utfall ' + prev) if full else prev)[:AMOUNT + 1]:>{AMOUNT + 1}}"
         lines.append(head)
         for d in r.driftredovisning.rows:
-            text = f"{_cut(d.label, dw):{dw}}{amounts(d.budget, d.utfall, d.avvikelse)}"
+            third = amounts(d.avvikelse) if full else f" {_pct(d.andel_procent):>{AMOUNT}}"
+            text = f"{_cut(d.label, dw):{dw}}{amounts(d.budget, d.utfall)}{third}"
             if r.previous_period:
                 text += f" {_amount(d.previous_utfall, r.unit):>{AMOUNT + 1}}"
             if d.kind == SUM:

@@ -110,11 +110,12 @@ class EntryRowsModel(QAbstractTableModel):
         self.rows = []
         for r in rows:
             p = self.projects.get(r.project_id) if r.project_id else None
-            e = EntryRow(account_text=str(r.account), account=r.account,
+            # A draft may hold a row without account or amount yet: leave those cells empty.
+            e = EntryRow(account_text="" if r.account is None else str(r.account), account=r.account,
                          project_text=p.code if p else "", project_id=r.project_id, text=r.text or "")
-            if r.amount >= 0:
+            if r.amount > 0:
                 e.debit, e.debit_text = r.amount, money(r.amount)
-            else:
+            elif r.amount < 0:
                 e.credit, e.credit_text = -r.amount, money(-r.amount)
             self.rows.append(e)
         if not self.read_only:
@@ -171,6 +172,12 @@ class EntryRowsModel(QAbstractTableModel):
         if len(self.used_rows()) < 2:
             out.append("En verifikation måste ha minst två rader.")
         return out
+
+    def draft_rows(self) -> list[VoucherRow]:
+        """What is usable of the rows typed so far, for a draft: rows may lack an account
+        or an amount, and need not balance."""
+        return [VoucherRow(r.account, r.amount, r.project_id, None, r.text.strip())
+                for r in self.used_rows() if r.account is not None or r.amount or r.text.strip()]
 
     def voucher_rows(self) -> list[VoucherRow]:
         return [VoucherRow(r.account, r.amount, r.project_id, None, r.text.strip())

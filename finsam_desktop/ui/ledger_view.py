@@ -25,7 +25,7 @@ class LedgerView(QWidget):
         self.account_box.completer().setCompletionMode(self.account_box.completer().CompletionMode.PopupCompletion)
         self.account_box.setMinimumWidth(320)
         self.reload_accounts()
-        self.model = LedgerModel()
+        self.model = LedgerModel(book)
         self.table = QTableView()
         self.table.setModel(self.model)
         style_table(self.table, stretch_column=2)
@@ -68,12 +68,11 @@ class LedgerView(QWidget):
         number = self.account_box.currentData()
         y = self.period.year
         if number is None or y is None:
-            self.model.load(0, [], {}, "", "")
+            self.model.load(None, "", "")
             return
         date_from, date_to = self.period.range
-        opening, lines = self.book.ledger(number, date_from, date_to)
         codes = {p.id: p.code for p in self.book.projects()}
-        self.model.load(opening, lines, codes, date_from, date_to)
+        self.model.load(number, date_from, date_to, codes)
 
     def _open_index(self, index) -> None:
         vid = self.model.voucher_id(index.row())

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLabel, QListWidget,
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
                                QHBoxLayout, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.book: Book | None = None
         self.pages: dict[str, QWidget] = {}
         self.voucher_dialog = None
+        self.working_year_id: int | None = None  # chosen in the status bar; None: current_year()
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(900, 600))
@@ -148,6 +149,15 @@ class MainWindow(QMainWindow):
                                  "Skriv in och bokför en ny verifikation", writes=True)
         self.act_correct = A("&Rätta verifikation …", self.correct_voucher, "Ctrl+Shift+R",
                              "Rätta en bokförd verifikation med en rättelse", writes=True)
+        self.act_drafts = A("&Utkast …", self.show_drafts, "Ctrl+Shift+U",
+                            "Preliminära verifikationer som ännu inte är bokförda")
+        self.act_new_year = A("Nytt &räkenskapsår …", self.new_year, "Ctrl+Shift+Y",
+                              "Lägg till nästa räkenskapsår med preliminära ingående balanser", writes=True)
+        self.act_budget = A("&Budget …", self.edit_budget, "Ctrl+B", "Budget per räkenskapsår")
+        self.act_pdf = A("&Årsredovisning (PDF) …", lambda: self.export_pdf(interim=False), "Ctrl+P",
+                         "Spara årsredovisningen som PDF")
+        self.act_pdf_interim = A("&Delårsrapport (PDF) …", lambda: self.export_pdf(interim=True), "Ctrl+Shift+D",
+                                 "Spara en delårsrapport som PDF")
         self.act_chart = A("&Kontoplan", self.edit_chart, "Ctrl+K", "Konton och rapportrader")
         self.act_registers = A("&Insatser och projektägare", self.edit_registers, "Ctrl+Shift+I",
                                "Insatser, beviljade medel och projektägare")
@@ -182,11 +192,13 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_forbund)
         m = mb.addMenu("&Bokföring")
-        m.addActions([self.act_new_voucher, self.act_correct])
+        m.addActions([self.act_new_voucher, self.act_correct, self.act_drafts])
         m.addSeparator()
         m.addActions([self.page_actions["start"], self.page_actions["verifikationer"]])
         m.addSeparator()
-        m.addActions([self.act_chart, self.act_registers, self.act_members])
+        m.addActions([self.act_chart, self.act_registers, self.act_members, self.act_budget])
+        m.addSeparator()
+        m.addAction(self.act_new_year)
         m.addSeparator()
         m.addAction(self.act_accruals)
         if not _importable("finsam_desktop.ui.accruals_form", "AccrualsDialog"):
@@ -199,6 +211,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.page_actions["rapport"], self.act_balance_sheet, self.act_cash_flow])
         m.addSeparator()
         m.addAction(self.page_actions["projekt"])
+        m.addSeparator()
+        m.addActions([self.act_pdf, self.act_pdf_interim])
         self.wizard_menu = mb.addMenu("B&okslut")
         self.wizard_menu.addAction(self.act_wizard)
         if not _importable("finsam_desktop.ui.wizard", "BokslutWizard"):
@@ -230,7 +244,11 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         self.status_file = QLabel()
         self.status_forbund = QLabel()
-        self.status_year = QLabel()
+        self.status_year = QLabel("Räkenskapsår")
+        self.year_box = QComboBox()
+        self.year_box.setToolTip("Det räkenskapsår du arbetar i: översikten och listorna visar det.")
+        self.year_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.year_box.activated.connect(lambda i: self.set_working_year(self.year_box.itemData(i)))
         self.status_warning = QLabel()
         self.status_warning.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
         for w in (self.status_forbund, self.status_year, self.status_warning, self.status_file):
@@ -238,6 +256,7 @@ class MainWindow(QMainWindow):
         self.status_file.setStyleSheet(MUTED_STYLE)
         sb.addWidget(self.status_forbund)
         sb.addWidget(self.status_year)
+        sb.addWidget(self.year_box)
         sb.addWidget(self.status_warning)
         sb.addPermanentWidget(self.status_file)
 
@@ -266,17 +285,32 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         b = self.book
         if b is None:
-            for w in (self.status_file, self.status_forbund, self.status_year, self.status_warning):
+            for w in (self.status_file, self.status_forbund, self.status_warning):
                 w.setText("")
+            self.status_year.hide()
+            self.year_box.hide()
             self.setWindowTitle(APP_NAME)
             return
         f = b.forbund()
-        y = current_year(b)
+        y = self.working_year()
         self.status_forbund.setText(f"{f.namn} ({f.orgnr})")
-        self.status_year.setText(f"Räkenskapsår {y.label}" if y else "Inget räkenskapsår")
+        self.status_year.setText("Räkenskapsår" if y else "Inget räkenskapsår")
+        self.status_year.show()
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for yy in b.years():
+            self.year_box.addItem(yy.label + (" (stängt)" if yy.is_closed else ""), yy.id)
+        if y is not None:
+            self.year_box.setCurrentIndex(self.year_box.findData(y.id))
+        self.year_box.setVisible(y is not None)
+        self.year_box.blockSignals(False)
         self.status_file.setText(_short_path(b.path))
         self.status_file.setToolTip(str(b.path))
         warnings = []
+        if y is not None and b.opening_balances_stale(y.id):
+            prev = b.previous_year(y)
+            warnings.append(f"Ingående balanser preliminära tills {prev.label if prev else 'föregående år'} "
+                            "är stängt")
         if b.read_only:
             warnings.append("Boken är öppnad skrivskyddad")
         if y is not None and y.is_closed:
@@ -298,6 +332,7 @@ class MainWindow(QMainWindow):
             self.voucher_dialog.close()
             self.voucher_dialog = None
         self.book = book
+        self.working_year_id = None
         if old is not None and old is not book:
             old.close()
         if book is not None:
@@ -361,8 +396,12 @@ class MainWindow(QMainWindow):
             if self.book is None:
                 raise RuntimeError("no book open")
             self.pages[key] = w = _make_page(key, self.book)
+            if self.working_year_id is not None:
+                self._page_to_year(w, self.working_year_id)
             if hasattr(w, "open_voucher"):
                 w.open_voucher.connect(self.show_voucher)
+            if hasattr(w, "open_drafts"):
+                w.open_drafts.connect(self.show_drafts)
             if hasattr(w, "open_account"):
                 w.open_account.connect(self.show_account)
             self.stack.addWidget(w)
@@ -412,7 +451,71 @@ class MainWindow(QMainWindow):
         {"kontoplan": self.edit_chart, "accruals": self.open_accruals,
          "report": lambda: self.show_page("rapport"), "bank": lambda: self.show_account(
              int(self.book.setting("bank_account", "1930") or 1930)),
-         "drafts": lambda: self.show_page("verifikationer")}.get(target, lambda: self.show_page("start"))()
+         "drafts": self.show_drafts}.get(target, lambda: self.show_page("start"))()
+
+    # ------------------------------------------------------------------ the working year
+    def working_year(self):
+        """The räkenskapsår the user works in: the one chosen in the status bar, else
+        the year holding today (if open), else the latest open year."""
+        if self.book is None:
+            return None
+        if self.working_year_id is not None:
+            y = self.book.year(self.working_year_id)
+            if y is not None:
+                return y
+        return current_year(self.book)
+
+    def set_working_year(self, year_id: int | None) -> None:
+        """Switch every page to `year_id` (the status bar's year chooser)."""
+        if self.book is None or year_id is None:
+            return
+        self.working_year_id = year_id
+        for w in self.pages.values():
+            self._page_to_year(w, year_id)
+        self.update_status()
+
+    @staticmethod
+    def _page_to_year(w: QWidget, year_id: int) -> None:
+        if hasattr(w, "set_year"):
+            w.set_year(year_id)
+        elif hasattr(w, "period"):
+            w.period.reload_years(year_id)
+
+    def new_year(self) -> None:
+        from .year_dialog import NewYearDialog
+        dlg = NewYearDialog(self.book, self)
+        if dlg.exec() and dlg.year is not None:
+            self.refresh_years(dlg.year.id)
+            self.statusBar().showMessage(f"Räkenskapsåret {dlg.year.label} är tillagt.", 8000)
+
+    def refresh_years(self, select_id: int | None = None) -> None:
+        """The book's years changed: every page reads them again (and shows `select_id`)."""
+        for w in self.pages.values():
+            if hasattr(w, "period"):
+                w.period.reload_years(select_id)
+        if select_id is not None:
+            self.set_working_year(select_id)
+        self.refresh()
+
+    # ------------------------------------------------------------------ drafts
+    def show_drafts(self):
+        """The list of drafts (Bokföring → Utkast, the start page, the bokslut wizard)."""
+        from .drafts_view import DraftsDialog
+        dlg = DraftsDialog(self.book, self)
+        dlg.open_draft.connect(self.open_draft)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
+
+    def open_draft(self, draft: dict):
+        from .voucher_form import VoucherDialog
+        dlg = VoucherDialog(self.book, self)
+        dlg.booked.connect(lambda _v: self.refresh())
+        dlg.draft_saved.connect(lambda _id: self.refresh())
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.open_draft(draft)
+        dlg.show()
+        return dlg
 
     # ------------------------------------------------------------------ verifikationer
     def new_voucher(self) -> None:
@@ -422,6 +525,7 @@ class MainWindow(QMainWindow):
                 self.voucher_dialog.close()
             self.voucher_dialog = VoucherDialog(self.book, self)
             self.voucher_dialog.booked.connect(lambda _v: self.refresh())
+            self.voucher_dialog.draft_saved.connect(lambda _id: self.refresh())
         self.voucher_dialog.show()
         self.voucher_dialog.raise_()
         self.voucher_dialog.activateWindow()
@@ -458,7 +562,7 @@ class MainWindow(QMainWindow):
         parts = ref.strip().upper().replace(" ", "")
         series = "".join(ch for ch in parts if not ch.isdigit()) or "A"
         digits = "".join(ch for ch in parts if ch.isdigit())
-        y = current_year(self.book)
+        y = self.working_year()
         if not digits or y is None:
             return None
         v = self.book.voucher_by_ref(y.id, series, int(digits))
@@ -481,6 +585,11 @@ class MainWindow(QMainWindow):
     def edit_members(self) -> None:
         from .members_form import MembersDialog
         self._dialog(MembersDialog(self.book, self))
+
+    def edit_budget(self) -> None:
+        from .budget_form import BudgetDialog
+        y = self.working_year()
+        self._dialog(BudgetDialog(self.book, self, year_id=y.id if y else None))
 
     def edit_forbund(self) -> None:
         from .members_form import ForbundDialog
@@ -508,6 +617,45 @@ class MainWindow(QMainWindow):
             wiz = BokslutWizard(self.book, self)
         self._dialog(wiz)
 
+    # ------------------------------------------------------------------ PDF
+    def export_pdf(self, *, interim: bool = False) -> Path | None:
+        """Rapporter → Årsredovisning (PDF) / Delårsrapport (PDF): choose, save, offer to open."""
+        from .pdf_dialog import PdfDialog
+        dlg = PdfDialog(self.book, self.working_year(), self, interim=interim)
+        if not dlg.exec():
+            return None
+        return self.write_pdf(**dlg.options())
+
+    def write_pdf(self, *, year_id: int, date_from: str | None = None, date_to: str | None = None,
+                  tkr: bool = False, path: str | Path | None = None) -> Path | None:
+        """Render the PDF in the background to `path` (asked for when None), then offer to
+        open it in the system's PDF viewer."""
+        from .pdf_dialog import suggested_name
+        year = self.book.year(year_id)
+        if path is None:
+            folder = self.book.path.parent
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Spara PDF", str(folder / suggested_name(self.book, year, date_to or year.end,
+                                                               date_from is not None)), "PDF (*.pdf)")
+            if not name:
+                return None
+            path = name if name.lower().endswith(".pdf") else name + ".pdf"
+        try:
+            from ..render import render_pdf
+            out = run_book_job(self, "Skriver PDF …", self.book,
+                               lambda b: render_pdf(b, year_id, path, date_from=date_from, date_to=date_to, tkr=tkr))
+        except Cancelled:
+            return None
+        except FinsamError as exc:
+            show_error(self, exc, "PDF-filen kunde inte skrivas")
+            return None
+        what = "Delårsrapporten" if date_from is not None else "Årsredovisningen"
+        self.statusBar().showMessage(f"{what} är sparad i {out}.", 8000)
+        if QMessageBox.question(self, "PDF sparad", f"{what} är sparad i\n{out}\n\nVill du öppna den?") \
+                == QMessageBox.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+        return Path(out)
+
     # ------------------------------------------------------------------ files
     def save_copy(self) -> None:
         suggestion = str(self.book.path.with_name(self.book.path.stem + " kopia" + SUFFIX))
@@ -524,37 +672,68 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"En kopia av boken är sparad i {name}.", 8000)
 
     def import_sie(self) -> None:
+        """Arkiv → Importera SIE: read the file in the background, show the preview with
+        its findings, and import only when the user confirms (into the open book when the
+        file's year is one of its years, otherwise into a new book)."""
+        sie_path, _ = QFileDialog.getOpenFileName(self, "Importera SIE-fil", "",
+                                                  "SIE-fil (*.se *.si *.sie);;Alla filer (*)")
+        if sie_path:
+            self.preview_and_import_sie(sie_path)
+
+    def preview_and_import_sie(self, sie_path: str | Path) -> Path | None:
         try:
             from ..exchange.sie_import import import_sie
+            from ..exchange.sie_plan import plan_import
+            from ..exchange.sie_reader import read_sie
         except ImportError:
             QMessageBox.information(self, APP_NAME, "SIE-import finns inte i den här versionen.")
-            return
-        sie, _ = QFileDialog.getOpenFileName(self, "Importera SIE-fil", "", "SIE-fil (*.se *.si *.sie);;Alla filer (*)")
-        if not sie:
-            return
-        into = self.book.path if self.book is not None else None
-        if into is None:
+            return None
+        from .sie_import_dialog import SieImportDialog
+        try:
+            sie = run_in_background(self, "Läser SIE-filen …", read_sie, str(sie_path))
+            into_open = self.book is not None and not self.book.read_only and _sie_matches_book(sie, self.book)
+            if into_open:
+                plan = run_book_job(self, "Förbereder importen …", self.book, lambda b: plan_import(sie, b))
+                target = f"den öppna boken ({self.book.forbund().namn})"
+            else:
+                plan = run_in_background(self, "Förbereder importen …", plan_import, sie, None)
+                target = "en ny bok – du väljer var den sparas när du klickar Importera"
+        except Cancelled:
+            return None
+        except FinsamError as exc:
+            show_error(self, exc, "SIE-filen kunde inte läsas")
+            return None
+        dlg = SieImportDialog(plan, target, self)
+        self.sie_preview = dlg  # for the tests and the screenshots
+        if not dlg.exec():
+            return None
+        if into_open:
+            into = self.book.path
+        else:
             name, _ = QFileDialog.getSaveFileName(self, "Spara den nya boken som",
-                                                  str(Path(sie).with_suffix(SUFFIX)), f"Finsam-bok (*{SUFFIX})")
+                                                  str(Path(sie_path).with_suffix(SUFFIX)), f"Finsam-bok (*{SUFFIX})")
             if not name:
-                return
+                return None
             into = Path(name if name.endswith(SUFFIX) else name + SUFFIX)
         try:
-            report = run_in_background(self, "Importerar SIE-filen …", import_sie, sie, into)
+            report = run_in_background(self, "Importerar SIE-filen …", import_sie, str(sie_path), into)
         except Cancelled:
-            return
+            return None
         except FinsamError as exc:
             show_error(self, exc, "SIE-filen kunde inte läsas in")
-            return
-        if self.book is None:
-            self.open_book(into)
+            return None
+        if into_open:
+            self.refresh_years()
         else:
-            self.refresh()
-        warnings = getattr(report, "warnings", []) or []
-        text = f"SIE-filen är inläst: {getattr(report, 'voucher_count', 0)} verifikationer."
+            self.open_book(into)
+        warnings = report.warnings
+        text = (f"SIE-filen är inläst: {report.voucher_count} verifikationer, "
+                f"{len(report.new_accounts)} nya konton.")
         if warnings:
-            text += "\n\n" + "\n".join(str(getattr(w, "message", w)) for w in warnings[:12])
+            text += f"\n\n{len(warnings)} varningar och skillnader mot filens saldon:\n" + "\n".join(
+                w.message for w in warnings[:12]) + ("\n…" if len(warnings) > 12 else "")
         QMessageBox.information(self, "Importera SIE", text)
+        return Path(into)
 
     def export_sie(self) -> None:
         try:
@@ -668,6 +847,15 @@ def _short_path(p: Path) -> str:
         return "~/" + Path(p).resolve().relative_to(Path.home().resolve()).as_posix()
     except ValueError:
         return str(p)
+
+
+def _sie_matches_book(sie, book: Book) -> bool:
+    """Whether the file belongs in `book`: a 4I file (transactions for an existing book)
+    or a file whose current year (#RAR 0) is one of the book's years."""
+    if sie.is_import_file:
+        return True
+    current = sie.years.get(0)
+    return current is not None and any((y.start, y.end) == tuple(current) for y in book.years())
 
 
 def _writable(p: Path) -> bool:

@@ -208,41 +208,80 @@ class VoucherListModel(QAbstractTableModel):
 
 class LedgerModel(QAbstractTableModel):
     """Huvudbok for one account and period: an ingående saldo line, one line per booked
-    row with the running balance, and an utgående saldo line."""
+    row with the running balance, and an utgående saldo line. Like the verifikationslista
+    it reads only the pages the view shows (Book.ledger_page), so the bank account of a
+    big book opens as fast as a small one."""
 
     HEADERS = ("Datum", "Ver.nr", "Text", "Insats", "Debet", "Kredit", "Saldo")
     AMOUNT_COLS = {4, 5, 6}
+    PAGE = 200
+    KEEP_PAGES = 30
 
-    def __init__(self, parent=None):
+    def __init__(self, book: Book | None = None, parent=None):
         super().__init__(parent)
-        self.lines: list[tuple[str, str, str, str, int | None, int | None, int, int | None]] = []
+        self.book = book
+        self.account: int | None = None
+        self.date_from = self.date_to = ""
+        self.summary = None
+        self.project_codes: dict[int, str] = {}
+        self._pages: OrderedDict[int, list[LedgerLine]] = OrderedDict()
+        self.pages_read = 0  # for the benchmark and the tests
         self.summary_rows: set[int] = set()
 
-    def load(self, opening: int, lines: Sequence[LedgerLine], project_codes: dict[int, str],
-             date_from: str, date_to: str) -> None:
+    def load(self, account: int | None, date_from: str, date_to: str,
+             project_codes: dict[int, str] | None = None) -> None:
+        """Show `account` in [date_from, date_to] (None: an empty huvudbok)."""
         self.beginResetModel()
-        out = [(date_from, "", "Ingående saldo", "", None, None, opening, None)]
-        balance = opening
-        debit = credit = 0
-        for ln in lines:
-            balance += ln.amount
-            if ln.amount >= 0:
-                debit += ln.amount
-            else:
-                credit -= ln.amount
-            out.append((ln.date, ln.ref, ln.text, project_codes.get(ln.project_id, "") if ln.project_id else "",
-                        ln.amount if ln.amount >= 0 else None, -ln.amount if ln.amount < 0 else None,
-                        balance, ln.voucher_id))
-        out.append((date_to, "", "Utgående saldo", "", debit, credit, balance, None))
-        self.lines = out
-        self.summary_rows = {0, len(out) - 1}
+        self.account, self.date_from, self.date_to = account, date_from, date_to
+        self.project_codes = dict(project_codes or {})
+        self._pages.clear()
+        if account is None or self.book is None:
+            self.summary = None
+            self.summary_rows = set()
+        else:
+            self.summary = self.book.ledger_summary(account, date_from, date_to)
+            self.summary_rows = {0, self.summary.count + 1}
         self.endResetModel()
 
+    def _page(self, number: int) -> list[LedgerLine]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self.book.ledger_page(self.account, self.date_from, self.date_to, offset=number * self.PAGE,
+                                         limit=self.PAGE, count=self.summary.count)
+            self.pages_read += 1
+            self._pages[number] = page
+            while len(self._pages) > self.KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def line(self, row: int) -> tuple:
+        """(datum, ver.nr, text, insats, debet, kredit, saldo, voucher id) of a row."""
+        s = self.summary
+        if s is None or not 0 <= row <= s.count + 1:
+            return ()
+        if row == 0:
+            return (self.date_from, "", "Ingående saldo", "", None, None, s.opening, None)
+        if row == s.count + 1:
+            return (self.date_to, "", "Utgående saldo", "", s.debit, s.credit, s.closing, None)
+        page = self._page((row - 1) // self.PAGE)
+        i = (row - 1) % self.PAGE
+        if i >= len(page):
+            return ()
+        ln = page[i]
+        return (ln.date, ln.ref, ln.text, self.project_codes.get(ln.project_id, "") if ln.project_id else "",
+                ln.amount if ln.amount >= 0 else None, -ln.amount if ln.amount < 0 else None,
+                ln.balance, ln.voucher_id)
+
     def voucher_id(self, row: int) -> int | None:
-        return self.lines[row][7] if 0 <= row < len(self.lines) else None
+        line = self.line(row)
+        return line[7] if line else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.lines)
+        if parent.isValid() or self.summary is None:
+            return 0
+        return self.summary.count + 2
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -260,21 +299,21 @@ class LedgerModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        line = self.lines[r]
-        if role == DISPLAY:
-            value = line[c]
-            if c in self.AMOUNT_COLS:
-                return money(value)
-            return value
         if role == ALIGN:
             return RIGHT if c in self.AMOUNT_COLS else LEFT
         if role == FONT and r in self.summary_rows:
             return _bold()
         if role == BACKGROUND and r in self.summary_rows:
             return SUM_BG
+        if role != DISPLAY and role != USER:
+            return None
+        line = self.line(r)
+        if not line:
+            return None
         if role == USER:
             return line[7]
-        return None
+        value = line[c]
+        return money(value) if c in self.AMOUNT_COLS else value
 
 
 KIND_LABELS = {"T": "Tillgång", "S": "Skuld/eget kapital", "I": "Intäkt", "K": "Kostnad"}

@@ -1,12 +1,15 @@
 """Resultaträkning, balansräkning and kassaflödesanalys for a chosen period, with the same
-period last year beside, rendered from the reports engine's data."""
+period last year beside, the noter and the kontroller, rendered from the reports engine's
+data. Like the PDF and the terminal report it leaves out rows with nothing in either year."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout,
-                               QWidget)
+from html import escape
+
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QTabWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from ..book import Book
 from ..errors import FinsamError
@@ -31,6 +34,33 @@ class StatementModel(RecordTableModel):
         return super().data(index, role)
 
 
+def shown_rows(statement, *, budget: bool):
+    """The rows the printed report shows (reports.text decides for the terminal and
+    follows the PDF): an account row with nothing in either year is left out, so is an
+    empty sum of left-out rows; a heading only stays when a row follows it."""
+    from ..reports.text import _visible
+    kept = _visible(statement.rows, budget)
+    return [r for i, r in enumerate(kept)
+            if r.kind != "heading" or (i + 1 < len(kept) and kept[i + 1].kind != "heading")]
+
+
+class CheckModel(RecordTableModel):
+    """The kontroller: a failed one in red with a cross, an ok one in green."""
+
+    def data(self, index, role=Qt.DisplayRole):
+        rec = self.record(index.row())
+        if rec is not None and role == Qt.ForegroundRole and index.column() == 0:
+            return QBrush(QColor("#1e7b34" if rec.ok else "#a61b1b"))
+        if rec is not None and role == Qt.FontRole and not rec.ok:
+            from .models import _bold
+            return _bold()
+        return super().data(index, role)
+
+
+CHECK_COLUMNS = [Column("Resultat", lambda c: "\u2713 Stämmer" if c.ok else "\u2717 Stämmer inte"),
+                 Column("Kontroll", lambda c: c.meddelande)]
+
+
 class ReportView(QWidget):
     def __init__(self, book: Book, parent=None):
         super().__init__(parent)
@@ -50,6 +80,15 @@ class ReportView(QWidget):
             self.models[sid] = model
             self.tables[sid] = table
             self.tabs.addTab(table, title)
+        self.notes = QTextBrowser()
+        self.notes.setOpenLinks(False)
+        self.tabs.addTab(self.notes, "Noter")
+        self.check_model = CheckModel(CHECK_COLUMNS)
+        self.check_table = QTableView()
+        self.check_table.setModel(self.check_model)
+        style_table(self.check_table, stretch_column=1)
+        set_column_widths(self.check_table, {0: 14})
+        self.tabs.addTab(self.check_table, "Kontroller")
         self.checks = QLabel()
         self.checks.setWordWrap(True)
         self.period.changed.connect(self.reload)
@@ -69,7 +108,8 @@ class ReportView(QWidget):
         self.reload()
 
     def show_statement(self, statement_id: str) -> None:
-        self.tabs.setCurrentIndex(list(self.tables).index(statement_id))
+        tabs = list(self.tables) + ["noter", "kontroller"]
+        self.tabs.setCurrentIndex(tabs.index(statement_id))
 
     def reload(self) -> None:
         y = self.period.year
@@ -102,7 +142,7 @@ class ReportView(QWidget):
             if has_budget:
                 cols.append(Column("Budget helår", lambda r: r["budget"], amount=True))
             records, bold = [], set()
-            for r in st.rows:
+            for r in shown_rows(st, budget=has_budget):
                 heading_row = r.kind == "heading"
                 records.append(dict(
                     kind=r.kind, label=r.label, note=", ".join(str(n) for n in r.notes),
@@ -118,12 +158,54 @@ class ReportView(QWidget):
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
             set_column_widths(table, {1: 5, 2: 16, 3: 16, 4: 16})
         unit = "tkr" if report.unit == "tkr" else "kr"
+        self.notes.setHtml(notes_html(report, fmt, now, before))
+        # Failed checks first: they are what the reader must act on.
+        self.check_model.set_records(sorted(report.kontroller, key=lambda c: c.ok))
         failed = [c for c in report.kontroller if not c.ok]
+        self.tabs.setTabText(self.tabs.indexOf(self.check_table),
+                             f"Kontroller ({len(failed)} stämmer inte)" if failed else "Kontroller")
         if failed:
-            self.checks.setStyleSheet(ERROR_STYLE)
-            self.checks.setText("Kontroll: " + " ".join(c.meddelande for c in failed))
+            self.checks.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
+            self.checks.setText(f"\u2717 {len(failed)} av {len(report.kontroller)} kontroller stämmer inte: "
+                                + " ".join(c.meddelande for c in failed))
         else:
             self.checks.setStyleSheet(MUTED_STYLE)
             self.checks.setText(f"Belopp i {unit}. Alla {len(report.kontroller)} kontroller stämmer "
                                 "(balansräkningen balanserar, årets resultat är detsamma i resultat- "
                                 "och balansräkningen, kassaflödet stämmer med likvida medel).")
+
+
+def notes_html(report, fmt, now: str, before: str) -> str:
+    """The noter as the PDF prints them: title, text, and the lines with something in
+    either year, this year and last year beside."""
+    has_prev = report.previous_period is not None
+    parts = ["<style>td { padding: 2px 10px 2px 0; } td.a { text-align: right; } "
+             "tr.sum td { font-weight: 600; border-top: 1px solid #9aa5b0; } "
+             "th { text-align: right; color: #4a5560; padding-right: 10px; } p { margin: 2px 0 6px 0; }</style>"]
+    if not report.noter:
+        return "<p>Rapporten har inga noter.</p>"
+    for note in report.noter:
+        parts.append(f"<h3>Not {note.number}&nbsp;&nbsp;{escape(note.title)}</h3>")
+        for para in (note.text or "").split("\n\n"):
+            if para.strip():
+                parts.append(f"<p>{escape(para.strip())}</p>")
+        lines = [ln for ln in note.lines
+                 if ln.kind in ("heading", "sum") or ln.amount not in (None, 0) or ln.previous not in (None, 0)]
+        if not lines:
+            continue
+        rows = [f"<tr><td width='420'></td><th>{escape(now)}</th>" + (f"<th>{escape(before)}</th>" if has_prev else "")
+                + "</tr>"]
+        for ln in lines:
+            indent = "&nbsp;" * (4 * ln.indent)
+            if ln.kind == "heading":
+                rows.append(f"<tr><td colspan='3'><i>{indent}{escape(ln.label)}</i></td></tr>")
+                continue
+            cls = " class='sum'" if ln.kind == "sum" else ""
+            cells = f"<td class='a'>{fmt(ln.amount)}</td>" + (f"<td class='a'>{fmt(ln.previous)}</td>" if has_prev else "")
+            rows.append(f"<tr{cls}><td>{indent}{escape(ln.label)}</td>{cells}</tr>")
+        if note.total is not None and note.lines and note.lines[-1].kind != "sum":
+            cells = f"<td class='a'>{fmt(note.total)}</td>" + (
+                f"<td class='a'>{fmt(note.previous_total)}</td>" if has_prev else "")
+            rows.append(f"<tr class='sum'><td>Summa</td>{cells}</tr>")
+        parts.append("<table cellspacing='0'>" + "".join(rows) + "</table>")
+    return "".join(parts)

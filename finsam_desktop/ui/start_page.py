@@ -4,8 +4,8 @@ bank balance, the interimsskulder and the latest verifikationer."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
 
 from ..book import Book, FiscalYear, VoucherFilter
 from ..book.chart import INCOME_ROWS
@@ -78,12 +78,23 @@ class Card(QFrame):
                 self.detail.addWidget(lab, r, c)
 
 
+FINANCIAL_ROWS = ("finansiella_intakter", "finansiella_kostnader")
+
+
 class StartPage(QWidget):
     open_voucher = Signal(int)
+    open_drafts = Signal()
 
     def __init__(self, book: Book, parent=None):
         super().__init__(parent)
         self.book = book
+        self.year_id: int | None = None  # the working year; None: current_year()
+        self.drafts_button = QPushButton()
+        self.drafts_button.setCursor(Qt.PointingHandCursor)
+        self.drafts_button.setStyleSheet(
+            "QPushButton { text-align: left; background: #fff7e0; border: 1px solid #e8d49a; border-radius: 4px;"
+            " padding: 7px 12px; color: #5a4300; } QPushButton:hover { background: #fff0c8; }")
+        self.drafts_button.clicked.connect(self.open_drafts.emit)
         self.title = heading("", 18)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet(MUTED_STYLE)
@@ -106,6 +117,7 @@ class StartPage(QWidget):
         lay.setSpacing(10)
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
+        lay.addWidget(self.drafts_button)
         lay.addSpacing(6)
         lay.addLayout(cards)
         lay.addSpacing(6)
@@ -117,7 +129,12 @@ class StartPage(QWidget):
         b = self.book
         f = b.forbund()
         self.title.setText(f.namn)
-        y = current_year(b)
+        drafts = len(b.drafts())
+        self.drafts_button.setText(f"{drafts} utkast väntar på att göras färdiga och bokföras – öppna listan …"
+                                   if drafts != 1 else "1 utkast väntar på att göras färdigt och bokföras – "
+                                   "öppna listan …")
+        self.drafts_button.setVisible(drafts > 0)
+        y = (b.year(self.year_id) if self.year_id is not None else None) or current_year(b)
         if y is None:
             self.subtitle.setText("Boken har inget räkenskapsår.")
             return
@@ -132,27 +149,42 @@ class StartPage(QWidget):
         latest = b.list_vouchers(VoucherFilter(year_id=y.id), offset=max(0, count - 12), limit=12)
         self.latest_model.set_records(list(reversed(latest)))
 
+    def set_year(self, year_id: int) -> None:
+        self.year_id = year_id
+        self.reload()
+
     def _result(self, y: FiscalYear, upto: str) -> None:
+        """The year so far in the resultaträkning's words: verksamhetens intäkter and
+        kostnader (avskrivningar included), finansiella poster apart, årets resultat."""
         b = self.book
         accounts = {a.number: a for a in b.accounts()}
-        income = costs = 0
+        income = costs = financial = 0
         for acc, amt in b.movements(y.start, upto).items():
             a = accounts.get(acc)
             if a is None or a.row_id not in INCOME_ROWS:
                 continue
-            if a.kind == "I":
+            if a.row_id in FINANCIAL_ROWS:
+                financial -= amt
+            elif a.kind == "I":
                 income -= amt
             else:
                 costs += amt
-        result = income - costs
+        result = income - costs + financial
         self.result_card.figure.setText(f"{money_kr(result)} kr")
         budget = b.budget(y.id)
-        lines = [("Intäkter", money_kr(income)), ("Kostnader", money_kr(-costs)),
-                 ("Resultat", money_kr(result))]
+        lines = [("Verksamhetens intäkter", money_kr(income)), ("Verksamhetens kostnader", money_kr(-costs)),
+                 ("Finansiella poster", money_kr(financial)), ("Årets resultat", money_kr(result))]
         if budget:
-            b_income = -sum(r.amount for r in budget if r.amount < 0)
-            b_costs = sum(r.amount for r in budget if r.amount > 0)
-            full = (b_income, -b_costs, b_income - b_costs)
+            b_income = b_costs = b_fin = 0
+            for r in budget:
+                rows = b.result_rows_in_range(r.account_from, r.account_to)
+                if rows and rows[0] in FINANCIAL_ROWS:
+                    b_fin -= r.amount
+                elif r.amount < 0:
+                    b_income -= r.amount
+                else:
+                    b_costs += r.amount
+            full = (b_income, -b_costs, b_fin, b_income - b_costs + b_fin)
             lines = [(t, v, money_kr(full[i])) for i, (t, v) in enumerate(lines)]
             self.result_card.set_lines(lines, header=("", "Utfall", "Budget helår"))
             used = 100 * costs // b_costs if b_costs else 0

@@ -45,6 +45,7 @@ class VoucherDialog(QDialog):
     (the reversing rows locked, date and text editable)."""
 
     booked = Signal(object)  # the Voucher just booked
+    draft_saved = Signal(int)  # the id of the draft just saved (or booked and so removed)
 
     def __init__(self, book: Book, parent: QWidget | None = None, *, voucher_id: int | None = None,
                  keep_open: bool = True):
@@ -54,6 +55,7 @@ class VoucherDialog(QDialog):
         self.voucher: Voucher | None = None
         self.corrects: Voucher | None = None
         self.last_booked: Voucher | None = None
+        self.draft_id: int | None = None  # the draft the form was opened from
         self.setWindowTitle("Verifikation")
         self.resize(980, 560)
 
@@ -106,7 +108,11 @@ class VoucherDialog(QDialog):
         self.book_button.setDefault(False)
         self.book_button.setAutoDefault(False)
         self.book_button.clicked.connect(self.book_now)
-        for b in (self.remove_button, self.correct_button, self.close_button):
+        self.draft_button = QPushButton("Spara som &utkast")
+        self.draft_button.setToolTip("Spara verifikationen som utkast (Ctrl+S) utan att bokföra den. "
+                                     "Ett utkast får vara ofullständigt och behöver inte balansera.")
+        self.draft_button.clicked.connect(self.save_as_draft)
+        for b in (self.remove_button, self.correct_button, self.close_button, self.draft_button):
             b.setAutoDefault(False)
 
         buttons = QHBoxLayout()
@@ -114,6 +120,7 @@ class VoucherDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.draft_button)
         buttons.addWidget(self.book_button)
 
         lay = QVBoxLayout(self)
@@ -127,6 +134,7 @@ class VoucherDialog(QDialog):
 
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.book_now)
+        QShortcut(QKeySequence.Save, self, activated=self.save_as_draft)
 
         if voucher_id is not None:
             self.show_voucher(voucher_id)
@@ -139,6 +147,7 @@ class VoucherDialog(QDialog):
         """An empty (or prefilled) editable form."""
         self.voucher = None
         self.corrects = None
+        self.draft_id = None
         self.model.read_only = False
         if rows:
             self.model.set_rows(rows)
@@ -154,9 +163,20 @@ class VoucherDialog(QDialog):
         self.correct_button.hide()
         self.remove_button.show()
         self.book_button.show()
+        self.draft_button.show()
         self._update_state()
         self.date_edit.setFocus()
         self.date_edit.selectAll()
+
+    def open_draft(self, draft: dict) -> None:
+        """Continue a saved draft (Book.drafts()): everything in it editable; booking it
+        removes the draft."""
+        self.new_voucher(date=draft["date"] or None, text=draft["text"], rows=list(draft["rows"]))
+        self.draft_id = draft["id"]
+        if draft.get("corrects_id"):
+            self.corrects = self.book.voucher(draft["corrects_id"])
+        self.title.setText(f"Utkast: {draft['text'] or 'utan text'}")
+        self._update_state()
 
     def show_voucher(self, voucher_id: int) -> None:
         """A booked verifikation, read-only. "Rätta" unless it is already corrected."""
@@ -174,6 +194,8 @@ class VoucherDialog(QDialog):
         self.text_edit.setReadOnly(True)
         self.remove_button.hide()
         self.book_button.hide()
+        self.draft_button.hide()
+        self.draft_id = None
         corrected_by = self.book.reversal_of(v.id)
         notes = [f"Bokförd {v.booked_at[:10]}"]
         if v.source:
@@ -215,6 +237,7 @@ class VoucherDialog(QDialog):
                           "Därefter kan du skriva in den rätta verifikationen.")
         self.correct_button.hide()
         self.book_button.show()
+        self.draft_button.show()
         self._update_state()
         self.date_edit.setFocus()
 
@@ -274,13 +297,13 @@ class VoucherDialog(QDialog):
             problems = ["Skriv ett giltigt datum i ett öppet räkenskapsår."]
         self.problem.setText(problems[0] if problems else "")
         self.book_button.setEnabled(editable and not problems and not self.book.read_only)
+        self.draft_button.setEnabled(editable and not self.book.read_only)
         if editable and self.corrects is None:
             year = self.book.year_of_date(self._date_value() or "")
-            if year is not None:
-                self.info.setText(f"Bokförs i räkenskapsåret {year.label}. Tab går till nästa ruta, "
-                                  "Enter till nästa rad, Ctrl+Enter bokför.")
-            else:
-                self.info.setText("Tab går till nästa ruta, Enter till nästa rad, Ctrl+Enter bokför.")
+            keys = "Tab går till nästa ruta, Enter till nästa rad, Ctrl+Enter bokför, Ctrl+S sparar utkast."
+            where = f"Bokförs i räkenskapsåret {year.label}. " if year is not None else ""
+            draft = "Utkast – ännu inte bokfört. " if self.draft_id is not None else ""
+            self.info.setText(draft + where + keys)
 
     def can_book(self) -> bool:
         return self.book_button.isEnabled()
@@ -298,8 +321,15 @@ class VoucherDialog(QDialog):
             return None
         try:
             d = parse_entry_date(self.date_edit.text(), self._default_year())
-            v = self.book.book_voucher(d, self.text_edit.text().strip(), self.model.voucher_rows(),
-                                       corrects_id=self.corrects.id if self.corrects else None)
+            text, rows = self.text_edit.text().strip(), self.model.voucher_rows()
+            corrects_id = self.corrects.id if self.corrects else None
+            if self.draft_id is not None:
+                # Booking and removing the draft is one change: both or neither.
+                with self.book.transaction():
+                    self.book.save_draft(d, text, rows, corrects_id=corrects_id, draft_id=self.draft_id)
+                    v = self.book.book_draft(self.draft_id)
+            else:
+                v = self.book.book_voucher(d, text, rows, corrects_id=corrects_id)
         except FinsamError as exc:
             if exc.field == "datum":
                 mark_field(self.date_edit, True)
@@ -308,7 +338,10 @@ class VoucherDialog(QDialog):
             return None
         self.last_booked = v
         corrected = self.corrects
+        from_draft, self.draft_id = self.draft_id, None
         self.booked.emit(v)
+        if from_draft is not None:
+            self.draft_saved.emit(from_draft)
         if corrected is not None:
             # The mistake is reversed; now the right verifikation, starting from the old rows.
             self.new_voucher(date=v.date, text=corrected.text, rows=list(corrected.rows))
@@ -321,3 +354,32 @@ class VoucherDialog(QDialog):
             self.accept()
         return v
 
+
+    # ------------------------------------------------------------------ drafts
+    def save_as_draft(self) -> int | None:
+        """Spara som utkast (Ctrl+S): keep what is typed, balanced or not, to finish later.
+        The form then starts a new verifikation."""
+        if self.voucher is not None or self.book.read_only:
+            return None
+        self.table.delegate.commit_open_editor()
+        rows = self.model.draft_rows()
+        text = self.text_edit.text().strip()
+        if not rows and not text:
+            self.problem.setText("Det finns inget att spara som utkast.")
+            return None
+        # The date as typed when it cannot be read yet: the draft keeps it.
+        date = self._date_value() or self.date_edit.text().strip()
+        try:
+            draft_id = self.book.save_draft(date, text, rows, corrects_id=self.corrects.id if self.corrects else None,
+                                            draft_id=self.draft_id)
+        except FinsamError as exc:
+            self.problem.setText(exc.message)
+            return None
+        self.draft_saved.emit(draft_id)
+        if self.keep_open:
+            self.new_voucher(date=self._date_value() or None)
+            self.info.setText(f"Utkastet ”{text or 'utan text'}” är sparat. Du hittar det under "
+                              "Bokföring → Utkast.")
+        else:
+            self.accept()
+        return draft_id

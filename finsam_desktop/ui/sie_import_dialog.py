@@ -1,0 +1,140 @@
+"""Importera SIE: the preview of an import plan before anything is written.
+
+The SIE reader and planner (finsam_desktop.exchange) are pure: they return what the file
+holds, what the import would create and every finding (error or warning with file, line
+and field). This dialog shows that; "Importera" is only possible without errors, and
+MainWindow.import_sie writes the plan only when the user confirms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget,
+                               QVBoxLayout)
+
+from ..book.chart import ROW_LABELS
+from .common import ERROR_STYLE, heading, muted, primary, set_column_widths, style_table
+from .models import KIND_LABELS, Column, RecordTableModel
+
+ERROR_FG = QBrush(QColor("#a61b1b"))
+WARNING_FG = QBrush(QColor("#7a5a00"))
+
+
+class FindingModel(RecordTableModel):
+    def data(self, index, role=Qt.DisplayRole):
+        rec = self.record(index.row())
+        if rec is not None and role == Qt.ForegroundRole:
+            return ERROR_FG if rec.is_error else WARNING_FG
+        return super().data(index, role)
+
+
+FINDING_COLUMNS = [
+    Column("Typ", lambda f: f.label),
+    Column("Fil och rad", lambda f: f"{Path(f.path).name}:{f.line}" if f.line else Path(f.path).name),
+    Column("Fält", lambda f: f.field or ""),
+    Column("Meddelande", lambda f: f.message),
+]
+ACCOUNT_COLUMNS = [
+    Column("Konto", lambda a: a[0]),
+    Column("Benämning", lambda a: a[1]),
+    Column("Typ", lambda a: KIND_LABELS.get(a[2], a[2])),
+    Column("Rad i årsredovisningen", lambda a: ROW_LABELS.get(a[3], a[3]) if a[3] else
+           "(ingen rad: årets resultat)"),
+]
+
+
+def year_line(y) -> str:
+    where = "finns i boken" if y.exists else "skapas"
+    count = len(y.vouchers)
+    what = f"{count} verifikation" + ("" if count == 1 else "er")
+    if y.summary:
+        what = "rörelserna som en sammandragsverifikation"
+    ib = ", ingående balanser" if y.set_opening else ""
+    return f"{y.label} ({where}): {what}{ib}"
+
+
+class SieImportDialog(QDialog):
+    """`plan` is an exchange.sie_plan.ImportPlan; `target` says where it would go."""
+
+    def __init__(self, plan, target: str, parent=None):
+        super().__init__(parent)
+        self.plan = plan
+        sie = plan.sie
+        name = Path(sie.path).name
+        self.setWindowTitle("Importera SIE")
+        self.resize(1000, 640)
+        errors, warnings = plan.errors, plan.warnings
+
+        form = QFormLayout()
+        form.setHorizontalSpacing(18)
+        self.values: dict[str, QLabel] = {}
+
+        def row(key: str, label: str, text: str) -> None:
+            lab = QLabel(text)
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            self.values[key] = lab
+            form.addRow(f"{label}:", lab)
+
+        row("namn", "Företag/förbund", plan.namn)
+        row("orgnr", "Organisationsnummer", plan.orgnr)
+        row("fil", "Fil", f"{name}, SIE typ {sie.sie_type or '?'}"
+            + (f", från {sie.program}" if sie.program else "")
+            + (f", teckenkodning {sie.encoding}" if sie.encoding else ""))
+        row("ar", "Räkenskapsår", "\n".join(year_line(y) for y in plan.years) or "(inga)")
+        row("konton", "Konton", f"{len(sie.accounts)} i filen, {len(plan.new_accounts)} nya"
+            + (f", {len(plan.renamed_accounts)} byter namn" if plan.renamed_accounts else ""))
+        row("verifikationer", "Verifikationer", f"{plan.voucher_count} med {sie.row_count} rader")
+        if plan.projects:
+            row("insatser", "Nya insatser", ", ".join(f"{c} {n}" for c, n in plan.projects[:8])
+                + (" …" if len(plan.projects) > 8 else ""))
+        row("mal", "Läses in i", target)
+
+        self.accounts_model = RecordTableModel(ACCOUNT_COLUMNS, plan.new_accounts)
+        accounts = QTableView()
+        accounts.setModel(self.accounts_model)
+        style_table(accounts, stretch_column=1)
+        set_column_widths(accounts, {0: 7, 2: 18, 3: 34})
+        self.findings_model = FindingModel(FINDING_COLUMNS, errors + warnings)
+        findings = QTableView()
+        findings.setModel(self.findings_model)
+        style_table(findings, stretch_column=3)
+        set_column_widths(findings, {0: 8, 1: 16, 2: 10})
+        findings.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(findings, f"Fel och varningar ({len(errors)} fel, {len(warnings)} varningar)")
+        self.tabs.addTab(accounts, f"Nya konton ({len(plan.new_accounts)})")
+        if not errors and not warnings:
+            self.tabs.setCurrentIndex(1)
+
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        if errors:
+            self.verdict.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
+            self.verdict.setText(f"Filen har {len(errors)} fel och kan inte läsas in. Inget har skrivits. "
+                                 "Rätta filen i programmet den kommer från och läs in den igen.")
+        else:
+            self.verdict.setStyleSheet("color: #1e7b34; font-weight: 600;")
+            self.verdict.setText("Filen kan läsas in. Inget skrivs förrän du klickar Importera; importen "
+                                 "görs helt eller inte alls." + (" Läs igenom varningarna först." if warnings else ""))
+        self.import_button = primary(QPushButton("&Importera"))
+        self.import_button.setEnabled(not errors)
+        self.import_button.clicked.connect(self.accept)
+        cancel = QPushButton("Avbryt")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.verdict, 1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.import_button)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading(f"Förhandsgranskning av {name}"))
+        lay.addWidget(muted("Så här skulle filen läsas in. Kontrollera uppgifterna, de nya kontonas rader i "
+                            "årsredovisningen och varningarna innan du importerar."))
+        lay.addLayout(form)
+        lay.addWidget(self.tabs, 1)
+        lay.addLayout(buttons)

@@ -1,0 +1,152 @@
+"""Nytt räkenskapsår: add the next year while the previous one is still open for the
+bokslut (in January the förbundschef books into the new year). The new year gets
+preliminära ingående balanser: the previous year's utgående balanser with its result
+moved to eget kapital (Book.closing_balances). Closing the previous year computes them
+again and replaces them."""
+
+from __future__ import annotations
+
+from datetime import date as _date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout)
+
+from ..book import Book, FiscalYear
+from ..book.validate import parse_date
+from ..book.yearend import STALE_PREFIX, following_period
+from ..errors import FinsamError, InputError
+from .common import MUTED_STYLE, error_label, heading, mark_field, primary, set_error
+
+
+def add_following_year(book: Book, start: str, end: str, *, carry: bool = True) -> FiscalYear:
+    """Add the räkenskapsår [start, end] right after the book's last year, in one
+    transaction, with the last year's closing balances (result in eget kapital) as its
+    ingående balanser when `carry`. While the last year is open they are marked
+    preliminary (the year closing replaces them and clears the mark)."""
+    start = parse_date(start, field="startdatum")
+    end = parse_date(end, field="slutdatum")
+    years = book.years()
+    last = years[-1] if years else None
+    if last is not None and start <= last.end:
+        raise InputError(f"Det nya räkenskapsåret måste börja efter {last.end}, då räkenskapsåret "
+                         f"{last.label} slutar.", field="startdatum")
+    if last is not None and carry and start != following_period(last)[0]:
+        raise InputError(f"Ingående balanser kan bara föras över när det nya året börjar dagen efter "
+                         f"{last.end} ({following_period(last)[0]}).", field="startdatum")
+    with book.transaction():
+        year = book.add_year(start, end)
+        if last is not None and carry:
+            book.set_opening_balances(year.id, book.closing_balances(last.id))
+            if not last.is_closed:
+                book.set_setting(f"{STALE_PREFIX}{year.id}", last.label)
+    return book.year(year.id)
+
+
+class NewYearDialog(QDialog):
+    """On success `self.year` is the new räkenskapsår."""
+
+    def __init__(self, book: Book, parent=None):
+        super().__init__(parent)
+        self.book = book
+        self.year: FiscalYear | None = None
+        self.setWindowTitle("Nytt räkenskapsår")
+        self.resize(640, 360)
+        years = book.years()
+        self.last = years[-1] if years else None
+        start, end = following_period(self.last) if self.last else (f"{_date.today().year}-01-01",
+                                                                    f"{_date.today().year}-12-31")
+        self.start_edit = QLineEdit(start)
+        self.end_edit = QLineEdit(end)
+        for w in (self.start_edit, self.end_edit):
+            w.setMaximumWidth(130)
+            w.setPlaceholderText("ÅÅÅÅ-MM-DD")
+            w.textEdited.connect(self._update_length)
+        self.length = QLabel()
+        self.length.setStyleSheet(MUTED_STYLE)
+        self.date_error = error_label()
+        self.carry = QCheckBox("För över utgående balanser från föregående år som ingående balanser")
+        self.carry.setChecked(self.last is not None)
+        self.carry.setEnabled(self.last is not None)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.RichText)
+        self.note.setStyleSheet("background: #fff7e0; border: 1px solid #e8d49a; border-radius: 4px; padding: 8px;")
+        self.message = error_label()
+
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit)
+        dates.addWidget(QLabel("till"))
+        dates.addWidget(self.end_edit)
+        dates.addSpacing(10)
+        dates.addWidget(self.length, 1)
+        form = QFormLayout()
+        form.addRow("Räkenskapsår", dates)
+        form.addRow("", self.date_error)
+        self.create_button = primary(QPushButton("&Lägg till räkenskapsåret"))
+        self.create_button.clicked.connect(self.create)
+        cancel = QPushButton("Avbryt")
+        cancel.clicked.connect(self.reject)
+        cancel.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Nytt räkenskapsår"))
+        lay.addWidget(QLabel(f"Nuvarande räkenskapsår: {', '.join(y.label + (' (stängt)' if y.is_closed else '') for y in years)}"
+                             if years else "Boken har inget räkenskapsår ännu."))
+        lay.addSpacing(6)
+        lay.addLayout(form)
+        lay.addWidget(self.carry)
+        lay.addWidget(self.note)
+        lay.addWidget(self.message)
+        lay.addStretch(1)
+        lay.addLayout(buttons)
+        self.carry.toggled.connect(self._update_note)
+        self._update_length()
+        self._update_note()
+
+    def _update_length(self) -> None:
+        try:
+            a = _date.fromisoformat(parse_date(self.start_edit.text(), field="startdatum"))
+            b = _date.fromisoformat(parse_date(self.end_edit.text(), field="slutdatum"))
+        except (InputError, ValueError):
+            self.length.setText("")
+            return
+        months = (b.year - a.year) * 12 + b.month - a.month + (1 if b.day >= a.day - 1 else 0)
+        kind = "kalenderår" if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year \
+            else "brutet räkenskapsår"
+        self.length.setText(f"{months} månader, {kind}")
+
+    def _update_note(self) -> None:
+        last = self.last
+        if last is None or not self.carry.isChecked():
+            self.note.setText("Det nya året får inga ingående balanser. Du kan föra in dem senare "
+                              "(till exempel genom en SIE-import).")
+        elif last.is_closed:
+            self.note.setText(f"Räkenskapsåret {last.label} är stängt: det nya årets ingående balanser blir "
+                              f"{last.label}s utgående balanser.")
+        else:
+            self.note.setText(f"<b>Preliminära ingående balanser.</b> Räkenskapsåret {last.label} är inte "
+                              f"stängt. Det nya året får {last.label}s utgående balanser som de ser ut nu, med "
+                              "årets resultat fört till eget kapital. De är preliminära tills bokslutet för "
+                              f"{last.label} är gjort: när året stängs räknas de om och ersätts.")
+
+    def create(self) -> None:
+        mark_field(self.start_edit, False)
+        mark_field(self.end_edit, False)
+        set_error(self.date_error, None)
+        set_error(self.message, None)
+        try:
+            self.year = add_following_year(self.book, self.start_edit.text(), self.end_edit.text(),
+                                           carry=self.carry.isChecked())
+        except FinsamError as exc:
+            if exc.field in ("startdatum", "slutdatum"):
+                mark_field(self.start_edit if exc.field == "startdatum" else self.end_edit, True)
+                set_error(self.date_error, exc.message)
+            else:
+                set_error(self.message, exc.message)
+            return
+        self.accept()

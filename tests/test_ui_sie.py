@@ -1,0 +1,93 @@
+"""Importera SIE in the desktop program: a preview with the file's findings first, the
+import only when confirmed, into a new book or into the open book of the same year."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from finsam_desktop.book import Book, VoucherFilter
+from finsam_desktop.exchange.sie_writer import export_sie
+from finsam_desktop.ui import main_window as mw
+from finsam_desktop.ui.main_window import MainWindow
+from finsam_desktop.ui.sie_import_dialog import SieImportDialog
+
+from ui_helpers import VALID_ORGNR, booked_book, isolated_settings  # noqa: F401
+
+
+@pytest.fixture
+def sie_file(tmp_path):
+    b = booked_book(tmp_path, "källa.finsam")
+    b.add_account(6999, "Övriga externa kostnader")
+    path = tmp_path / "export.se"
+    export_sie(b, b.years()[0], path)
+    b.close()
+    return path
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Confirm the preview (remembering it) and say nothing in message boxes."""
+    seen = {}
+
+    def confirm(dlg):
+        seen["dialog"] = dlg
+        return seen.get("accept", 1)
+    monkeypatch.setattr(SieImportDialog, "exec", confirm)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: seen.setdefault("warning", a[2]))
+    return seen
+
+
+def test_sie_preview_shows_the_file_and_imports_into_a_new_book_when_confirmed(qtbot, tmp_path, sie_file,
+                                                                                answers, monkeypatch):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    target = tmp_path / "ny.finsam"
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    out = window.preview_and_import_sie(sie_file)
+    dlg = answers["dialog"]
+    v = dlg.values
+    assert v["namn"].text() == "Testförbundet" and v["orgnr"].text() == VALID_ORGNR
+    assert v["ar"].text().startswith("2021 (skapas): 3 verifikationer")
+    assert v["verifikationer"].text() == "3 med 6 rader"
+    assert "en ny bok" in v["mal"].text()
+    assert dlg.import_button.isEnabled()
+    assert out == target and window.book is not None and window.book.path == target
+    assert window.book.count_vouchers(VoucherFilter()) == 3
+    assert window.book.account(6999).name == "Övriga externa kostnader"
+
+
+def test_sie_preview_names_each_new_account_with_its_report_row(qtbot, tmp_path, sie_file, answers):
+    b = Book.create(tmp_path / "mål.finsam", namn="Testförbundet", orgnr=VALID_ORGNR,
+                    year_start="2021-01-01", year_end="2021-12-31")
+    b.delete_account(6999) if b.account(6999) else None
+    window = MainWindow(b)
+    qtbot.addWidget(window)
+    answers["accept"] = 0                                   # look, then cancel
+    assert window.preview_and_import_sie(sie_file) is None
+    dlg = answers["dialog"]
+    assert "den öppna boken" in dlg.values["mal"].text()
+    rows = [[dlg.accounts_model.index(r, c).data() for c in range(4)] for r in range(dlg.accounts_model.rowCount())]
+    assert ["6999", "Övriga externa kostnader", "Kostnad", "Verksamhetens kostnader"] in rows
+    assert b.count_vouchers(VoucherFilter()) == 0           # cancelled: nothing written
+    answers["accept"] = 1
+    window.preview_and_import_sie(sie_file)
+    assert b.count_vouchers(VoucherFilter()) == 3           # into the open book of the same year
+    assert window.pages["start"].latest_model.rowCount() == 3
+
+
+def test_a_file_with_errors_cannot_be_imported_and_the_error_names_the_line(qtbot, tmp_path, sie_file, answers):
+    text = sie_file.read_bytes().replace(b"#VER A 2 20210210", b"#VER A 2 20211340", 1)
+    bad = tmp_path / "trasig.se"
+    bad.write_bytes(text)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.preview_and_import_sie(bad) is None or True
+    dlg = answers["dialog"]
+    assert not dlg.import_button.isEnabled()
+    first = dlg.findings_model.record(0)
+    assert first.is_error and first.line and "trasig.se" in first.message
+    assert dlg.findings_model.index(0, 1).data() == f"trasig.se:{first.line}"
+    assert "kan inte läsas in" in dlg.verdict.text()
+    assert not (tmp_path / "trasig.finsam").exists()
