@@ -127,3 +127,17 @@ def test_next_year_note_shows_last_years_interimsskuld_beside_this_years(book):
     note = reports.build_report(book, y2022.id).note("interimsskulder")
     line = next(ln for ln in note.lines if ln.label == "Kramfors kommun – StegSam")
     assert (line.amount, line.previous) == (250_000_00, 492_163_00)
+
+
+def test_cli_accruals_before_the_year_end_names_the_prorated_grant(book, capsys):
+    """Per 30 June the column is half the year's grant (471 500 of 943 000 kr): headed
+    "Beviljat t.o.m. perioden", so it is not read as the projektuppföljning's "Beviljat"."""
+    kramfors(book)
+    path = str(book.path)
+    book.close()
+    assert main(["accruals", path, "--date", "2021-06-30"]) == 0
+    text = capsys.readouterr().out
+    assert "Beviljat t.o.m. perioden" in text and "471 500" in text
+    assert main(["accruals", path, "--date", "2021-12-31"]) == 0
+    text = capsys.readouterr().out
+    assert "Beviljat t.o.m. perioden" not in text and "Beviljat" in text and "943 000" in text

@@ -103,8 +103,11 @@ def _print_suggestion(s) -> None:
     out(f"Interimsskulder per {s.period_end} (räkenskapsår {s.year_label}"
         f"{', stängt' if s.year_closed else ''})")
     out()
-    rows = [["Insats", "Benämning", "Projektägare", "Beviljat", "Bokfört", "Rapporterat", "Förslag",
-             "Att bokföra", "Status"]]
+    # Before the year end the column is the year's grant pro rata to the period end, not
+    # the year's grant the projektuppföljning prints as "Beviljat": the header says so.
+    partial = any(l.granted_period != l.granted for l in s.projects)
+    rows = [["Insats", "Benämning", "Projektägare", "Beviljat t.o.m. perioden" if partial else "Beviljat",
+             "Bokfört", "Rapporterat", "Förslag", "Att bokföra", "Status"]]
     for l in s.projects:
         rows.append([l.code, l.name, l.owner or "–", format_kr(l.granted_period), format_kr(l.booked),
                      "" if l.reported is None else format_kr(l.reported), format_kr(l.suggested),
