@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..errors import InputError, RuleError
 from ..money import format_ore
@@ -115,53 +115,71 @@ class BulkMixin:
                 [(year_id, a, p, amt) for (a, p), amt in balances.items() if amt != 0])
             self.audit("year.opening_balances", year_id=year_id, accounts=len(balances), bulk=True)
 
-    def bulk_book_vouchers(self, year_id: int, vouchers: Sequence[BulkVoucher]) -> int:
+    def bulk_book_vouchers(self, year_id: int, vouchers: Sequence[BulkVoucher],
+                           project_ids: Mapping[str, int] | None = None) -> int:
         """Book verifikationer with the numbers they carry. Each series must continue
         without gaps from the year's highest number; the database triggers check every
-        verifikation (balance, date in an open year, number in sequence) as usual."""
+        verifikation (balance, date in an open year, number in sequence) as usual.
+
+        With `project_ids`, a row's third field is an insats code looked up there (as a
+        SIE import plans it) instead of a project id."""
         year = self.year(year_id)
         if year is None:
             raise RuleError(f"Räkenskapsåret {year_id} finns inte.")
         if year.is_closed:
             raise RuleError(f"Räkenskapsåret {year.label} är stängt; inget kan bokföras i det.")
-        known_accounts = {r[0] for r in self.conn.execute("SELECT number FROM account")}
-        known_projects = {r[0] for r in self.conn.execute("SELECT id FROM project")}
-        next_no: dict[str, int] = {}
-        for v in vouchers:
-            if v.series not in next_no:
-                next_no[v.series] = self.next_voucher_number(year_id, v.series)
-            if v.number != next_no[v.series]:
-                raise RuleError(f"Verifikation {v.series} {v.number} följer inte i nummerserien "
-                                f"(nästa nummer är {next_no[v.series]}).")
-            next_no[v.series] += 1
-            if not year.start <= v.date <= year.end:
-                raise RuleError(f"Verifikation {v.series} {v.number} är daterad {v.date}, utanför "
-                                f"räkenskapsåret {year.label}.", field="datum")
-            if len(v.rows) < 2 or sum(r[1] for r in v.rows) != 0:
-                raise RuleError(f"Verifikation {v.series} {v.number} balanserar inte eller har färre än två rader.")
-            for r in v.rows:
-                if r[0] not in known_accounts:
-                    raise RuleError(f"Verifikation {v.series} {v.number}: konto {r[0]} finns inte i kontoplanen.",
-                                    field="konto")
-                if r[2] is not None and r[2] not in known_projects:
-                    raise RuleError(f"Verifikation {v.series} {v.number}: insatsen finns inte.", field="insats")
         if not vouchers:
             return 0
+        known_accounts = {r[0] for r in self.conn.execute("SELECT number FROM account")}
+        known_projects = {r[0] for r in self.conn.execute("SELECT id FROM project")}
+        project_of = project_ids or {}
+        missing = -1   # an insats code without an id: never a project id, so refused below
         booked_at = now_iso()
+        start, end = year.start, year.end
         with self.transaction(), self._big_cache():
             c = self.conn
             first = (c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0) + 1
+            # One pass over everything: check what the triggers would refuse, with a message
+            # naming the verifikation, and build the parameter rows for executemany.
+            rows: list[tuple] = []
+            heads: list[tuple] = []
+            add_row = rows.append
+            next_no: dict[str, int] = {}
+            for vid, v in enumerate(vouchers, first):
+                series, number, date = v.series, v.number, v.date
+                expected = next_no.get(series)
+                if expected is None:
+                    expected = self.next_voucher_number(year_id, series)
+                if number != expected:
+                    raise RuleError(f"Verifikation {series} {number} följer inte i nummerserien "
+                                    f"(nästa nummer är {expected}).")
+                next_no[series] = expected + 1
+                if not start <= date <= end:
+                    raise RuleError(f"Verifikation {series} {number} är daterad {date}, utanför "
+                                    f"räkenskapsåret {year.label}.", field="datum")
+                total = 0
+                for r in v.rows:
+                    account, amount, project = r[0], r[1], r[2]
+                    if account not in known_accounts:
+                        raise RuleError(f"Verifikation {series} {number}: konto {account} finns inte i "
+                                        "kontoplanen.", field="konto")
+                    if project_ids is not None:
+                        code, project = project, (project_of.get(project, missing) if project else None)
+                    if project is not None and project not in known_projects:
+                        raise RuleError(f"Verifikation {series} {number}: insatsen finns inte.", field="insats")
+                    add_row((vid, account, amount, project, r[3] or ""))
+                    total += amount
+                if total != 0 or len(v.rows) < 2:
+                    raise RuleError(f"Verifikation {series} {number} balanserar inte eller har färre än två rader.")
+                heads.append((vid, year_id, series, number, date, v.text or "", booked_at, v.source))
             # Rows left by an interrupted booking have no header and belong to no one.
             c.execute("DELETE FROM voucher_row WHERE voucher_id >= ?", (first,))
             c.executemany(
-                "INSERT INTO voucher_row (voucher_id, account, amount, project_id, text) VALUES (?, ?, ?, ?, ?)",
-                [(vid, r[0], r[1], r[2], r[3] or "")
-                 for vid, v in enumerate(vouchers, first) for r in v.rows])
+                "INSERT INTO voucher_row (voucher_id, account, amount, project_id, text) VALUES (?, ?, ?, ?, ?)", rows)
+            del rows
             c.executemany(
                 "INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, source) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(vid, year_id, v.series, v.number, v.date, v.text or "", booked_at, v.source)
-                 for vid, v in enumerate(vouchers, first)])
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", heads)
             self.audit("voucher.bulk_book", year_id=year_id, count=len(vouchers), first_id=first)
         return len(vouchers)
 

@@ -101,10 +101,8 @@ def apply_plan(plan: ImportPlan, book: Book) -> None:
                 book.bulk_set_opening_balances(fy.id, {(a, ids[c] if c else None): amt
                                                        for (a, c), amt in y.opening.items()})
             if y.vouchers:
-                book.bulk_book_vouchers(fy.id, [
-                    v if not any(r[2] for r in v.rows) else
-                    v._replace(rows=tuple((r[0], r[1], ids[r[2]] if r[2] else None, r[3]) for r in v.rows))
-                    for v in y.vouchers])
+                # The planned rows name insatser by code; the bulk booking looks up their ids.
+                book.bulk_book_vouchers(fy.id, y.vouchers, project_ids=ids)
         book.audit("sie.import", file=Path(plan.sie.path).name, vouchers=plan.voucher_count,
                    accounts=len(plan.new_accounts), years=[y.label for y in plan.years])
 

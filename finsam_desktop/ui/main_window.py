@@ -705,7 +705,7 @@ class MainWindow(QMainWindow):
             return None
         dlg = SieImportDialog(plan, target, self)
         self.sie_preview = dlg  # for the tests and the screenshots
-        if not dlg.exec():
+        if not dlg.exec() or plan.errors:
             return None
         if into_open:
             into = self.book.path
