@@ -103,6 +103,34 @@ def test_cli_export_writes_the_year(book, tmp_path, capsys):
     assert "#FORMAT PC8" in text and text.rstrip().splitlines()[-1].startswith("#KSUMMA ")
 
 
+def test_cli_export_leaves_the_book_unchanged_and_no_files_beside_it(book, tmp_path):
+    book.book_voucher("2021-02-15", "Bidrag", [(1930, 100_00), (3010, -100_00)])
+    book.close()
+    out = tmp_path / "ut" / "x.se"
+    out.parent.mkdir()
+    folder = book.path.parent
+    before = book.path.read_bytes()
+    files = sorted(p.name for p in folder.iterdir())
+    assert main(["export-sie", str(book.path), "--year", "2021", "-o", str(out)]) == 0
+    assert main(["export-sie", str(book.path), "-o", str(out.with_name("y.se"))]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == files          # no -wal, no -shm
+    assert book.path.read_bytes() == before
+    assert out.read_bytes() == out.with_name("y.se").read_bytes()
+
+
+def test_export_while_the_book_is_open_elsewhere_leaves_its_files_alone(book, tmp_path):
+    """The -wal and -shm of a book open in the program belong to it; an export beside it
+    neither removes them nor keeps the program from booking."""
+    book.book_voucher("2021-02-15", "Bidrag", [(1930, 100_00), (3010, -100_00)])
+    wal = Path(str(book.path) + "-wal")
+    assert wal.exists()
+    assert main(["export-sie", str(book.path), "-o", str(tmp_path / "x.se")]) == 0
+    assert wal.exists()
+    book.book_voucher("2021-02-16", "Bidrag 2", [(1930, 50_00), (3010, -50_00)])
+    assert book.count_vouchers() == 2
+    assert read_sie(tmp_path / "x.se").row_count == 2
+
+
 # ---------------------------------------------------------------------------- generated ledgers
 # Bookkeeping text: letters (Swedish too), digits, blanks and punctuation, quotes included.
 PC8_TEXT = st.text(alphabet=st.sampled_from("abcXYZ åäöÅÄÖéü 0189 .,:;-+%&/()\"'#{}!?"), max_size=25)

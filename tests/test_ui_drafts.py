@@ -4,7 +4,6 @@ listed, opened again, finished and booked (booking removes the draft)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 

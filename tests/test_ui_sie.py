@@ -78,7 +78,9 @@ def test_sie_preview_names_each_new_account_with_its_report_row(qtbot, tmp_path,
 
 
 def test_a_file_with_errors_cannot_be_imported_and_the_error_names_the_line(qtbot, tmp_path, sie_file, answers):
-    text = sie_file.read_bytes().replace(b"#VER A 2 20210210", b"#VER A 2 20211340", 1)
+    good = sie_file.read_bytes()
+    text = good.replace(b'#VER "A" 2 20210210', b'#VER "A" 2 20211340', 1)
+    assert text != good
     bad = tmp_path / "trasig.se"
     bad.write_bytes(text)
     window = MainWindow()

@@ -225,10 +225,12 @@ def test_sie_export_and_import_run_from_the_menu_in_the_background(qtbot, tmp_pa
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    from finsam_desktop.ui.sie_import_dialog import SieImportDialog
+    monkeypatch.setattr(SieImportDialog, "exec", lambda dlg: 1)  # the preview is confirmed
     window.import_sie()
     assert window.book is not None and window.book.path == new_book
     assert window.book.count_vouchers() == 3
-    assert shown and shown[0].startswith("SIE-filen är inläst: 3 verifikationer.")
+    assert shown and shown[0].startswith("SIE-filen är inläst: 3 verifikationer")
 
 
 def test_huvudbok_reads_only_the_pages_it_shows_with_the_right_running_balance(qtbot, tmp_path):

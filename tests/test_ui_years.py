@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from finsam_desktop.book import Book, VoucherRow
+from finsam_desktop.book import VoucherRow
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.year_dialog import NewYearDialog, add_following_year
 
-from ui_helpers import VALID_ORGNR, booked_book, isolated_settings  # noqa: F401
+from ui_helpers import booked_book, isolated_settings  # noqa: F401
 
 
 @pytest.fixture

@@ -83,13 +83,15 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path):
     wiz.next()
 
     # 4 Förvaltningsberättelse: this year's texts are there; the disposition is proposed.
+    result_row = build_report(book, y25.id).resultatrakning.row("arets_resultat")
+    deficit = f"underskott på {format_kr(-result_row.amount)} kronor"
     assert wiz.currentId() == PAGE_TEXTS
     texts = wiz.currentPage()
     assert "Mellersta Ådalen" in texts.edits["oversikt"].toPlainText()
     texts._suggest_disposition()
-    assert "underskott på 247 382 kronor" in texts.edits["disposition"].toPlainText()
+    assert deficit in texts.edits["disposition"].toPlainText()
     wiz.next()
-    assert "underskott på 247 382 kronor" in book.year_text(y25.id, "disposition")
+    assert deficit in book.year_text(y25.id, "disposition")
 
     # 5 Styrelsen: prefilled; saved with place and date.
     assert wiz.currentId() == PAGE_BOARD
@@ -101,8 +103,9 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path):
 
     # 6 Förhandsgranskning with last year.
     assert wiz.currentId() == PAGE_PREVIEW
-    html = wiz.currentPage().view.toPlainText()
-    assert "Årets resultat" in html and "−247 382" in html and "−123 898" in html
+    html = wiz.currentPage().view.toPlainText().replace("\u00a0", " ")
+    shown = [format_kr(v, minus="\u2212") for v in (result_row.amount, result_row.previous)]
+    assert "Årets resultat" in html and all(v in html for v in shown)
     wiz.next()
 
     # 7 Skapa filer.
@@ -202,3 +205,17 @@ def test_wizard_delarsrapport_produces_pdf_and_does_not_close(qtbot, tmp_path):
     assert not book.year_by_label("2025").is_closed
     wiz.close()
     book.close()
+
+
+def test_reopen_dialog_requires_a_reason_and_logs_it(qtbot, book):
+    from finsam_desktop.ui.wizard_reopen import ReopenYearDialog
+    y = book.years()[0]
+    book.close_year(y.id)
+    dlg = ReopenYearDialog(book, y.id)
+    qtbot.addWidget(dlg)
+    assert not dlg.reopen()
+    assert "Ange varför" in dlg.error.text() and book.year(y.id).is_closed
+    dlg.reason.setPlainText("Revisorn hittade en faktura")
+    assert dlg.reopen()
+    assert not book.year(y.id).is_closed
+    assert book.audit_log()[-1]["detail"]["reason"] == "Revisorn hittade en faktura"

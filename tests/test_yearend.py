@@ -151,3 +151,18 @@ def test_opening_balances_of_closed_year_cannot_change(book):
     book.close_year(y.id)
     with pytest.raises(RuleError, match="stängt"):
         book.set_opening_balances(y.id, {1930: 1_00, 2010: -1_00})
+
+
+def test_close_year_books_the_accrual_reversals_into_the_new_year(book):
+    from finsam_desktop.accruals import AccrualEntry, book_accruals
+    y, p = _fill_2021(book)
+    other = book.add_project("P2", "Samkraft", owner_id=p.owner_id, account=4530)
+    res = book_accruals(book, "2021-12-31", [AccrualEntry(amount=321_953_00, project_id=other.id)])
+    assert res.reversal is None  # 2022 does not exist yet
+    nxt = book.close_year(y.id)
+    rev_id = book.accruals("2021-12-31")[0].reversal_voucher_id
+    rev = book.voucher(rev_id)
+    assert rev.date == "2022-01-01" and rev.year_id == nxt.id
+    # The IB carries the interimsskuld per insats; the reversal takes it back to zero.
+    assert book.opening_balances(nxt.id)[(2990, other.id)] == -321_953_00
+    assert book.balance_at("2022-01-01", accounts=[2990], by_project=True).get((2990, other.id)) is None

@@ -133,7 +133,7 @@ class BulkMixin:
         known_accounts = {r[0] for r in self.conn.execute("SELECT number FROM account")}
         known_projects = {r[0] for r in self.conn.execute("SELECT id FROM project")}
         project_of = project_ids or {}
-        missing = -1   # an insats code without an id: never a project id, so refused below
+        missing = object()   # an insats code without an id: refused below like an unknown id
         booked_at = now_iso()
         start, end = year.start, year.end
         with self.transaction(), self._big_cache():
@@ -164,7 +164,7 @@ class BulkMixin:
                         raise RuleError(f"Verifikation {series} {number}: konto {account} finns inte i "
                                         "kontoplanen.", field="konto")
                     if project_ids is not None:
-                        code, project = project, (project_of.get(project, missing) if project else None)
+                        project = project_of.get(project, missing) if project else None
                     if project is not None and project not in known_projects:
                         raise RuleError(f"Verifikation {series} {number}: insatsen finns inte.", field="insats")
                     add_row((vid, account, amount, project, r[3] or ""))

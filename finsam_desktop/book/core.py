@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.request import pathname2url
 
 import sqlite_utils
 
@@ -25,8 +26,13 @@ def now_iso() -> str:
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                               check_same_thread=False)
+        # Read-only by query_only, not by opening the file read-only: a connection without
+        # write access to a WAL book creates -wal and -shm beside it and can never remove
+        # them, while this one, the last to close, tidies up like any other. (A file the
+        # user may not write to is still opened read-only: mode=rw falls back to that.)
+        uri = "file:" + pathname2url(str(Path(path).absolute())) + "?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA query_only = ON")
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")

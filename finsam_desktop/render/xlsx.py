@@ -59,23 +59,30 @@ def write_xlsx(report, book, path: str | Path) -> Path:
 
 
 # ---------------------------------------------------------------------- helpers
+def _add(ws, values) -> int:
+    """Append a row and return its number. (Worksheet.max_row scans every cell, which
+    makes a huvudbok of 100 000 rows quadratic; we only ever append, so we count.)"""
+    ws.append(values)
+    ws.finsam_rows = getattr(ws, "finsam_rows", 0) + 1
+    return ws.finsam_rows
+
+
 def _title(ws, report, title: str, ncols: int) -> None:
-    ws.append([f"{title} – {report.forbund.namn}"])
+    _add(ws, [f"{title} – {report.forbund.namn}"])
     ws["A1"].font = TITLE
-    ws.append([f"Organisationsnummer {report.forbund.orgnr}. Period {report.period.fran} – "
-               f"{report.period.till}. Belopp i kronor."])
-    ws.append([])
+    _add(ws, [f"Organisationsnummer {report.forbund.orgnr}. Period {report.period.fran} – "
+              f"{report.period.till}. Belopp i kronor."])
+    _add(ws, [])
 
 
 def _header(ws, labels: list[str]) -> None:
-    ws.append(labels)
-    row = ws.max_row
+    row = _add(ws, labels)
     for col in range(1, len(labels) + 1):
         c = ws.cell(row=row, column=col)
         c.font = BOLD
         c.fill = HEAD_FILL
         c.alignment = Alignment(horizontal="left" if col == 1 else "right", vertical="center", wrap_text=True)
-    ws.freeze_panes = ws.cell(row=row + 1, column=1)
+    ws.freeze_panes = f"A{row + 1}"  # a string: ws.cell() would create the cell and move append()
 
 
 def _widths(ws, widths: list[float]) -> None:
@@ -109,8 +116,7 @@ def _statement_sheet(wb, report, st) -> None:
         if with_budget:
             cells += [kr(r.budget), r.budget_percent]
         cells.append(r.id)
-        ws.append(cells)
-        row = ws.max_row
+        row = _add(ws, cells)
         for col in (3, 4) + ((5,) if with_budget else ()):
             ws.cell(row=row, column=col).number_format = KR
         if with_budget:
@@ -128,28 +134,26 @@ def _notes_sheet(wb, report) -> None:
     _title(ws, report, "Noter", 4)
     _header(ws, ["Not / post", _period_label(report.period), _period_label(report.previous_period), "Not-id"])
     for n in report.noter:
-        ws.append([f"Not {n.number}. {n.title}", None, None, n.id])
-        ws.cell(row=ws.max_row, column=1).font = BOLD
+        row = _add(ws, [f"Not {n.number}. {n.title}", None, None, n.id])
+        ws.cell(row=row, column=1).font = BOLD
         if n.text:
-            ws.append([n.text])
-            ws.cell(row=ws.max_row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+            row = _add(ws, [n.text])
+            ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
         for ln in n.lines:
-            ws.append([("   " * ln.indent) + ln.label, kr(ln.amount), kr(ln.previous)])
-            row = ws.max_row
+            row = _add(ws, [("   " * ln.indent) + ln.label, kr(ln.amount), kr(ln.previous)])
             ws.cell(row=row, column=2).number_format = KR
             ws.cell(row=row, column=3).number_format = KR
             if ln.kind in ("sum", "heading"):
                 for col in (1, 2, 3):
                     ws.cell(row=row, column=col).font = BOLD
         if n.total is not None and not any(ln.kind == "sum" for ln in n.lines):
-            ws.append(["Summa", kr(n.total), kr(n.previous_total)])
-            row = ws.max_row
+            row = _add(ws, ["Summa", kr(n.total), kr(n.previous_total)])
             for col in (1, 2, 3):
                 ws.cell(row=row, column=col).font = BOLD
                 ws.cell(row=row, column=col).border = SUM_TOP
             ws.cell(row=row, column=2).number_format = KR
             ws.cell(row=row, column=3).number_format = KR
-        ws.append([])
+        _add(ws, [])
     _widths(ws, [70, 16, 16, 24])
 
 
@@ -165,22 +169,22 @@ def _ledger_sheet(wb, report, book) -> None:
             opening = 0
         if not lines and not opening:
             continue
-        ws.append([acc.number, acc.name, fran, None, "Ingående balans", None, None, None, kr(opening)])
-        _money_cols(ws, (9,))
-        ws.cell(row=ws.max_row, column=5).font = Font(italic=True)
+        row = _add(ws, [acc.number, acc.name, fran, None, "Ingående balans", None, None, None, kr(opening)])
+        _money_cols(ws, row, (9,))
+        ws.cell(row=row, column=5).font = Font(italic=True)
         balance = opening
         for ln in lines:
             balance += ln.amount
-            ws.append([acc.number, acc.name, ln.date, ln.ref, ln.text, projects.get(ln.project_id),
-                       kr(ln.amount) if ln.amount > 0 else None,
-                       kr(-ln.amount) if ln.amount < 0 else None, kr(balance)])
-            _money_cols(ws, (7, 8, 9))
-        ws.append([acc.number, acc.name, till, None, "Utgående saldo", None, None, None, kr(balance)])
-        _money_cols(ws, (9,))
+            row = _add(ws, [acc.number, acc.name, ln.date, ln.ref, ln.text, projects.get(ln.project_id),
+                            kr(ln.amount) if ln.amount > 0 else None,
+                            kr(-ln.amount) if ln.amount < 0 else None, kr(balance)])
+            _money_cols(ws, row, (7, 8, 9))
+        row = _add(ws, [acc.number, acc.name, till, None, "Utgående saldo", None, None, None, kr(balance)])
+        _money_cols(ws, row, (9,))
         for col in range(1, 10):
-            ws.cell(row=ws.max_row, column=col).font = BOLD
+            ws.cell(row=row, column=col).font = BOLD
     _widths(ws, [8, 34, 12, 13, 44, 10, 15, 15, 16])
-    ws.auto_filter.ref = f"A4:I{ws.max_row}"
+    ws.auto_filter.ref = f"A4:I{ws.finsam_rows}"
 
 
 def _trial_balance_sheet(wb, report, book) -> None:
@@ -188,12 +192,11 @@ def _trial_balance_sheet(wb, report, book) -> None:
     _title(ws, report, "Saldobalans", 6)
     _header(ws, ["Konto", "Kontonamn", "Rapportrad", "Ingående balans", "Periodens förändring", "Utgående balans"])
     for ln in book.trial_balance(report.year_id, report.period.fran, report.period.till):
-        ws.append([ln.account, ln.name, ln.row_id or "", kr(ln.opening), kr(ln.period), kr(ln.closing)])
-        _money_cols(ws, (4, 5, 6))
+        row = _add(ws, [ln.account, ln.name, ln.row_id or "", kr(ln.opening), kr(ln.period), kr(ln.closing)])
+        _money_cols(ws, row, (4, 5, 6))
     _widths(ws, [8, 40, 34, 18, 20, 18])
 
 
-def _money_cols(ws, cols) -> None:
-    row = ws.max_row
+def _money_cols(ws, row: int, cols) -> None:
     for col in cols:
         ws.cell(row=row, column=col).number_format = KR_ORE

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 VIEWS = ("start", "verifikationer", "huvudbok", "saldobalans", "rapport", "projekt", "kontoplan",
-         "insatser", "medlemmar", "verifikation")
+         "insatser", "medlemmar", "verifikation", "utkast", "budget", "nytt-ar", "sie-import")
 
 
 def build_parser() -> argparse.ArgumentParser:

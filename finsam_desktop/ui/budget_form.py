@@ -72,18 +72,20 @@ class BudgetEditor(RecordEditor):
     def __init__(self, book: Book, year_id: int, parent=None):
         self.book = book
         self.year_id = year_id
-        self.project_codes = {p.id: f"{p.code} {p.name}" for p in book.projects()}
+        projects = book.projects()
+        self.project_codes = {p.id: f"{p.code} {p.name}" for p in projects}
+        short = {p.id: p.code for p in projects}  # the table shows the code, the field the name
         columns = [
             Column("Benämning", lambda r: r.label),
             Column("Del", lambda r: SECTION_LABELS.get(r.section, r.section)),
             Column("Konton", range_text),
-            Column("Insats", lambda r: self.project_codes.get(r.project_id, "") if r.project_id else ""),
+            Column("Insats", lambda r: short.get(r.project_id, "") if r.project_id else ""),
             Column("Intäkt", lambda r: money_kr(person_amount(book, r))
                    if is_income_range(book, r.account_from, r.account_to) else "", amount=True),
             Column("Kostnad", lambda r: "" if is_income_range(book, r.account_from, r.account_to)
                    else money_kr(person_amount(book, r)), amount=True),
         ]
-        super().__init__(columns, {1: 18, 2: 11, 3: 14, 4: 13, 5: 13}, stretch=0, parent=parent)
+        super().__init__(columns, {1: 16, 2: 9, 3: 6, 4: 10, 5: 10}, stretch=0, parent=parent)
         self.label = self.add_field("namn", "&Benämning", QLineEdit())
         self.section = QComboBox()
         for key, text in SECTION_LABELS.items():
@@ -163,7 +165,8 @@ class BudgetEditor(RecordEditor):
             self.kind.setText("Beloppet skrivs positivt, både för intäkter och kostnader.")
             return
         what = "en intäkt" if is_income_range(self.book, first, last) else "en kostnad"
-        self.kind.setText(f"Konto {first}–{last} budgeteras som {what}. Beloppet skrivs positivt.")
+        accounts = f"Konto {first}" if first == last else f"Konto {first}–{last}"
+        self.kind.setText(f"{accounts} budgeteras som {what}. Beloppet skrivs positivt.")
 
     def delete_current(self) -> None:
         r = self.current

@@ -3,7 +3,7 @@ finish and book (booking removes the draft), or to throw away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QTableView, QVBoxLayout
 
@@ -47,12 +47,12 @@ class DraftsDialog(QDialog):
         super().__init__(parent)
         self.book = book
         self.setWindowTitle("Utkast")
-        self.resize(860, 420)
+        self.resize(1040, 420)
         self.model = RecordTableModel(DRAFT_COLUMNS)
         self.table = QTableView()
         self.table.setModel(self.model)
         style_table(self.table, stretch_column=1)
-        set_column_widths(self.table, {0: 11, 2: 6, 3: 14, 4: 14, 5: 20})
+        set_column_widths(self.table, {0: 11, 2: 5, 3: 13, 4: 13, 5: 22})
         self.table.doubleClicked.connect(lambda ix: self._open(ix.row()))
         self.table.activated.connect(lambda ix: self._open(ix.row()))
         self.open_button = primary(QPushButton("&Öppna"))

@@ -23,7 +23,7 @@ class LedgerView(QWidget):
         self.account_box.setInsertPolicy(QComboBox.NoInsert)
         self.account_box.completer().setFilterMode(Qt.MatchContains)
         self.account_box.completer().setCompletionMode(self.account_box.completer().CompletionMode.PopupCompletion)
-        self.account_box.setMinimumWidth(320)
+        self.account_box.setMinimumWidth(250)
         self.reload_accounts()
         self.model = LedgerModel(book)
         self.table = QTableView()

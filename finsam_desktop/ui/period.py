@@ -31,7 +31,11 @@ class PeriodPicker(QWidget):
         self.book = book
         self.to_only = to_only
         self.year_box = QComboBox()
+        self.year_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.quick = QComboBox()
+        # As wide as "Till och med september 2025", not as the longest choice.
+        self.quick.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.quick.setMinimumContentsLength(22 if to_only else 14)
         self.date_from = _date_edit()
         self.date_to = _date_edit()
         lay = QHBoxLayout(self)

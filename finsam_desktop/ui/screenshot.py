@@ -10,7 +10,8 @@ from ..book import Book, VoucherFilter
 from ..errors import BookFileError
 
 DIALOG_SIZES = {"kontoplan": (1100, 680), "insatser": (1280, 680), "medlemmar": (1080, 600),
-                "verifikation": (1000, 560)}
+                "verifikation": (1000, 560), "utkast": (1040, 420), "budget": (1180, 620),
+                "nytt-ar": (660, 320), "sie-import": (1040, 660)}
 
 
 def _settle(widget: QWidget) -> None:
@@ -66,6 +67,21 @@ def _dialog(view: str, book: Book, parent: QWidget) -> QWidget:
     if view == "medlemmar":
         from .members_form import MembersDialog
         return MembersDialog(book, parent)
+    if view == "utkast":
+        from .drafts_view import DraftsDialog
+        return DraftsDialog(book, parent)
+    if view == "budget":
+        from .budget_form import BudgetDialog
+        y = parent.working_year()
+        dlg = BudgetDialog(book, parent, year_id=y.id if y else None)
+        if dlg.editor is not None and dlg.editor.model.rowCount():
+            dlg.editor.table.selectRow(1 if dlg.editor.model.rowCount() > 1 else 0)
+        return dlg
+    if view == "nytt-ar":
+        from .year_dialog import NewYearDialog
+        return NewYearDialog(book, parent)
+    if view == "sie-import":
+        return _sie_preview(book, parent)
     from .voucher_form import VoucherDialog
     dlg = VoucherDialog(book, parent)
     # A realistic entry being typed: the rows of a recent verifikation with an insats.
@@ -83,3 +99,21 @@ def _example_voucher(book: Book):
             return full
     last = book.list_vouchers(VoucherFilter(), offset=max(0, n - 1), limit=1)
     return book.voucher(last[0].id) if last else None
+
+
+def _sie_preview(book: Book, parent: QWidget) -> QWidget:
+    """The import preview of the book's own latest year written as SIE, as if it were
+    read into a new book."""
+    import tempfile
+
+    from ..exchange.sie_plan import plan_import
+    from ..exchange.sie_reader import read_sie
+    from ..exchange.sie_writer import export_sie
+    from .sie_import_dialog import SieImportDialog
+
+    year = parent.working_year()
+    folder = Path(tempfile.mkdtemp(prefix="finsam-screenshot-"))
+    path = folder / f"{book.forbund().namn.split()[-1]} {year.label}.se"
+    export_sie(book, year, path)
+    plan = plan_import(read_sie(path), None)
+    return SieImportDialog(plan, "en ny bok – du väljer var den sparas när du klickar Importera", parent)

@@ -46,6 +46,14 @@ ACCOUNT_COLUMNS = [
 ]
 
 
+def _encoding_name(encoding: str) -> str:
+    try:
+        from ..exchange.sie_text import ENCODING_NAMES
+    except ImportError:
+        return encoding
+    return ENCODING_NAMES.get(encoding, encoding)
+
+
 def year_line(y) -> str:
     where = "finns i boken" if y.exists else "skapas"
     count = len(y.vouchers)
@@ -70,6 +78,7 @@ class SieImportDialog(QDialog):
 
         form = QFormLayout()
         form.setHorizontalSpacing(18)
+        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.values: dict[str, QLabel] = {}
 
         def row(key: str, label: str, text: str) -> None:
@@ -83,7 +92,7 @@ class SieImportDialog(QDialog):
         row("orgnr", "Organisationsnummer", plan.orgnr)
         row("fil", "Fil", f"{name}, SIE typ {sie.sie_type or '?'}"
             + (f", från {sie.program}" if sie.program else "")
-            + (f", teckenkodning {sie.encoding}" if sie.encoding else ""))
+            + (f", teckenkodning {_encoding_name(sie.encoding)}" if sie.encoding else ""))
         row("ar", "Räkenskapsår", "\n".join(year_line(y) for y in plan.years) or "(inga)")
         row("konton", "Konton", f"{len(sie.accounts)} i filen, {len(plan.new_accounts)} nya"
             + (f", {len(plan.renamed_accounts)} byter namn" if plan.renamed_accounts else ""))

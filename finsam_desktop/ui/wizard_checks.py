@@ -11,7 +11,7 @@ from ..closing.checks import (BLOCKING, OK, WARNING, Finding, run_checks, save_b
                               saved_bank_statement)
 from ..errors import FinsamError
 from ..money import parse_kr
-from .common import ERROR_STYLE, money, muted, show_error
+from .common import ERROR_STYLE, money, show_error
 
 CHIP = {OK: ("OK", "#1e7b3c", "#e6f4ea"), WARNING: ("Varning", "#8a5a00", "#fff4d6"),
         BLOCKING: ("Stopp", "#a61b1b", "#fdecea")}

@@ -248,7 +248,7 @@ class ClosePage(QWizardPage):
             return
         if y.is_closed:
             self.summary.setText(f"Räkenskapsåret {y.label} är redan stängt. Ett stängt år öppnas bara "
-                                 "igen med ett eget, loggat beslut (Arkiv → Öppna räkenskapsår igen).")
+                                 "igen med ett eget beslut vars orsak skrivs i loggen.")
             self.confirm.hide()
             self.close_btn.hide()
             return

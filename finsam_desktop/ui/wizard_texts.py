@@ -104,7 +104,7 @@ class AccrualsPage(QWizardPage):
 
 
 # ---------------------------------------------------------------------- step 4
-def report_figures(report, allotted: int) -> list[tuple[str, str]]:
+def report_figures(report) -> list[tuple[str, str]]:
     """(label, value) pairs for the figures beside the förvaltningsberättelse."""
     rr = report.resultatrakning
     out = [("Årets resultat", f"{money_kr(rr.row('arets_resultat').amount)} kr")]
@@ -218,7 +218,7 @@ class TextsPage(QWizardPage):
             self.fig_grid.addWidget(muted(msg), 1, 0, 1, 2)
             return
         self.result_ore = report.resultatrakning.row("arets_resultat").amount or 0
-        for i, (label, value) in enumerate(report_figures(report, self.wiz.book.allotted_funds(self.wiz.year_id)), 1):
+        for i, (label, value) in enumerate(report_figures(report), 1):
             lab = QLabel(label)
             lab.setWordWrap(True)
             val = QLabel(value)

@@ -51,7 +51,7 @@ class NewYearDialog(QDialog):
         self.book = book
         self.year: FiscalYear | None = None
         self.setWindowTitle("Nytt räkenskapsår")
-        self.resize(640, 360)
+        self.resize(660, 320)
         years = book.years()
         self.last = years[-1] if years else None
         start, end = following_period(self.last) if self.last else (f"{_date.today().year}-01-01",
@@ -127,11 +127,11 @@ class NewYearDialog(QDialog):
                               "(till exempel genom en SIE-import).")
         elif last.is_closed:
             self.note.setText(f"Räkenskapsåret {last.label} är stängt: det nya årets ingående balanser blir "
-                              f"{last.label}s utgående balanser.")
+                              f"de utgående balanserna för {last.label}.")
         else:
             self.note.setText(f"<b>Preliminära ingående balanser.</b> Räkenskapsåret {last.label} är inte "
-                              f"stängt. Det nya året får {last.label}s utgående balanser som de ser ut nu, med "
-                              "årets resultat fört till eget kapital. De är preliminära tills bokslutet för "
+                              f"stängt. Det nya året får de utgående balanserna för {last.label} som de ser ut nu, "
+                              "med årets resultat fört till eget kapital. De är preliminära tills bokslutet för "
                               f"{last.label} är gjort: när året stängs räknas de om och ersätts.")
 
     def create(self) -> None:
