@@ -62,6 +62,7 @@ class LedgerSummary:
     count: int
     debit: int
     credit: int  # positive
+    days: tuple[tuple[str, int], ...] = ()  # (date, number of lines) for the days with lines
 
     @property
     def closing(self) -> int:
@@ -331,24 +332,41 @@ class VouchersMixin:
     def ledger_summary(self, account: int, date_from: str, date_to: str) -> LedgerSummary:
         """Ingående saldo, number of lines and the period's debit and credit, without
         reading the lines themselves into Python."""
-        count, debit, credit = self.conn.execute(
-            "SELECT count(*), ifnull(sum(max(r.amount, 0)), 0), ifnull(-sum(min(r.amount, 0)), 0) "
+        per_day = self.conn.execute(
+            "SELECT v.date, count(*), ifnull(sum(max(r.amount, 0)), 0), ifnull(-sum(min(r.amount, 0)), 0) "
             "FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id "
-            "WHERE r.account = ? AND v.date BETWEEN ? AND ?", (account, date_from, date_to)).fetchone()
-        return LedgerSummary(self.ledger_opening(account, date_from), count, debit, credit)
+            "WHERE r.account = ? AND v.date BETWEEN ? AND ? GROUP BY v.date ORDER BY v.date",
+            (account, date_from, date_to)).fetchall()
+        return LedgerSummary(self.ledger_opening(account, date_from), sum(d[1] for d in per_day),
+                             sum(d[2] for d in per_day), sum(d[3] for d in per_day),
+                             tuple((d[0], d[1]) for d in per_day))
 
     def ledger_page(self, account: int, date_from: str, date_to: str, *, offset: int, limit: int,
-                    count: int | None = None) -> list[LedgerLine]:
+                    count: int | None = None, days: Sequence[tuple[str, int]] | None = None) -> list[LedgerLine]:
         """Lines offset .. offset+limit of the huvudbok (ordered by date, series, number,
         row), each with its running balance. The balance before the page comes from the
-        daily balances up to the page's first day plus that day's earlier rows, so any
-        page costs about the same; a page in the later half is read from the end."""
+        daily balances up to the page's first day plus that day's earlier rows. With the
+        lines per day (LedgerSummary.days) the page is read from its first day on, so any
+        page costs about the same; without them a page in the later half is read from the
+        end."""
         if limit <= 0:
             return []
         frm, extra = self._ledger_from(date_from, date_to)
         params = [account, *extra, date_from, date_to]
         cols = ("SELECT v.id, v.series, v.number, v.date, r.text, v.text, r.amount, r.project_id, r.id ")
-        if count is not None and offset > count // 2:
+        if days:
+            before, first_day = 0, date_from
+            for day, n in days:
+                if before + n > offset:
+                    first_day = day
+                    break
+                before += n
+            else:
+                return []
+            rows = self.conn.execute(
+                f"{cols}{frm} AND v.date >= ?7 ORDER BY v.date, v.series, v.number, r.id LIMIT ?5 OFFSET ?6",
+                (*params, limit, offset - before, first_day)).fetchall()
+        elif count is not None and offset > count // 2:
             # From the end: walking the index backwards is as short as walking it forwards.
             skip = max(0, count - offset - limit)
             take = min(limit, count - offset)
@@ -364,7 +382,9 @@ class VouchersMixin:
         first = rows[0]
         balance = self.ledger_opening(account, date_from)
         if first[3] > date_from:
-            balance += self.movements(date_from, day_before(first[3])).get(account, 0)
+            balance += self.conn.execute(
+                "SELECT ifnull(sum(amount), 0) FROM balance_day WHERE account = ? AND date BETWEEN ? AND ?",
+                (account, date_from, day_before(first[3]))).fetchone()[0]
         balance += self.conn.execute(
             f"SELECT ifnull(sum(r.amount), 0) {frm} AND v.date = ?5 AND (v.series, v.number, r.id) < (?6, ?7, ?8)",
             (*params, first[3], first[1], first[2], first[8])).fetchone()[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,6 +20,9 @@ from ..book.bulk import default_account_row
 from ..book.validate import normalize_orgnr
 from ..money import format_ore
 from .sie_model import ERROR, WARNING, Finding, SieFile
+
+_NUMBER = itemgetter(1)   # SieVoucher.number
+_new = tuple.__new__      # a PlannedVoucher without the named tuple's Python-level __new__
 
 SUMMARY_SERIES = "SIE"
 SUMMARY_TEXT = "Årets förändring enligt SIE-fil"
@@ -163,8 +167,7 @@ class _Planner:
             used.add(key[1])
         for key in (*sie.oib, *sie.oub):
             used.add(key[1])
-        for v in sie.vouchers:
-            used.update(r.account for r in v.rows)
+        used.update({r[0] for v in sie.vouchers for r in v.rows})
         kinds: dict[int, str] = {}
         unnamed = []
         for number in sorted(used):
@@ -309,20 +312,27 @@ class _Planner:
                 self.add(WARNING, f"{again} av filens verifikationer har samma serie och nummer som verifikationer "
                                   "som redan lästs in från SIE i räkenskapsåret; filen kan redan vara inläst.",
                          "vernr")
+        add = out.append
         for series in sorted(by_series):
-            vs = sorted(by_series[series], key=lambda v: (v.number is None, v.number or 0))
+            # Numbered ones in number order (usually already: a linear pass), then the
+            # unnumbered in file order.
+            vs = [v for v in by_series[series] if v.number is not None]
+            vs.sort(key=_NUMBER)
+            vs += [v for v in by_series[series] if v.number is None]
             first = 1
             if self.book is not None and year_id is not None:
                 first = self.book.next_voucher_number(year_id, series)
             changed = []
-            for i, v in enumerate(vs):
-                number = first + i
-                original = f"{v.series} {v.number}" if v.number is not None else ""
-                if v.number is not None and v.number != number:
+            for number, v in enumerate(vs, first):
+                # v.rows: SieRow is (account, amount, project code, text, line)
+                if v.number is None:
+                    add(_new(PlannedVoucher, (series, number, v.date, v.text, v.rows, "SIE", "")))
+                    continue
+                original = f"{v.series} {v.number}"
+                if v.number != number:
                     changed.append(f"{series} {v.number} → {series} {number}")
-                rows = v.rows  # SieRow is (account, amount, project code, text, line)
-                source = f"SIE {original}".strip() if original else "SIE"
-                out.append(PlannedVoucher(series, number, v.date, v.text, rows, source, original))
+                add(_new(PlannedVoucher, (series, number, v.date, v.text, v.rows, f"SIE {original}".strip(),
+                                          original)))
             if changed:
                 shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
                 self.add(WARNING, f"Serie {series}: {len(changed)} verifikationer får nya nummer eftersom numren i "

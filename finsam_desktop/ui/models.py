@@ -247,7 +247,7 @@ class LedgerModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             page = self.book.ledger_page(self.account, self.date_from, self.date_to, offset=number * self.PAGE,
-                                         limit=self.PAGE, count=self.summary.count)
+                                         limit=self.PAGE, count=self.summary.count, days=self.summary.days)
             self.pages_read += 1
             self._pages[number] = page
             while len(self._pages) > self.KEEP_PAGES:

@@ -193,8 +193,8 @@ def notes_html(report, fmt, now: str, before: str) -> str:
                  if ln.kind in ("heading", "sum") or ln.amount not in (None, 0) or ln.previous not in (None, 0)]
         if not lines:
             continue
-        rows = [f"<tr><td width='420'></td><th>{escape(now)}</th>" + (f"<th>{escape(before)}</th>" if has_prev else "")
-                + "</tr>"]
+        rows = [f"<tr><td width='470'></td><th width='110'>{escape(now)}</th>"
+                + (f"<th width='110'>{escape(before)}</th>" if has_prev else "") + "</tr>"]
         for ln in lines:
             indent = "&nbsp;" * (4 * ln.indent)
             if ln.kind == "heading":
@@ -203,9 +203,12 @@ def notes_html(report, fmt, now: str, before: str) -> str:
             cls = " class='sum'" if ln.kind == "sum" else ""
             cells = f"<td class='a'>{fmt(ln.amount)}</td>" + (f"<td class='a'>{fmt(ln.previous)}</td>" if has_prev else "")
             rows.append(f"<tr{cls}><td>{indent}{escape(ln.label)}</td>{cells}</tr>")
-        if note.total is not None and note.lines and note.lines[-1].kind != "sum":
+        # As the PDF: a note in groups ends with its grand total (the statement row's figure).
+        grouped = sum(ln.kind == "sum" for ln in note.lines) > 1
+        if note.total is not None and note.lines and (note.lines[-1].kind != "sum" or grouped):
             cells = f"<td class='a'>{fmt(note.total)}</td>" + (
                 f"<td class='a'>{fmt(note.previous_total)}</td>" if has_prev else "")
-            rows.append(f"<tr class='sum'><td>Summa</td>{cells}</tr>")
+            label = f"Summa {note.title[0].lower()}{note.title[1:]}" if grouped else "Summa"
+            rows.append(f"<tr class='sum'><td>{escape(label)}</td>{cells}</tr>")
         parts.append("<table cellspacing='0'>" + "".join(rows) + "</table>")
     return "".join(parts)
