@@ -1,16 +1,19 @@
 """SIE 4 import and export of a big year: 100 000 verifikationer, about 300 000 #TRANS.
 
-    python benchmarks/bench_sie.py [--vouchers 100000] [--dir DIR]
+    python benchmarks/bench_sie.py [--vouchers 100000] [--dir DIR] [--runs N]
 
 Generates the file once (cached in DIR, default the system's temp folder), imports it
-into a new book and exports the book again, and prints the times. Targets: import under
+into a new book and exports the book again, N times, and prints the times (median
+and range) and the load average before and after. Targets: import under
 10 s, export under 5 s.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -59,10 +62,25 @@ def generate(path: Path, vouchers: int, seed: int = 1) -> None:
     path.write_bytes(("\r\n".join(out) + "\r\n").encode("cp437"))
 
 
+def _spread(values: list[float]) -> str:
+    if len(values) == 1:
+        return f"{values[0]:.2f} s"
+    return (f"median {statistics.median(values):.2f} s (från {min(values):.2f} till {max(values):.2f} s, "
+            f"{len(values)} körningar)")
+
+
+def _load() -> str:
+    try:
+        return "belastning (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "belastning okänd"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--vouchers", type=int, default=100_000)
     ap.add_argument("--dir", default=tempfile.gettempdir())
+    ap.add_argument("--runs", type=int, default=1, help="antal körningar (median och spridning skrivs ut)")
     args = ap.parse_args()
     folder = Path(args.dir)
     sie_file = folder / f"finsam-bench-{args.vouchers}.se"
@@ -72,23 +90,27 @@ def main() -> None:
         print(f"genererade {sie_file} ({sie_file.stat().st_size / 1e6:.1f} MB) på {time.perf_counter() - t:.1f} s")
     rows = sum(1 for line in sie_file.read_bytes().splitlines() if line.startswith(b"#TRANS"))
     book_path = folder / f"finsam-bench-{args.vouchers}.finsam"
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(book_path) + suffix).unlink(missing_ok=True)
-
-    t = time.perf_counter()
-    report = import_sie(sie_file, book_path)
-    t_import = time.perf_counter() - t
-    print(f"import: {report.voucher_count} verifikationer, {rows} #TRANS på {t_import:.2f} s "
-          f"(mål < 10 s), {len(report.differences)} avvikelser mot #UB/#RES")
-
     out = folder / f"finsam-bench-{args.vouchers}-export.se"
-    with Book.open(book_path) as book:
-        year = book.year_by_label("2021")
+    print(_load())
+    imports, exports = [], []
+    for run in range(1, args.runs + 1):
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(book_path) + suffix).unlink(missing_ok=True)
         t = time.perf_counter()
-        exp = export_sie(book, year, out)
-        t_export = time.perf_counter() - t
-    print(f"export: {exp.vouchers} verifikationer till {out.stat().st_size / 1e6:.1f} MB på {t_export:.2f} s "
-          "(mål < 5 s)")
+        report = import_sie(sie_file, book_path)
+        imports.append(time.perf_counter() - t)
+        print(f"körning {run}: import {report.voucher_count} verifikationer, {rows} #TRANS på {imports[-1]:.2f} s, "
+              f"{len(report.differences)} avvikelser mot #UB/#RES", end="; ")
+
+        with Book.open(book_path, read_only=True) as book:
+            year = book.year_by_label("2021")
+            t = time.perf_counter()
+            exp = export_sie(book, year, out)
+            exports.append(time.perf_counter() - t)
+        print(f"export {exp.vouchers} verifikationer till {out.stat().st_size / 1e6:.1f} MB på {exports[-1]:.2f} s")
+    print(f"import: {_spread(imports)} (mål < 10 s)")
+    print(f"export: {_spread(exports)} (mål < 5 s)")
+    print(_load())
 
 
 if __name__ == "__main__":

@@ -3,8 +3,12 @@
 `build_demo(path)` writes Samordningsförbundet Mellersta Ådalen with two räkenskapsår:
 2024 (closed) and 2025 (open, complete, so its årsredovisning can be made). Four members
 pay 648 000 kr each a year; five insatser are run by projektägare who invoice each
-quarter, with the fourth quarter booked as interimsskuld at the year end and reversed
-on the first day of the next year. The kansli has one employee (förbundschef), the
+quarter. Every period end (30 June and 31 December of both years) is a decided
+periodisering made through `finsam_desktop.accruals.book_accruals`: the quarter not yet
+invoiced is an interimsskuld per insats, the insats without one is decided as 0 kr, and
+at the year end the semesterlöneskuld and the year's revision join them. The återföring
+on the next day is booked and linked by the same call; the one of 31 December 2025
+waits until 2026 is opened by the årsbokslut. The kansli has one employee (förbundschef), the
 styrelse is paid per meeting, moms goes to momsfordran and is refunded by Skatteverket.
 
 Everything is deterministic: the same seed gives the same book, öre for öre. The
@@ -79,6 +83,7 @@ class _Entry:
     key: str = ""                 # to refer to it (rättelse)
     reverses: str | None = None   # key of the entry this one corrects
     order: int = 0
+    accruals: list | None = None  # a period end's decided accrual lines (book_accruals)
 
 
 @dataclass
@@ -89,6 +94,27 @@ class _Plan:
 
     def add(self, day: str, text: str, rows: list[tuple], **kw) -> None:
         self.entries.append(_Entry(day, text, [VoucherRow(*r) for r in rows], **kw))
+
+    def accrue(self, day: str, text: str, lines: list[_AccrualLine]) -> None:
+        """A period end's periodisering: every line decided (0 too), booked last on its
+        day so that the återföring booked at once on the next day keeps the numbers in
+        date order."""
+        rows = [VoucherRow(a, sign * ln.amount, ln.project, ln.counterpart)
+                for ln in lines if ln.amount for a, sign in ((ln.debit, 1), (ln.credit, -1))]
+        self.entries.append(_Entry(day, text, rows, order=99, accruals=lines))
+
+
+@dataclass(frozen=True)
+class _AccrualLine:
+    """One decided line of a period end, naming the insats by code and the counterpart by
+    name (the book's ids are not known while planning)."""
+    kind: str
+    amount: int
+    project: str | None = None
+    counterpart: str | None = None
+    debit: int = 4530
+    credit: int = 2990
+    label: str = ""
 
 
 def _kr(x: float) -> int:
@@ -170,7 +196,7 @@ def _fill(book: Book) -> None:
         opening[(1930, None)] = -sum(opening.values())
         book.set_opening_balances(y24.id, {(a, pid[c] if c else None): v for (a, c), v in opening.items()})
 
-        _book_timeline(book, plan, resolve)
+        _book_timeline(book, plan, resolve, pid, cid)
 
         # 2025 opens with 2024's closing balances, the result moved to eget kapital.
         closing = book.balance_at("2024-12-31", by_project=True)
@@ -187,6 +213,7 @@ def _fill(book: Book) -> None:
         _budget(book, y24, projects, 2024)
         _budget(book, y25, projects, 2025)
         _texts(book, years)
+        _bank_statements(book, years)
         for y in years.values():
             _interim_texts(book, y, f"{y.label}-06-30")
         for y in years.values():
@@ -195,9 +222,12 @@ def _fill(book: Book) -> None:
         book.set_year_status(y24.id, "closed")
 
 
-def _book_timeline(book: Book, plan: _Plan, resolve) -> None:
+def _book_timeline(book: Book, plan: _Plan, resolve, pid: dict, cid: dict) -> None:
     """Book the plan in date order; a rättelse is booked with reverse_voucher so that it
-    links to the verifikation it corrects."""
+    links to the verifikation it corrects, a period end's accruals with book_accruals so
+    that they are remembered as decided and their återföring is linked."""
+    from .accruals import AccrualEntry, book_accruals
+
     ids: dict[str, int] = {}
     batch: list[_Entry] = []
 
@@ -212,6 +242,13 @@ def _book_timeline(book: Book, plan: _Plan, resolve) -> None:
         if e.reverses:
             flush()
             book.reverse_voucher(ids[e.reverses], date=e.date, text=e.text)
+        elif e.accruals is not None:
+            flush()
+            book_accruals(book, e.date, [
+                AccrualEntry(amount=ln.amount, kind=ln.kind, project_id=pid.get(ln.project),
+                             counterpart_id=cid.get(ln.counterpart), label=ln.label,
+                             debit_account=ln.debit, credit_account=ln.credit)
+                for ln in e.accruals], text=e.text)
         else:
             batch.append(e)
     flush()
@@ -227,6 +264,10 @@ def _results(plan: _Plan) -> dict[int, int]:
         yr = int(e.date[:4])
         if yr in out:
             out[yr] -= sum(r.amount for r in rows if r.account >= 3000)
+        # A periodisering is reversed on the next day, in the next year at a year end.
+        nxt = int(_plus(e.date, 1)[:4]) if e.accruals is not None else None
+        if nxt in out:
+            out[nxt] += sum(r.amount for r in rows if r.account >= 3000)
     return out
 
 
@@ -289,7 +330,10 @@ def _make_plan() -> _Plan:
     prev_accrued, prev_vac, prev_audit = accrued_2023, VACATION_DEBT[2023], AUDIT_FEE[2023]
 
     for year in YEARS:
-        reverse_accruals(year, prev_accrued, prev_vac, prev_audit)
+        if year == YEARS[0]:
+            # 2023 lies outside the book: its accruals come with the opening balances and
+            # are reversed by hand. Later year ends are reversed by book_accruals itself.
+            reverse_accruals(year, prev_accrued, prev_vac, prev_audit)
 
         # Driftbidrag: the state quarterly, the region twice a year, the kommun quarterly.
         for name, _k, _s, account, _o in MEMBERS:
@@ -330,12 +374,8 @@ def _make_plan() -> _Plan:
                     half_year[code] = (owner, used)
             q4 = _kr(grant / 400 * rate * rng.uniform(0.95, 1.05))
             accrued[code] = (owner, q4)
-        plan.add(f"{year}-06-30", f"Interimsskulder kvartal 2 {year}, delårsbokslut",
-                 [row for code, (owner, amount) in half_year.items()
-                  for row in ((4530, amount, code, owner), (2990, -amount, code, owner))])
-        plan.add(f"{year}-07-01", f"Återföring interimsskulder kvartal 2 {year}",
-                 [row for code, (owner, amount) in half_year.items()
-                  for row in ((2990, amount, code, owner), (4530, -amount, code, owner))])
+        plan.accrue(f"{year}-06-30", f"Delårsbokslut {year}-06-30: interimsskulder kvartal 2",
+                    _insats_lines(year, f"{year}-06-30", half_year))
 
         # Payroll: förbundschef monthly, styrelsearvoden the month after each meeting.
         salary = 44_000_00 if year == 2024 else 45_500_00
@@ -425,19 +465,30 @@ def _make_plan() -> _Plan:
                          [(1930, refund), (1640, -refund, None, "Skatteverket")])
 
         # Year end: interimsskulder per insats, semesterlöneskuld, the year's revision.
-        for code, (owner, amount) in accrued.items():
-            plan.add(f"{year}-12-31", f"Interimsskuld {code} kvartal 4 {year} ({owner})",
-                     [(4530, amount, code, owner), (2990, -amount, code, owner)])
         vac = VACATION_DEBT[year]
-        plan.add(f"{year}-12-31", f"Semesterlöneskuld och upplupna sociala avgifter {year}",
-                 [(5010, vac), (5410, _kr(vac / 100 * FEE_RATE)),
-                  (2920, -vac), (2930, -_kr(vac / 100 * FEE_RATE))])
-        plan.add(f"{year}-12-31", f"Upplupen kostnad revision {year}",
-                 [(6560, AUDIT_FEE[year]), (2990, -AUDIT_FEE[year], None, "Revisionsbyrån Ådalen KB")])
+        plan.accrue(f"{year}-12-31", f"Bokslut {year}: interimsskulder kvartal 4, semesterlöneskuld "
+                    "och upplupen revision",
+                    _insats_lines(year, f"{year}-12-31", accrued) + [
+                        _AccrualLine("semesterloner", vac, debit=5010, credit=2920,
+                                     label="Semesterlöneskuld"),
+                        _AccrualLine("sociala_avgifter", _kr(vac / 100 * FEE_RATE), debit=5410, credit=2930,
+                                     label="Upplupna sociala avgifter på semesterlöneskulden"),
+                        _AccrualLine("kanslikostnader", AUDIT_FEE[year], counterpart="Revisionsbyrån Ådalen KB",
+                                     debit=6560, credit=2990, label="Upplupen kostnad revision")])
         prev_accrued, prev_vac, prev_audit = accrued, vac, AUDIT_FEE[year]
 
     plan.entries = [e for e in plan.entries if e.date <= last_day]
     return plan
+
+
+def _insats_lines(year: int, period_end: str, owed: dict) -> list[_AccrualLine]:
+    """A decision for every insats active at the period end: what is owed (code ->
+    (owner, öre)), an explicit 0 for the others, so the kontroll finds none undecided."""
+    lines = []
+    for code, _n, owner, _k, start, end, _g, _r in PROJECTS:
+        if start <= period_end and (end is None or end >= f"{year}-01-01"):
+            lines.append(_AccrualLine("insats", owed.get(code, (owner, 0))[1], code, owner))
+    return lines
 
 
 # ---------------------------------------------------------------------------- budget and texts
@@ -464,6 +515,18 @@ def _budget(book: Book, year, projects: dict, yr: int) -> None:
     # bank account is an income (finansiella intäkter), the bank charges a cost.
     add(year.id, "Ränteintäkter", -1_000_00, account_from=8400, account_to=8499, section="finansiellt")
     add(year.id, "Bankkostnader", 3_000_00, account_from=8500, account_to=8699, section="finansiellt")
+
+
+def _bank_statements(book: Book, years: dict) -> None:
+    """The bank statement figure of each year end and delårsbokslut (what the förbundschef
+    types from the kontoutdrag): the demo's bank agrees with the bank's own statement."""
+    from .closing.checks import save_bank_statement
+
+    number = int(book.setting("bank_account", "1930") or 1930)
+    for y in years.values():
+        for day in (f"{y.label}-06-30", y.end):
+            balance = book.balance_at(day, accounts=[number]).get(number, 0)
+            save_bank_statement(book, y.id, day, balance)
 
 
 NUMBER_WORDS = {1: "en", 2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta"}

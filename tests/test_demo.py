@@ -64,7 +64,9 @@ def test_demo_2025_opens_with_2024_closing_and_result_in_equity(demo):
 
 def test_demo_key_figures(demo):
     fig = main_figures(demo, "2025")
-    assert fig == {"result": -247_382_00, "equity": 389_900_00, "bank": 926_388_00, "vouchers": 258}
+    # 248 verifikationer: each period end is one periodisering (insatser, semesterlöneskuld
+    # and revision together) with one linked återföring.
+    assert fig == {"result": -247_382_00, "equity": 389_900_00, "bank": 926_388_00, "vouchers": 248}
     assert 0.14 < fig["equity"] / demo.allotted_funds(years(demo)[1].id) < 0.16  # like Kramfors' 15,04 %
     fig24 = main_figures(demo, "2024")
     assert fig24["vouchers"] > 200 and fig24["result"] == -123_898_00
@@ -98,30 +100,83 @@ def test_demo_insatser_with_owners_grants_and_costs(demo):
 
 
 def test_demo_year_end_accruals_per_insats_are_reversed(demo):
+    """The 2024 year-end periodisering is one verifikation made by book_accruals: each
+    insats' interimsskuld carries the insats and its projektägare, and the återföring on
+    2025-01-01 is linked to it and remembered on every line."""
     y24, y25 = years(demo)
-    ends = [v for v in demo.list_vouchers(VoucherFilter(year_id=y24.id, date_from="2024-12-31"))
-            if v.text.startswith("Interimsskuld")]
-    reversals = [v for v in demo.list_vouchers(VoucherFilter(year_id=y25.id, date_to="2025-01-01"))
-                 if v.text.startswith("Återföring interimsskuld")]
-    assert len(ends) == 4 and len(reversals) == 4
-    booked = {}
-    for s in ends:
-        v = demo.voucher(s.id)
-        credit = next(r for r in v.rows if r.account == 2990)
-        debit = next(r for r in v.rows if r.account == 4530)
-        assert credit.project_id == debit.project_id and credit.amount == -debit.amount < 0
-        owner = demo.project(credit.project_id).owner_id
-        assert credit.counterpart_id == owner
-        booked[credit.project_id] = credit.amount
-    for s in reversals:
-        v = demo.voucher(s.id)
-        r2990 = next(r for r in v.rows if r.account == 2990)
-        assert booked.pop(r2990.project_id) == -r2990.amount
-    assert booked == {}
+    records = [r for r in demo.accruals("2024-12-31") if r.kind == "insats"]
+    owed = {r.project_id: r.amount for r in records if r.amount}
+    assert len(owed) == 4
+    (voucher_id,) = {r.voucher_id for r in records if r.amount}
+    v = demo.voucher(voucher_id)
+    assert (v.date, v.year_id) == ("2024-12-31", y24.id)
+    for r in v.rows:
+        if r.account == 2990 and r.project_id:
+            assert -r.amount == owed[r.project_id]
+            assert r.counterpart_id == demo.project(r.project_id).owner_id
+    (reversal_id,) = {r.reversal_voucher_id for r in demo.accruals("2024-12-31") if r.voucher_id}
+    rev = demo.voucher(reversal_id)
+    assert (rev.date, rev.year_id, rev.corrects_id) == ("2025-01-01", y25.id, voucher_id)
+    assert sorted((r.account, r.amount, r.project_id) for r in rev.rows) == \
+        sorted((r.account, -r.amount, r.project_id) for r in v.rows)
+    # Semesterlöneskuld, its sociala avgifter and the revision ride on the same verifikation.
+    others = {r.kind: r.amount for r in demo.accruals("2024-12-31") if r.kind != "insats"}
+    assert others == {"semesterloner": 19_400_00, "sociala_avgifter": 6_095_00, "kanslikostnader": 31_000_00}
     # The 2025 interimsskulder per insats are open at the year end.
     closing = demo.balance_at(y25.end, by_project=True)
     per_insats = {p: a for (acc, p), a in closing.items() if acc == 2990 and p}
     assert len(per_insats) == 4 and all(a < 0 for a in per_insats.values())
+
+
+def test_demo_decides_every_active_insats_at_every_period_end(demo):
+    """Each period end of the demo has a decision for all five insatser; PSYK (invoiced once
+    a year in November) is decided as an explicit 0 kr, and nothing is left undecided."""
+    from finsam_desktop.accruals import undecided_projects
+
+    psyk = next(p for p in demo.projects() if p.code == "PSYK")
+    for end in ("2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"):
+        decided = {r.project_id: r.amount for r in demo.accruals(end) if r.kind == "insats"}
+        assert set(decided) == {p.id for p in demo.projects()}, end
+        assert decided[psyk.id] == 0
+        assert undecided_projects(demo, end) == []
+    # Every återföring inside the book is booked and linked; only 2025-12-31 waits for 2026.
+    pending = {r.period_end for r in demo.accruals_pending_reversal()}
+    assert pending == {"2025-12-31"}
+
+
+def test_demo_check_2025_has_no_blocking_finding(demo, capsys):
+    """`finsam check` on a fresh demo book passes: the interimsskulder are decided and the
+    bank statement figure saved for the year end equals the booked bank balance."""
+    from finsam_desktop.cli import main
+
+    assert demo.year_text(years(demo)[1].id, "bank_saldo") == "926 388,00"
+    assert main(["check", str(demo.path), "--year", "2025"]) == 0
+    text = capsys.readouterr().out
+    assert "STOPP" not in text and "0 stoppande fel, 0 varningar." in text
+    assert main(["check", str(demo.path), "--year", "2025", "--date", "2025-06-30"]) == 0
+    assert "0 stoppande fel" in capsys.readouterr().out
+
+
+def test_closing_demo_2025_books_the_accrual_reversals_on_2026_01_01(tmp_path):
+    """Closing 2025 carries the interimsskulder per insats into 2026 and reverses them on
+    the first day of 2026, so 2990 per insats is zero again after 2026-01-01."""
+    from finsam_desktop.closing.close import close_year
+
+    book = build_demo(tmp_path / "stang.finsam")
+    try:
+        y25 = book.year_by_label("2025")
+        owed = {r.project_id: r.amount for r in book.accruals("2025-12-31") if r.kind == "insats" and r.amount}
+        y26 = close_year(book, y25.id)
+        ib = book.opening_balances(y26.id)
+        assert {p: -a for (acc, p), a in ib.items() if acc == 2990 and p} == owed
+        (rev_id,) = {r.reversal_voucher_id for r in book.accruals("2025-12-31") if r.voucher_id}
+        rev = book.voucher(rev_id)
+        assert (rev.date, rev.year_id, rev.ref) == ("2026-01-01", y26.id, "A 1")
+        assert book.accruals_pending_reversal() == []
+        after = book.balance_at("2026-01-01", by_project=True)
+        assert not any(a for (acc, p), a in after.items() if acc == 2990 and p)
+    finally:
+        book.close()
 
 
 def test_demo_budget_2025(demo):
@@ -155,7 +210,8 @@ def test_demo_numbers_follow_dates(demo):
 
 
 def test_demo_has_a_linked_rattelse(demo):
-    fixes = [v for v in demo.list_vouchers() if v.corrects_id]
+    reversals = {r.reversal_voucher_id for r in demo.accruals() if r.reversal_voucher_id}
+    fixes = [v for v in demo.list_vouchers() if v.corrects_id and v.id not in reversals]
     assert len(fixes) == 1
     original = demo.voucher(fixes[0].corrects_id)
     fix = demo.voucher(fixes[0].id)

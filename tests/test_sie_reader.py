@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from finsam_desktop.exchange.sie_reader import parse_sie
 from finsam_desktop.exchange.sie_text import crc32, detect_encoding, tokenize
 
@@ -205,3 +208,57 @@ def test_bad_amount_names_the_field():
     s = parse_sie(sie("#IB 0 1930 12,50\n"), "bok.se")
     assert s.errors[0].message == ("bok.se, rad 9: Ogiltigt belopp ”12,50” i fältet saldo: ett belopp skrivs med "
                                    "punkt och högst två decimaler, t.ex. -1234.50.")
+
+
+# ---------------------------------------------------------------------------- whole blocks
+# A plain verifikation block is read in one go; anything the block patterns do not take
+# goes line by line. Both must give exactly the same data, findings and #KSUMMA.
+_blank = st.sampled_from(["", " ", "\t", "  \t"])
+_amount = st.one_of(st.integers(-10**9, 10**9).map(lambda o: f"{'-' if o < 0 else ''}{abs(o) // 100}.{abs(o) % 100:02d}"),
+                    st.sampled_from(["0", "-0.00", "12", "-3.5", "7.05", "1.", "1,50", "+4.00", "0.001"]))
+_text = st.text(alphabet=st.sampled_from('ab åÄ"\\{}#0 '), max_size=8)
+_quoted = _text.map(lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"')
+_trans = st.tuples(_blank, st.sampled_from(["#TRANS", "#TRANS", "#RTRANS", "#trans"]), _blank,
+                   st.sampled_from(["1930", "3010", "123", "30X0"]),
+                   st.sampled_from(["{}", "{ }", '{6 "P1"}', '{6 " P2 "}', "{1 \"K\"}", ""]), _amount,
+                   st.sampled_from(["", " 20210105", ' ""', " 2021010"]), st.one_of(st.just(""), _quoted.map(" ".__add__)),
+                   _blank).map(lambda t: f"{t[0]}{t[1]} {t[3]} {t[4]} {t[5]}{t[6]}{t[7]}{t[8]}")
+_ver = st.tuples(_blank, st.sampled_from(["A", '"B"', '"C 1"', "", "LÖN"]), st.integers(0, 12),
+                 st.sampled_from(["20210105", "20211301", "210105", '"20210301"']),
+                 st.one_of(st.just(""), _quoted.map(" ".__add__)),
+                 st.sampled_from(["", " 20210110", ' 20210110 "sign"']),
+                 st.sampled_from(["{", "{", "{", " { ", "", "{\n"]),
+                 st.lists(_trans, max_size=4), st.sampled_from(["}", "}", " }\t", "", "}}"]),
+                 ).map(lambda t: "\n".join(x for x in (f"{t[0]}#VER {t[1]} {t[2]} {t[3]}{t[4]}{t[5]}", t[6], *t[7], t[8])
+                                           if x != "") + "\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ver, max_size=6), st.booleans(), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_whole_block_reading_gives_what_line_by_line_reading_gives(vers, ksumma, newline):
+    from dataclasses import asdict
+    from finsam_desktop.exchange import sie_reader
+    body = "".join(vers)
+    data = (HEAD + ("#KSUMMA\n" if ksumma else "") + body + ("#KSUMMA 1\n" if ksumma else "")
+            ).replace("\n", newline).encode("cp437", "replace")
+    fast = parse_sie(data, "a.se")
+    original = sie_reader._Reader._block
+    sie_reader._Reader._block = lambda self, *args: False
+    try:
+        slow = parse_sie(data, "a.se")
+    finally:
+        sie_reader._Reader._block = original
+    assert asdict(fast) == asdict(slow)
+    assert [tuple(v) for v in fast.vouchers] == [tuple(v) for v in slow.vouchers]
+
+
+def test_whole_blocks_are_read_with_their_lines_rows_and_checksum():
+    body = ('#VER A 1 20210105 "Bidrag \\"Q\\""\n{\n  #TRANS 1930 {} 100.50 20210105 "rad"\n'
+            '\t#TRANS 3010 {6 "P1"} -100.5\n#TRANS 3010 {} 0.00\n}\n')
+    records = '#VERA120210105Bidrag "Q"#TRANS1930100.5020210105rad#TRANS30106P1-100.5#TRANS30100.00'
+    data = ("#FLAGGA 0\n#KSUMMA\n" + body + f"#KSUMMA {_spec_crc(records.encode('cp437'))}\n").encode("cp437")
+    s = parse_sie(data, "a.se")
+    assert s.checksum == "ok"
+    (v,) = s.vouchers
+    assert (v.series, v.number, v.date, v.text, v.line) == ("A", 1, "2021-01-05", 'Bidrag "Q"', 3)
+    assert [tuple(r) for r in v.rows] == [(1930, 100_50, None, "rad", 5), (3010, -100_50, "P1", "", 6)]

@@ -258,4 +258,7 @@ def test_huvudbok_reads_only_the_pages_it_shows_with_the_right_running_balance(q
         assert m.line(row)[6] == expected[row - 1], row
         assert m.line(row)[7] == lines[row - 1].voucher_id
     assert m.pages_read <= 6
+    # Without the lines per day the book reads a late page from the end: the same lines.
+    late = b.ledger_page(1930, "2021-01-01", "2021-12-31", offset=1300, limit=200, count=1500)
+    assert [ln.balance for ln in late] == expected[1300:]
     b.close()

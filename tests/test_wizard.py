@@ -53,10 +53,12 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path):
     assert (wiz.year_id, wiz.date_to) == (y25.id, "2025-12-31")
     wiz.next()
 
-    # 2 Kontroller: the bank statement figure is compared; the interimsskuld of one insats
-    # is undecided in the demo book, which the next step handles.
+    # 2 Kontroller: the demo book passes them all, its bank statement figure saved; a
+    # wrong figure shows the difference and stops the wizard.
     assert wiz.currentId() == PAGE_CHECKS
     checks = wiz.currentPage()
+    assert not [f for f in wiz.findings if f.severity != "ok"]
+    assert checks.isComplete()
     booked_bank = book.balance_at("2025-12-31", accounts=[1930])[1930]
     checks.bank_edit.setText("1 000,00")
     checks.bank_edit.textEdited.emit("1 000,00")
@@ -67,19 +69,18 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path):
     checks.bank_edit.editingFinished.emit()
     found = {f.id: f for f in wiz.findings}
     assert found["bank"].severity == "ok"
-    assert found["interimsskulder"].severity == "blocking"
+    # Every insats' interimsskuld per 2025-12-31 is decided in the demo (PSYK as 0 kr).
+    assert found["interimsskulder"].severity == "ok"
     assert checks.isComplete()
     wiz.request_fix("drafts")  # what a "Visa utkasten" button does
     assert fixes == ["drafts"]
-    # The interimsskulder finding's button leads to the next step.
-    qtbot.mouseClick(checks.findChild(QPushButton, "fix_interimsskulder"), Qt.LeftButton)
+    wiz.next()
 
-    # 3 Interimsskulder: not complete until every active insats is decided.
+    # 3 Interimsskulder: complete, every active insats decided by the demo's periodisering.
     assert wiz.currentId() == PAGE_ACCRUALS
     accruals = wiz.currentPage()
-    assert not accruals.isComplete()
-    _decide_undecided_insatser(accruals)
     assert accruals.isComplete()
+    assert all(line.decided for line in accruals.form.projects.lines)
     wiz.next()
 
     # 4 Förvaltningsberättelse: this year's texts are there; the disposition is proposed.

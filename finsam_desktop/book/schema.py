@@ -202,10 +202,17 @@ CREATE TABLE balance_day (
     PRIMARY KEY (date, account, project_id)
 ) WITHOUT ROWID;
 
+-- A new row needs an account from the chart (also for a raw connection with foreign keys
+-- off) and a verifikation that is not booked yet. One trigger for both: it runs for every
+-- row of every import.
 CREATE TRIGGER voucher_row_into_booked BEFORE INSERT ON voucher_row
-WHEN EXISTS (SELECT 1 FROM voucher WHERE id = NEW.voucher_id)
 BEGIN
-    SELECT RAISE(ABORT, 'Verifikationen är redan bokförd och kan inte få nya rader. Gör en rättelse.');
+    SELECT CASE
+        WHEN NOT EXISTS (SELECT 1 FROM account WHERE number = NEW.account)
+            THEN RAISE(ABORT, 'Kontot finns inte i kontoplanen.')
+        WHEN EXISTS (SELECT 1 FROM voucher WHERE id = NEW.voucher_id)
+            THEN RAISE(ABORT, 'Verifikationen är redan bokförd och kan inte få nya rader. Gör en rättelse.')
+    END;
 END;
 
 CREATE TRIGGER voucher_row_no_update BEFORE UPDATE ON voucher_row
@@ -229,44 +236,36 @@ BEGIN
     SELECT RAISE(ABORT, 'En bokförd verifikation kan inte tas bort. Gör en rättelse.');
 END;
 
-CREATE TRIGGER voucher_rows_count BEFORE INSERT ON voucher
-WHEN (SELECT count(*) FROM voucher_row WHERE voucher_id = NEW.id) < 2
+-- The header's checks, in this order: its number is the next in its series and year, its
+-- year is not closed, its date lies in its year, its rows balance and are at least two.
+-- One trigger with one pass over the rows (count and sum together): it runs for every
+-- verifikation of every import.
+CREATE TRIGGER voucher_header_checks BEFORE INSERT ON voucher
 BEGIN
-    SELECT RAISE(ABORT, 'En verifikation måste ha minst två rader.');
+    SELECT CASE
+        WHEN NEW.number <> 1 + ifnull((SELECT max(number) FROM voucher
+                                       WHERE year_id = NEW.year_id AND series = NEW.series), 0)
+            THEN RAISE(ABORT, 'Verifikationsnumret följer inte i nummerserien (luckor är inte tillåtna).')
+        WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+            THEN RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.')
+        WHEN NOT EXISTS (SELECT 1 FROM fiscal_year y
+                         WHERE y.id = NEW.year_id AND NEW.date BETWEEN y.start AND y.end)
+            THEN RAISE(ABORT, 'Datumet ligger inte i något räkenskapsår.')
+        WHEN vr.total <> 0
+            THEN RAISE(ABORT, 'Verifikationen balanserar inte: debet och kredit skiljer sig.')
+        WHEN vr.n < 2
+            THEN RAISE(ABORT, 'En verifikation måste ha minst två rader.')
+    END
+    FROM (SELECT count(*) AS n, total(amount) AS total FROM voucher_row WHERE voucher_id = NEW.id) AS vr;
 END;
 
-CREATE TRIGGER voucher_balances BEFORE INSERT ON voucher
-WHEN (SELECT total(amount) FROM voucher_row WHERE voucher_id = NEW.id) <> 0
-BEGIN
-    SELECT RAISE(ABORT, 'Verifikationen balanserar inte: debet och kredit skiljer sig.');
-END;
-
-CREATE TRIGGER voucher_in_open_year BEFORE INSERT ON voucher
-WHEN NOT EXISTS (SELECT 1 FROM fiscal_year y
-                 WHERE y.id = NEW.year_id AND NEW.date BETWEEN y.start AND y.end)
-BEGIN
-    SELECT RAISE(ABORT, 'Datumet ligger inte i något räkenskapsår.');
-END;
-
-CREATE TRIGGER voucher_year_not_closed BEFORE INSERT ON voucher
-WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
-BEGIN
-    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.');
-END;
-
-CREATE TRIGGER voucher_number_in_sequence BEFORE INSERT ON voucher
-WHEN NEW.number <> 1 + ifnull((SELECT max(number) FROM voucher
-                               WHERE year_id = NEW.year_id AND series = NEW.series), 0)
-BEGIN
-    SELECT RAISE(ABORT, 'Verifikationsnumret följer inte i nummerserien (luckor är inte tillåtna).');
-END;
-
+-- Row by row, not grouped: the upsert adds up rows of the same account and insats just
+-- the same, without a sorter per verifikation.
 CREATE TRIGGER voucher_into_balance_day AFTER INSERT ON voucher
 BEGIN
     INSERT INTO balance_day (date, account, project_id, amount)
-    SELECT NEW.date, account, ifnull(project_id, 0), sum(amount)
+    SELECT NEW.date, account, ifnull(project_id, 0), amount
     FROM voucher_row WHERE voucher_id = NEW.id
-    GROUP BY account, ifnull(project_id, 0) HAVING 1
     ON CONFLICT (date, account, project_id) DO UPDATE SET amount = amount + excluded.amount;
 END;
 
@@ -276,24 +275,20 @@ BEGIN
 END;
 
 CREATE TRIGGER balance_day_closed BEFORE UPDATE ON balance_day
-WHEN EXISTS (SELECT 1 FROM fiscal_year y WHERE y.status = 'closed' AND OLD.date BETWEEN y.start AND y.end)
 BEGIN
-    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.');
+    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.')
+    FROM fiscal_year AS y NOT INDEXED WHERE y.status = 'closed' AND OLD.date BETWEEN y.start AND y.end;
 END;
 
 -- The same rules for a raw connection with foreign keys off or a hand-made statement:
--- a closed year's daily balances cannot grow, a row needs an account from the chart,
--- years cannot be moved onto each other, a used account keeps its number and kind.
+-- a closed year's daily balances cannot grow, a row needs an account from the chart
+-- (voucher_row_into_booked), years cannot be moved onto each other, a used account keeps
+-- its number and kind. The balance_day guards raise from a plain scan of the few years
+-- (not WHEN EXISTS): they run for every row a booking adds to balance_day.
 CREATE TRIGGER balance_day_closed_ins BEFORE INSERT ON balance_day
-WHEN EXISTS (SELECT 1 FROM fiscal_year y WHERE y.status = 'closed' AND NEW.date BETWEEN y.start AND y.end)
 BEGIN
-    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.');
-END;
-
-CREATE TRIGGER voucher_row_account_exists BEFORE INSERT ON voucher_row
-WHEN NOT EXISTS (SELECT 1 FROM account WHERE number = NEW.account)
-BEGIN
-    SELECT RAISE(ABORT, 'Kontot finns inte i kontoplanen.');
+    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt. Inget kan bokföras i ett stängt år.')
+    FROM fiscal_year AS y NOT INDEXED WHERE y.status = 'closed' AND NEW.date BETWEEN y.start AND y.end;
 END;
 
 CREATE TRIGGER fiscal_year_no_overlap_upd BEFORE UPDATE OF start, end ON fiscal_year
