@@ -2,7 +2,11 @@
 of every balance per insats, the next year created, the year locked), re-opening it, and
 writing the handover package (PDF, SIE 4, Excel with the huvudbok, JSON, book copy, zip).
 
-    python benchmarks/bench_yearend.py [--rows N]
+    python benchmarks/bench_yearend.py [--rows N] [--xlsx-only]
+
+The Excel workbook is also written on its own in a fresh process, so that its time and
+its peak memory (resource.getrusage, the process's maximum resident set) are the
+workbook's own and not the rest of the benchmark's; --xlsx-only does only that.
 
 The big book comes from make_big_book.py (built once, then reused from the temporary
 folder); the closing runs on a copy made with the backup API, so the cached book stays
@@ -12,7 +16,9 @@ as it is.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,13 +40,51 @@ def _timed(label: str, fn):
     return result
 
 
+def _peak_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kB
+
+
+def _xlsx_child(book_path: str, out: str) -> int:
+    """Write the workbook of the book's last open year (run in a fresh process)."""
+    from finsam_desktop.render.xlsx import write_xlsx
+    from finsam_desktop.reports import build_report
+    with Book.open(book_path, read_only=True) as book:
+        year = [y for y in book.years() if not y.is_closed][-1]
+        t0 = time.perf_counter()
+        report = build_report(book, year.id)
+        t1 = time.perf_counter()
+        before = _peak_mb()
+        write_xlsx(report, book, out)
+        t2 = time.perf_counter()
+    print(f"{'  build_report':<44} {t1 - t0:8.2f} s")
+    print(f"{'  write_xlsx (huvudbok and all sheets)':<44} {t2 - t1:8.2f} s")
+    print(f"{'  peak memory before / after write_xlsx':<44} {before:8.0f} / {_peak_mb():.0f} MB")
+    print(f"{'  workbook size':<44} {Path(out).stat().st_size / 1e6:8.1f} MB")
+    return 0
+
+
+def _xlsx_in_child(source: Path, work: Path) -> None:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--xlsx-child", str(source), str(work / "bok.xlsx")],
+                   check=True)
+    print(f"{'Excel workbook in a fresh process':<44} {time.perf_counter() - t0:8.2f} s, "
+          f"peak {_peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--xlsx-only", action="store_true", help="only time the Excel workbook")
+    ap.add_argument("--xlsx-child", nargs=2, metavar=("BOOK", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.xlsx_child:
+        return _xlsx_child(*args.xlsx_child)
     source = make_big_book(rows=args.rows)
     work = Path(tempfile.mkdtemp(prefix="finsam-yearend-"))
     try:
+        _xlsx_in_child(source, work)
+        if args.xlsx_only:
+            return 0
         with Book.open(source, read_only=True) as big:
             _timed("copy of the book (backup API)", lambda: big.backup_to(work / "book.finsam"))
         with Book.open(work / "book.finsam") as book:

@@ -262,3 +262,25 @@ def test_huvudbok_reads_only_the_pages_it_shows_with_the_right_running_balance(q
     late = b.ledger_page(1930, "2021-01-01", "2021-12-31", offset=1300, limit=200, count=1500)
     assert [ln.balance for ln in late] == expected[1300:]
     b.close()
+
+
+def test_bokslut_menu_reopens_a_closed_year_with_a_logged_reason(qtbot, tmp_path, window):
+    """Bokslut → Öppna stängt år igen: the reason is required and written to the log."""
+    from finsam_desktop.demo import build_demo
+
+    book = build_demo(tmp_path / "demo.finsam")
+    y2024 = book.year_by_label("2024")
+    assert y2024.is_closed
+    book.close()
+    window.open_book(tmp_path / "demo.finsam")
+    assert window.act_reopen in window.wizard_menu.actions()
+    window.reopen_year()
+    dlg = next(w for w in window.findChildren(object) if type(w).__name__ == "ReopenYearDialog")
+    assert dlg.year.id == y2024.id
+    assert dlg.reopen() is False  # no reason given: refused, nothing changed
+    assert window.book.year(y2024.id).is_closed
+    dlg.reason.setPlainText("Revisorn hittade en faktura som hör till 2024.")
+    assert dlg.reopen() is True
+    assert not window.book.year(y2024.id).is_closed
+    log = [e for e in window.book.audit_log() if "reopen" in e["action"]]
+    assert any("Revisorn hittade" in str(e["detail"]) for e in log)

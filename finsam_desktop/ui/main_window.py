@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
                                "Visa kassaflödesanalysen")
         self.act_wizard = A("&Bokslutsguide …", self.open_wizard, "Ctrl+Shift+B",
                             "Bokslut, årsredovisning och stängning av året", writes=True)
+        self.act_reopen = A("Öppna stängt år &igen …", self.reopen_year, "Ctrl+Shift+L",
+                            "Öppna ett stängt räkenskapsår igen; orsaken skrivs i loggen", writes=True)
         self.act_about = A("&Om Finsam Bokföring", self.about, "F1", needs_book=False)
 
     def _build_menus(self) -> None:
@@ -215,6 +217,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_pdf, self.act_pdf_interim])
         self.wizard_menu = mb.addMenu("B&okslut")
         self.wizard_menu.addAction(self.act_wizard)
+        self.wizard_menu.addSeparator()
+        self.wizard_menu.addAction(self.act_reopen)
         if not _importable("finsam_desktop.ui.wizard", "BokslutWizard"):
             self.wizard_menu.menuAction().setVisible(False)
             self.act_wizard.setEnabled(False)
@@ -616,6 +620,22 @@ class MainWindow(QMainWindow):
         except TypeError:
             wiz = BokslutWizard(self.book, self)
         self._dialog(wiz)
+
+    def reopen_year(self) -> None:
+        """Bokslut → Öppna stängt år igen: the working year if it is closed, else the
+        latest closed year. A separate, explicit action; the reason goes to the log."""
+        from .wizard_reopen import ReopenYearDialog
+        year = self.working_year()
+        if year is None or not year.is_closed:
+            closed = [y for y in self.book.years() if y.is_closed]
+            if not closed:
+                QMessageBox.information(self, APP_NAME, "Boken har inget stängt räkenskapsår.")
+                return
+            year = closed[-1]
+        dlg = ReopenYearDialog(self.book, year.id, self)
+        dlg.finished.connect(lambda _r: self.refresh_years(year.id))
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.open()
 
     # ------------------------------------------------------------------ PDF
     def export_pdf(self, *, interim: bool = False) -> Path | None:
