@@ -207,6 +207,26 @@ def test_failed_checks_are_listed_in_a_draft(demo, demo_2025):
     assert f"1 av {len(broken.kontroller)} kontroller" in pages[1]
 
 
+def test_bokslut_warnings_are_listed_apart_from_the_report_checks(demo, demo_2025):
+    """The bokslut's warnings (bank statement, momsfordran …) are things to do before the
+    decision, not failed sums of the report: they get their own heading, and the report's
+    checks still count only the report's own."""
+    from dataclasses import replace
+
+    from finsam_desktop.reports import Check
+
+    year, report, _, _ = demo_2025
+    warning = "Saldot enligt kontoutdraget den 2025-12-31 är inte angivet."
+    legacy = replace(report, kontroller=report.kontroller + (Check("bokslut_1", False, warning),))
+    for kwargs in (dict(report=report, warnings=[warning]), dict(report=legacy)):
+        page = pages_text(render_pdf_bytes(demo, year.id, **kwargs))[1].replace("\n", " ")
+        todo, checks = page.split("Kontroller inför beslut")
+        assert "Att åtgärda före beslut" in todo and warning in todo
+        assert "Bokslutets kontroller har gett 1 varning som ska åtgärdas" in todo
+        assert warning not in checks and not re.search(r"\d+ av \d+ kontroller", checks)
+        assert f"Alla {len(report.kontroller)} kontroller av rapportens summor och samband är uppfyllda" in checks
+
+
 def test_closed_year_prints_final_without_watermark(demo):
     year = demo.year_by_label("2024")
     assert year.is_closed

@@ -262,3 +262,14 @@ def test_whole_blocks_are_read_with_their_lines_rows_and_checksum():
     (v,) = s.vouchers
     assert (v.series, v.number, v.date, v.text, v.line) == ("A", 1, "2021-01-05", 'Bidrag "Q"', 3)
     assert [tuple(r) for r in v.rows] == [(1930, 100_50, None, "rad", 5), (3010, -100_50, "P1", "", 6)]
+
+
+def test_digit_like_characters_in_numbers_are_findings_not_tracebacks():
+    # '²' (PC8 FDh) counts as a digit for str.isdigit() but int() refuses it.
+    body = ('#KONTO \u00b2790 "Konto"\n#DIM \u00b2 "Dim"\n#OBJEKT 6\u00b2 "P1" "Namn"\n'
+            '#VER A 1\u00b2 20210105 ""\n{\n#TRANS 1930 {\u00b2 "P1"} 1.00\n#TRANS 3010 {} -1.00\n}\n')
+    s = parse_sie(sie(body), "a.se")
+    assert "a.se, rad 9: Kontonumret ”²790” i fältet kontonr är inte numeriskt." in messages(s)
+    assert any("Ogiltigt dimensionsnummer ”²”" in m for m in messages(s))
+    assert any("Verifikationsnumret ”1²”" in m for m in messages(s))
+    assert not s.vouchers

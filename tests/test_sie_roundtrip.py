@@ -168,3 +168,16 @@ def test_generated_ledgers_survive_export_and_import_unchanged(vouchers, bank, p
             book.close()
         assert after == before
         assert not report.differences
+
+
+def test_cli_export_reads_a_book_whose_name_has_blanks_and_signs(tmp_path):
+    path = tmp_path / "Förbund 50% #1 ?.finsam"
+    book = Book.create(path, namn="Testförbundet", orgnr=VALID_ORGNR, year_start="2021-01-01", year_end="2021-12-31")
+    book.book_voucher("2021-02-15", "Bidrag", [(1930, 100_00), (3010, -100_00)])
+    book.close()
+    before = path.read_bytes()
+    out = tmp_path / "ut.se"
+    assert main(["export-sie", str(path), "-o", str(out)]) == 0
+    assert read_sie(out).row_count == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, out.name])
+    assert path.read_bytes() == before

@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from finsam_desktop.book import Book
 from finsam_desktop.closing.handover import verify_package
@@ -208,15 +208,166 @@ def test_wizard_delarsrapport_produces_pdf_and_does_not_close(qtbot, tmp_path):
     book.close()
 
 
+def _walk_delar_to(qtbot, book, page_id):
+    wiz = BokslutWizard(book)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.currentPage().part.setChecked(True)
+    while wiz.currentId() != page_id:
+        wiz.next()
+    return wiz
+
+
+def test_wizard_delarsrapport_keeps_its_own_texts_under_the_interim_key(qtbot, tmp_path):
+    """The delårsrapport's förvaltningsberättelse is its own ('oversikt@2025-06-30'), and
+    so are the place and date of its decision: the årsredovisning's texts stay as they are."""
+    book = build_demo(tmp_path / "demo.finsam")
+    y25 = book.year_by_label("2025")
+    year_texts = book.year_texts(y25.id)
+    wiz = _walk_delar_to(qtbot, book, PAGE_TEXTS)
+    texts = wiz.currentPage()
+    assert texts.edits["oversikt"].toPlainText() == year_texts["oversikt@2025-06-30"]
+    assert texts.edits["oversikt"].toPlainText().startswith("Delårsrapporten omfattar perioden")
+    assert texts.edits["disposition"].isHidden()  # a delårsrapport proposes no disposition
+    texts.edits["handelser"].setPlainText("Styrelsen beslutade i maj om en ny insats.")
+    wiz.next()
+    assert book.year_text(y25.id, "handelser@2025-06-30") == "Styrelsen beslutade i maj om en ny insats."
+    assert book.year_text(y25.id, "handelser") == year_texts["handelser"]
+    board = wiz.currentPage()
+    assert wiz.currentId() == PAGE_BOARD and board.when.date().toString("yyyy-MM-dd") == "2025-08-30"
+    board.place.setText("Bollstabruk")
+    wiz.next()
+    assert book.year_text(y25.id, "beslutsort@2025-06-30") == "Bollstabruk"
+    assert book.year_text(y25.id, "beslutsdatum@2025-06-30") == "2025-08-30"
+    assert (book.year_text(y25.id, "beslutsort"), book.year_text(y25.id, "beslutsdatum")) == ("Kramfors", "2026-03-20")
+    wiz.close()
+    book.close()
+
+
+def test_wizard_figures_of_a_delar_show_the_share_of_the_years_budget(qtbot, tmp_path):
+    """Beside the delårsrapport's texts: the period's result against the same period last
+    year and the share of the year's budget used (a part of a year has no avvikelse)."""
+    from finsam_desktop.ui.common import money_kr
+    from finsam_desktop.ui.wizard_texts import report_figures
+
+    book = build_demo(tmp_path / "demo.finsam")
+    y25 = book.year_by_label("2025")
+    report = build_report(book, y25.id, date_to="2025-06-30")
+    total = [r for r in report.driftredovisning.rows if r.section == "summa"][-1]
+    assert total.avvikelse is None and total.andel_procent is not None
+    figures = dict(report_figures(report))
+    assert figures["Periodens resultat"] == f"{money_kr(-88_647_00)} kr"
+    assert "Samma period föregående år" in figures and "Avvikelse mot budget" not in figures
+    assert figures["Utfall i procent av årets budget"] == f"{total.andel_procent:.1f} %".replace(".", ",")
+    whole = dict(report_figures(build_report(book, y25.id)))
+    assert "Avvikelse mot budget" in whole and "Utfall i procent av årets budget" not in whole
+    wiz = _walk_delar_to(qtbot, book, PAGE_TEXTS)
+    shown = [w.text() for w in wiz.currentPage().figures.findChildren(QLabel)]
+    assert "Utfall i procent av årets budget" in shown and "None" not in " ".join(shown)
+    wiz.close()
+    book.close()
+
+
+def test_wizard_preview_of_a_delar_labels_the_balance_sheet_with_last_years_bokslutsdag(tmp_path):
+    """RKR R17: the delårsrapport's balansräkning (and its notes) compare with 2024-12-31;
+    resultaträkning and kassaflödesanalys with the same half year of 2024."""
+    from finsam_desktop.ui.wizard_output import report_html
+
+    book = build_demo(tmp_path / "demo.finsam")
+    y25 = book.year_by_label("2025")
+    html = report_html(build_report(book, y25.id, date_to="2025-06-30"))
+    parts = dict(p.split("</h3>", 1) for p in html.split("<h3>")[1:])
+    heads = {t: re.findall(r"<th[^>]*>([^<]+)</th>", body.split("</tr>")[0]) for t, body in parts.items()}
+    assert heads["Balansräkning"][1:3] == ["2025-06-30", "2024-12-31"]
+    assert heads["Resultaträkning"][1:3] == ["2025-01-01 – 2025-06-30", "2024-01-01 – 2024-06-30"]
+    assert heads["Resultaträkning"][3] == "Budget helår"
+    assert heads["Kassaflödesanalys"][1:3] == ["2025-01-01 – 2025-06-30", "2024-01-01 – 2024-06-30"]
+    fordringar = next(t for t in heads if t.endswith("Fordringar"))
+    assert heads[fordringar] == ["2025-06-30", "2024-12-31"]
+    # Kortfristiga skulder is explained by two notes: both are named.
+    row = build_report(book, y25.id).balansrakning.row("kortfristiga_skulder")
+    assert f"<td class=num>{row.notes[0]}, {row.notes[1]}</td>" in report_html(build_report(book, y25.id))
+    book.close()
+
+
+def test_wizard_undecided_insats_blocks_until_decided_in_step_3(qtbot, book):
+    """An active insats without a decided interimsskuld: the kontroll's button leads to
+    step 3, which is not complete until the insats is decided (0 kr counts)."""
+    owner = book.add_counterpart("Kramfors kommun")
+    book.add_project("STEG", "StegSam", owner_id=owner.id, account=4530)
+    book.book_voucher("2021-02-01", "Driftbidrag", [(1930, 100_000_00), (3010, -100_000_00)])
+    wiz = BokslutWizard(book)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    checks = wiz.currentPage()
+    found = {f.id: f for f in wiz.findings}
+    assert found["interimsskulder"].severity == "blocking" and checks.isComplete()
+    qtbot.mouseClick(checks.findChild(QPushButton, "fix_interimsskulder"), Qt.LeftButton)
+    assert wiz.currentId() == PAGE_ACCRUALS
+    accruals = wiz.currentPage()
+    assert not accruals.isComplete()
+    _decide_undecided_insatser(accruals)
+    assert accruals.isComplete()
+    assert [r.amount for r in book.accruals("2021-12-31") if r.kind == "insats"] == [0]
+    wiz.close()
+
+
 def test_reopen_dialog_requires_a_reason_and_logs_it(qtbot, book):
     from finsam_desktop.ui.wizard_reopen import ReopenYearDialog
     y = book.years()[0]
     book.close_year(y.id)
     dlg = ReopenYearDialog(book, y.id)
     qtbot.addWidget(dlg)
+    reopened = []
+    dlg.reopened.connect(reopened.append)
+    # The consequences are shown before the decision.
+    effects = dlg.effects.text()
+    assert "verifikationer kan bokföras i det igen" in effects
+    assert "ingående balanserna för 2022 gäller inte längre" in effects and "logg" in effects
+    assert dlg.ok_button.isEnabled() and dlg.ok_button.text() == "Öppna 2021"
     assert not dlg.reopen()
-    assert "Ange varför" in dlg.error.text() and book.year(y.id).is_closed
+    assert "Ange varför" in dlg.error.text() and book.year(y.id).is_closed and reopened == []
     dlg.reason.setPlainText("Revisorn hittade en faktura")
     assert dlg.reopen()
-    assert not book.year(y.id).is_closed
+    assert not book.year(y.id).is_closed and reopened == [y.id]
     assert book.audit_log()[-1]["detail"]["reason"] == "Revisorn hittade en faktura"
+    assert book.opening_balances_stale(book.year_by_label("2022").id)
+
+
+def test_reopen_dialog_explains_a_year_that_cannot_be_reopened(qtbot, book):
+    """An open year, or a year whose next year is closed, cannot be re-opened: the dialog
+    says why and its button stays disabled."""
+    from finsam_desktop.ui.wizard_reopen import ReopenYearDialog
+    y = book.years()[0]
+    dlg = ReopenYearDialog(book, y.id)
+    qtbot.addWidget(dlg)
+    assert not dlg.ok_button.isEnabled() and "2021 är inte stängt" in dlg.error.text()
+    assert not dlg.reopen() and not book.year(y.id).is_closed
+    y22 = book.close_year(y.id)
+    book.close_year(y22.id)
+    dlg = ReopenYearDialog(book, y.id)
+    qtbot.addWidget(dlg)
+    assert not dlg.ok_button.isEnabled() and "nästa år 2022 är stängt" in dlg.error.text()
+    assert not dlg.reopen() and book.year(y.id).is_closed
+
+
+def test_close_step_offers_to_reopen_a_closed_year(qtbot, book):
+    """Step 8 on a closed year: the year is not closed again, and the separate decision to
+    re-open it is one button away (the same dialog as the main window's menu)."""
+    y = book.years()[0]
+    book.close_year(y.id)
+    wiz = BokslutWizard(book)
+    qtbot.addWidget(wiz)
+    wiz.year_id, wiz.date_to = y.id, y.end
+    wiz.setStartId(PAGE_CLOSE)
+    wiz.restart()
+    close = wiz.currentPage()
+    assert close.reopen_btn.isVisibleTo(wiz) and not close.close_btn.isVisibleTo(wiz)
+    dlg = close.open_reopen_dialog()
+    dlg.reason.setPlainText("Fel konto på en leverantörsfaktura")
+    assert dlg.reopen()
+    assert not book.year(y.id).is_closed
+    # The page now offers to close the year again.
+    assert close.close_btn.isVisibleTo(wiz) and not close.reopen_btn.isVisibleTo(wiz)
+    wiz.close()

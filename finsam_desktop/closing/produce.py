@@ -33,8 +33,8 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
             sie: bool = True, xlsx: bool = True, package: bool = False,
             warnings: list[str] | tuple[str, ...] = (), progress=None) -> list[tuple[str, Path]]:
     """Write the chosen files into `folder`; returns [(Swedish description, path)].
-    `warnings` (the kontroller's warnings) are listed in a draft PDF beside the report
-    engine's own failed checks."""
+    `warnings` (the kontroller's warnings) are listed in a draft PDF under "Att åtgärda
+    före beslut", apart from the report engine's own checks."""
     year = book.year(year_id)
     if year is None:
         raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
@@ -54,8 +54,11 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
         if kind == "pdf":
             from ..render.pdf import render_pdf
             path = out / names["pdf"]
-            report = _with_warnings(build_report(book, year_id, date_to=date_to), warnings)
-            render_pdf(book, year_id, path, date_to=date_to, report=report)
+            report = build_report(book, year_id, date_to=date_to)
+            # A final PDF lists no checks; a draft lists the warnings apart from the
+            # report's own checks (render/pdf_front.py).
+            render_pdf(book, year_id, path, date_to=date_to, report=report,
+                       warnings=() if report.is_closed else tuple(warnings))
             done.append(("Årsredovisning (PDF)" if whole else "Delårsrapport (PDF)", path))
         elif kind == "sie":
             from .handover import export_sie4
@@ -80,13 +83,3 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
         progress.update(len(jobs), len(jobs), "Klart")
     return done
 
-
-def _with_warnings(report, warnings):
-    """The report with the kontroller's warnings added as failed checks, so that a draft
-    PDF lists them under "Kontroller inför beslut" (a final PDF lists no checks)."""
-    if not warnings or report.is_closed:
-        return report
-    from dataclasses import replace
-    from ..reports.model import Check
-    extra = tuple(Check(f"bokslut_{i}", False, text) for i, text in enumerate(warnings, 1))
-    return replace(report, kontroller=report.kontroller + extra)

@@ -32,14 +32,18 @@ _FAST_TRANS = re.compile(r'#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"
 # A quoted text with \" inside, written as an unrolled loop (one character class per run,
 # not one alternation per character: about twice as fast on long texts).
 _QUOTED = r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"'
-_FAST_VER = re.compile(r'#VER[ \t]+(?:"([^"\\]*)"|([^\s"{}\\]+))[ \t]+"?([1-9]\d*)"?[ \t]+"?(\d{8})"?'
-                       r'(?:[ \t]+' + _QUOTED + r'(?:[ \t]+"?(\d{8})"?(?:[ \t]+' + _QUOTED + r')?)?)?[ \t]*$')
+# A #VER line with series, number, date and at most a text, a registration date and a
+# signature: (quoted series, series, number, date, text, regdate, sign).
+_VER_FIELDS = (r'#VER[ \t]+(?:"([^"\\\n]*)"|([^\s"{}\\]+))[ \t]+"?([1-9]\d*)"?[ \t]+"?(\d{8})"?'
+               r'(?:[ \t]+' + _QUOTED + r'(?:[ \t]+"?(\d{8})"?(?:[ \t]+' + _QUOTED + r')?)?)?')
+_FAST_VER = re.compile(_VER_FIELDS + r'[ \t]*$')
 # A whole plain verifikation: its #VER line, '{', only #TRANS lines, '}' (after the line
 # ends are made '\n'). Such a block, nearly every one in a big file, is read in one go
 # (_block); any other shape, or a block whose lines the fast patterns do not take, goes
 # through the line-by-line reader and gets exactly the same result.
-_BLOCK = re.compile(r'^[ \t]*(#VER[ \t][^\n]*)\n[ \t]*\{[ \t]*\n((?:[ \t]*#TRANS[ \t][^\n]*\n)*)[ \t]*\}[ \t]*(?:\n|\Z)',
-                    re.MULTILINE)
+# Groups: the seven of _VER_FIELDS, then the #TRANS lines.
+_BLOCK = re.compile(r'^[ \t]*' + _VER_FIELDS + r'[ \t]*\n[ \t]*\{[ \t]*\n((?:[ \t]*#TRANS[ \t][^\n]*\n)*)'
+                    r'[ \t]*\}[ \t]*(?:\n|\Z)', re.MULTILINE)
 # _FAST_TRANS for every line of a block at once (findall): the same fields, no line breaks.
 _BLOCK_TRANS = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\\n]+)"[ \t]*)?\}[ \t]+'
                           r'(-?\d+)(?:\.(\d\d?))?'
@@ -126,7 +130,7 @@ class _Reader:
         if not isinstance(raw, str) or raw.strip() == "":
             add(line, field, f"Kontonummer saknas i fältet {field}.")
             return None
-        if not raw.isdigit():
+        if not raw.isdecimal():
             add(line, field, f"Kontonumret ”{raw}” i fältet {field} är inte numeriskt.")
             return None
         number = int(raw)
@@ -184,8 +188,8 @@ class _Reader:
                 lines.pop()
                 self._lines(lines, lineno)
                 lineno += len(lines)
-            body = m.group(2)
-            if self.ver_state is not None or not self._block(m.group(1), body, lineno):
+            body = m.group(8)
+            if self.ver_state is not None or not self._block(m, body, lineno):
                 lines = m.group(0).split("\n")
                 if lines[-1] == "":
                     lines.pop()
@@ -307,14 +311,11 @@ class _Reader:
         self.ver, self.ver_state, self.pending_r = ver, ver_state, pending_r
         self.ks_started, self.ks_done, self.crc = ks_started, ks_done, crc
 
-    def _block(self, header: str, body: str, lineno: int) -> bool:
+    def _block(self, m: re.Match, body: str, lineno: int) -> bool:
         """Read a plain verifikation block (header on line `lineno`, '{', the #TRANS lines
         in `body`, '}') exactly as the line-by-line reader would. Returns False, having
         read nothing, when a line needs the general reader."""
-        hm = _FAST_VER.match(header.strip())
-        if hm is None:
-            return False
-        qseries, series, number, vdate, vtext, regdate, sign = hm.groups()
+        qseries, series, number, vdate, vtext, regdate, sign, _rows = m.groups()
         iso = _iso(vdate)
         if iso is None:
             return False
@@ -354,14 +355,14 @@ class _Reader:
             line += 1
         if summing:
             self.crc = crc32(encode_pc8("".join(parts), "replace"), self.crc)
-        ref = f"{series} {number}".strip()
         if zero:
             rows = [r for r in rows if r[1] != 0]
         if not rows:
-            self.warn(lineno, None, f"Verifikation {ref} saknar rader med belopp och läses inte in.")
+            self.warn(lineno, None, f"Verifikation {f'{series} {number}'.strip()} saknar rader med belopp och "
+                                    "läses inte in.")
         elif total:
-            self.error(lineno, "belopp", f"Verifikation {ref} ({iso}) balanserar inte: debet och kredit "
-                                         f"skiljer sig med {format_ore(abs(total))} kr.")
+            self.error(lineno, "belopp", f"Verifikation {f'{series} {number}'.strip()} ({iso}) balanserar inte: "
+                                         f"debet och kredit skiljer sig med {format_ore(abs(total))} kr.")
         else:
             self.sie.vouchers.append(_new(SieVoucher, (series, int(number), iso, vtext or "", tuple(rows),
                                                        lineno, 0)))
@@ -425,12 +426,12 @@ class _Reader:
                 return
             self.kinds[number] = (kind, line)
         elif label in ("#DIM", "#UNDERDIM"):
-            if first.isdigit():
+            if first.isdecimal():
                 sie.dimensions[int(first)] = f[1] if len(f) > 1 and isinstance(f[1], str) else ""
             else:
                 self.warn(line, "dimensionsnr", f"Ogiltigt dimensionsnummer ”{first}”; posten hoppas över.")
         elif label == "#OBJEKT":
-            if not first.isdigit() or len(f) < 2 or not isinstance(f[1], str) or not f[1].strip():
+            if not first.isdecimal() or len(f) < 2 or not isinstance(f[1], str) or not f[1].strip():
                 self.warn(line, "objektnr", "Objektposten saknar dimension eller objektkod och hoppas över.")
                 return
             dim, code = int(first), f[1].strip()
@@ -477,7 +478,7 @@ class _Reader:
             return None
         pairs = []
         for i in range(0, len(objs), 2):
-            if not objs[i].isdigit():
+            if not objs[i].isdecimal():
                 self.error(line, "objektlista", f"Ogiltigt dimensionsnummer ”{objs[i]}” i objektlistan.")
                 return None
             pairs.append((int(objs[i]), objs[i + 1].strip()))
@@ -491,7 +492,7 @@ class _Reader:
         ref = f"{series} {raw_no}".strip() if raw_no else f"{series or '(utan serie)'} utan nummer"
         ok = True
         if raw_no:
-            if raw_no.isdigit() and int(raw_no) > 0:
+            if raw_no.isdecimal() and int(raw_no) > 0:
                 number = int(raw_no)
             else:
                 self.error(line, "vernr", f"Verifikationsnumret ”{raw_no}” i verifikation {ref} är inte ett "

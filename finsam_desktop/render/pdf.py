@@ -7,7 +7,8 @@ The report engine computes every figure (reports.build_report); this module only
 the data out: cover, innehållsförteckning, förvaltningsberättelse, the statements,
 driftredovisning, projektuppföljning, noter and underskrifter. A year that is not closed
 prints as a draft: UTKAST across every page, "[Text saknas]" where the user has not
-written a section, and the failed checks listed after the contents.
+written a section, and the failed checks listed after the contents, with the bokslut's
+own warnings (`warnings=`, the kontroller of closing.checks) under a heading of their own.
 
 The file is written to a temporary name and renamed into place, so a failure never
 leaves half a PDF behind.
@@ -53,7 +54,7 @@ def _follow_up(book, year_id: int, report: AnnualReport):
 
 
 def build_context(book, year_id: int, *, date_from=None, date_to=None, tkr: bool = False,
-                  report: AnnualReport | None = None) -> Context:
+                  report: AnnualReport | None = None, warnings=()) -> Context:
     year = book.year(year_id)
     if year is None:
         raise RuleError(f"Räkenskapsåret med id {year_id} finns inte i boken.")
@@ -62,7 +63,7 @@ def build_context(book, year_id: int, *, date_from=None, date_to=None, tkr: bool
     report = _report(book, year_id, date_from, date_to, tkr, exact)
     return Context(report=report, year=year, texts=book.year_texts(year_id),
                    signatories=book.signatories(year_id), follow_up=_follow_up(book, year_id, report),
-                   exact=exact)
+                   exact=exact, warnings=tuple(warnings))
 
 
 def story(ctx: Context) -> list:
@@ -88,21 +89,23 @@ def render_context(ctx: Context) -> bytes:
 
 
 def render_pdf_bytes(book, year_id: int, *, date_from: str | None = None, date_to: str | None = None,
-                     tkr: bool = False, report: AnnualReport | None = None) -> bytes:
+                     tkr: bool = False, report: AnnualReport | None = None, warnings=()) -> bytes:
     """The PDF as bytes (for previews and tests)."""
     return render_context(build_context(book, year_id, date_from=date_from, date_to=date_to,
-                                        tkr=tkr, report=report))
+                                        tkr=tkr, report=report, warnings=warnings))
 
 
 def render_pdf(book, year_id: int, path, *, date_from: str | None = None, date_to: str | None = None,
-               tkr: bool = False, report: AnnualReport | None = None) -> Path:
+               tkr: bool = False, report: AnnualReport | None = None, warnings=()) -> Path:
     """Write the årsredovisning (a delårsrapport when the dates cover part of the year) to
-    `path` and return the path. Amounts in kr, or in tkr with tkr=True."""
+    `path` and return the path. Amounts in kr, or in tkr with tkr=True. `warnings` (the
+    bokslut kontroller's messages) are listed in a draft as what to fix before the decision."""
     path = Path(path)
     if not path.parent.exists():
         raise FinsamError(f"Mappen {path.parent} finns inte; PDF-filen kan inte sparas där.",
                           path=str(path))
-    data = render_pdf_bytes(book, year_id, date_from=date_from, date_to=date_to, tkr=tkr, report=report)
+    data = render_pdf_bytes(book, year_id, date_from=date_from, date_to=date_to, tkr=tkr, report=report,
+                            warnings=warnings)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_bytes(data)

@@ -45,6 +45,9 @@ class Context:
     signatories: list[Signatory]
     follow_up: object | None = None  # reports.projects.ProjectFollowUp when available
     exact: AnnualReport | None = None  # the report in öre when `report` is in tkr
+    # The bokslut's kontroller that warn (closing.checks, Swedish messages): a draft lists
+    # them apart from the report engine's own checks, as what to fix before the decision.
+    warnings: tuple[str, ...] = ()
     fmt: Formatter = field(init=False)
 
     def __post_init__(self):

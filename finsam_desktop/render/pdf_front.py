@@ -62,19 +62,42 @@ def contents(ctx: Context) -> list:
     return parts
 
 
+# Checks whose id starts so are the bokslut's kontroller (closing.checks) that an older
+# caller added to the report's own; they are no invariant of the report.
+BOKSLUT_PREFIX = "bokslut_"
+
+
+def split_checks(ctx: Context) -> tuple[list, list[str]]:
+    """(the report engine's own checks, the bokslut's warnings to act on)."""
+    invariants = [c for c in ctx.report.kontroller if not c.id.startswith(BOKSLUT_PREFIX)]
+    extra = [c.meddelande for c in ctx.report.kontroller if c.id.startswith(BOKSLUT_PREFIX) and not c.ok]
+    return invariants, list(ctx.warnings) + [m for m in extra if m not in ctx.warnings]
+
+
 def draft_warnings(ctx: Context) -> list:
-    """What the engine's checks, the projektuppföljning and the missing texts say must be
-    looked at before the board decides."""
+    """What the bokslut's kontroller, the engine's checks, the projektuppföljning and the
+    missing texts say must be looked at before the board decides. The bokslut's warnings
+    (bank, momsfordran, utkast …) come first under a heading of their own: they are things
+    to do, not sums of the report that fail."""
     st = styles()
-    failed = [c for c in ctx.report.kontroller if not c.ok]
-    n = len(ctx.report.kontroller)
+    invariants, todo = split_checks(ctx)
+    failed = [c for c in invariants if not c.ok]
+    n = len(invariants)
+    parts: list = [Spacer(1, 6 * mm)]
+    if todo:
+        lead = Paragraph(f"Bokslutets kontroller har gett {len(todo)} "
+                         f"{'varning' if len(todo) == 1 else 'varningar'} som ska åtgärdas eller "
+                         "bedömas innan styrelsen beslutar:", st["warning_lead"])
+        parts.append(KeepTogether([Paragraph("Att åtgärda före beslut", st["h2"]), lead]))
+        parts += [Paragraph(_escape(w), st["warning"], bulletText="\u2013") for w in todo]
+        parts.append(Spacer(1, 4 * mm))
     if failed:
         first = Paragraph(f"{len(failed)} av {n} kontroller av rapportens summor och samband "
                           "är inte uppfyllda:", st["warning_lead"])
     else:
         first = Paragraph(f"Alla {n} kontroller av rapportens summor och samband är uppfyllda.",
                           st["warning_lead"])
-    parts: list = [Spacer(1, 6 * mm), KeepTogether([Paragraph("Kontroller inför beslut", st["h2"]), first])]
+    parts.append(KeepTogether([Paragraph("Kontroller inför beslut", st["h2"]), first]))
     parts += [Paragraph(_escape(c.meddelande), st["warning"], bulletText="\u2013") for c in failed]
     from .pdf_projects import project_warnings as _warnings
     project_warnings = _warnings(ctx)

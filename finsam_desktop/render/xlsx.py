@@ -7,13 +7,25 @@ Saldobalans. Amounts are numbers in kronor (the exact öre as decimals) with a S
 number format, so the ekonom can sum and compare them; headers are Swedish, header rows
 are frozen and columns have widths that fit their content. The statements carry the
 row id of the JSON report in their last column, so a script can find a row.
+
+In a delårsrapport the balansräkning and the notes on its rows compare with the previous
+räkenskapsår's bokslutsdag (RKR R17, `AnnualReport.previous_balance_date`); their column
+captions say so, while resultaträkning and kassaflödesanalys compare with the same
+period last year.
+
+The workbook is written in openpyxl's write-only (streaming) mode: each row goes to the
+file as it is added, so a huvudbok of a million rows needs little memory. Column widths
+and the frozen header are therefore set before a sheet's first row, and a styled cell is
+a WriteOnlyCell carrying a copy of a prepared style.
 """
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -21,12 +33,19 @@ from ..errors import BookFileError
 
 KR = '#,##0;-#,##0;"–"'            # whole kronor in the statements (exact value kept)
 KR_ORE = '#,##0.00;-#,##0.00;"–"'  # kronor and öre in the huvudbok
+PERCENT = "0.0"
 BOLD = Font(bold=True)
+ITALIC = Font(italic=True)
 TITLE = Font(bold=True, size=14)
 HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
 SUM_TOP = Border(top=Side(style="thin"))
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+HEAD_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+HEAD_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
 
 SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans")
+HEADER_ROW = 4  # title, subtitle, an empty row, then the column captions
+LEDGER_PAGE = 20_000  # huvudbok lines read from the book at a time
 
 
 def kr(ore: int | None) -> float | int | None:
@@ -36,14 +55,21 @@ def kr(ore: int | None) -> float | int | None:
     return ore // 100 if ore % 100 == 0 else ore / 100
 
 
+def notes_cell(notes: tuple[int, ...]) -> int | str | None:
+    """The Not column: the number of the one note, or every note ("5, 6") when a row has
+    more than one (never only the first)."""
+    if not notes:
+        return None
+    return notes[0] if len(notes) == 1 else ", ".join(str(n) for n in notes)
+
+
 def write_xlsx(report, book, path: str | Path) -> Path:
     """Write the workbook for `report` (an AnnualReport in öre) to `path`; the huvudbok
     and saldobalans come from `book` for the report's period."""
     if getattr(report, "unit", "ore") != "ore":
         raise ValueError("write_xlsx needs the report in öre")
     target = Path(path)
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     for st in report.statements:
         _statement_sheet(wb, report, st)
     _notes_sheet(wb, report)
@@ -58,36 +84,57 @@ def write_xlsx(report, book, path: str | Path) -> Path:
     return target
 
 
-# ---------------------------------------------------------------------- helpers
-def _add(ws, values) -> int:
-    """Append a row and return its number. (Worksheet.max_row scans every cell, which
-    makes a huvudbok of 100 000 rows quadratic; we only ever append, so we count.)"""
-    ws.append(values)
-    ws.finsam_rows = getattr(ws, "finsam_rows", 0) + 1
-    return ws.finsam_rows
+# ---------------------------------------------------------------------- a streamed sheet
+class _Sheet:
+    """A write-only sheet with its column widths, frozen header and auto filter, and the
+    styles its cells use. Rows are appended; nothing written can be changed."""
 
+    def __init__(self, wb, name: str, widths: list[float]):
+        self.ws = wb.create_sheet(name)
+        for i, w in enumerate(widths, 1):
+            self.ws.column_dimensions[get_column_letter(i)].width = w
+        # Must be set before the first row: the sheet's head is written with it.
+        self.ws.freeze_panes = f"A{HEADER_ROW + 1}"
+        self.rows = 0
+        self._styles: dict[tuple, object] = {}
 
-def _title(ws, report, title: str, ncols: int) -> None:
-    _add(ws, [f"{title} – {report.forbund.namn}"])
-    ws["A1"].font = TITLE
-    _add(ws, [f"Organisationsnummer {report.forbund.orgnr}. Period {report.period.fran} – "
-              f"{report.period.till}. Belopp i kronor."])
-    _add(ws, [])
+    def cell(self, value, *, font=None, fmt=None, fill=None, border=None, align=None) -> WriteOnlyCell:
+        """A cell with a style; the style is prepared once per combination and copied,
+        which is cheap (setting font and number format on each cell is not)."""
+        key = (id(font), fmt, id(fill), id(border), id(align))
+        style = self._styles.get(key)
+        if style is None:
+            c = WriteOnlyCell(self.ws)
+            if font is not None:
+                c.font = font
+            if fmt is not None:
+                c.number_format = fmt
+            if fill is not None:
+                c.fill = fill
+            if border is not None:
+                c.border = border
+            if align is not None:
+                c.alignment = align
+            style = self._styles[key] = c._style
+        c = WriteOnlyCell(self.ws, value)
+        c._style = copy(style)
+        return c
 
+    def add(self, values) -> int:
+        """Append a row and return its number."""
+        self.ws.append(values)
+        self.rows += 1
+        return self.rows
 
-def _header(ws, labels: list[str]) -> None:
-    row = _add(ws, labels)
-    for col in range(1, len(labels) + 1):
-        c = ws.cell(row=row, column=col)
-        c.font = BOLD
-        c.fill = HEAD_FILL
-        c.alignment = Alignment(horizontal="left" if col == 1 else "right", vertical="center", wrap_text=True)
-    ws.freeze_panes = f"A{row + 1}"  # a string: ws.cell() would create the cell and move append()
+    def title(self, report, title: str) -> None:
+        self.add([self.cell(f"{title} – {report.forbund.namn}", font=TITLE)])
+        self.add([f"Organisationsnummer {report.forbund.orgnr}. Period {report.period.fran} – "
+                  f"{report.period.till}. Belopp i kronor."])
+        self.add([])
 
-
-def _widths(ws, widths: list[float]) -> None:
-    for i, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = w
+    def header(self, labels: list[str]) -> None:
+        self.add([self.cell(text, font=BOLD, fill=HEAD_FILL, align=HEAD_LEFT if i == 0 else HEAD_RIGHT)
+                  for i, text in enumerate(labels)])
 
 
 def _period_label(p) -> str:
@@ -98,105 +145,116 @@ def _period_label(p) -> str:
     return f"{p.fran} – {p.till}"
 
 
+def column_labels(report, balance: bool) -> tuple[str, str]:
+    """(this period, comparison) captions of a table. A balance-sheet table of a
+    delårsrapport compares with last year's bokslutsdag, so both columns are dates."""
+    cur, prev = _period_label(report.period), _period_label(report.previous_period)
+    balance_date = getattr(report, "previous_balance_date", None)
+    if balance and balance_date and report.previous_period is not None \
+            and balance_date != report.previous_period.till:
+        return report.period.till, balance_date
+    return cur, prev
+
+
+def _is_balance_note(note) -> bool:
+    return any(sid == "balansrakning" for sid, _ in note.row_ids)
+
+
 # ---------------------------------------------------------------------- sheets
 def _statement_sheet(wb, report, st) -> None:
     name = {"resultatrakning": "Resultaträkning", "balansrakning": "Balansräkning",
             "kassaflodesanalys": "Kassaflödesanalys"}.get(st.id, st.title)
-    ws = wb.create_sheet(name)
     with_budget = st.id == "resultatrakning" and report.has_budget
-    _title(ws, report, st.title, 6)
-    labels = ["Post", "Not", _period_label(report.period), _period_label(report.previous_period)]
+    s = _Sheet(wb, name, [52, 6, 16, 16] + ([16, 16] if with_budget else []) + [44])
+    s.title(report, st.title)
+    labels = ["Post", "Not", *column_labels(report, st.id == "balansrakning")]
     if with_budget:
         labels += ["Budget", "Utfall/budget %"]
     labels.append("Rad-id")
-    _header(ws, labels)
+    s.header(labels)
     for r in st.rows:
-        cells = [r.label, r.note, kr(r.amount) if r.kind != "heading" else None,
-                 kr(r.previous) if r.kind != "heading" else None]
+        bold = BOLD if r.kind in ("sum", "heading") else None
+        top = SUM_TOP if r.kind == "sum" else None
+        money = r.kind != "heading"
+        cells = [s.cell(r.label, font=bold, border=top), s.cell(notes_cell(r.notes), font=bold, border=top),
+                 s.cell(kr(r.amount) if money else None, font=bold, border=top, fmt=KR),
+                 s.cell(kr(r.previous) if money else None, font=bold, border=top, fmt=KR)]
         if with_budget:
-            cells += [kr(r.budget), r.budget_percent]
-        cells.append(r.id)
-        row = _add(ws, cells)
-        for col in (3, 4) + ((5,) if with_budget else ()):
-            ws.cell(row=row, column=col).number_format = KR
-        if with_budget:
-            ws.cell(row=row, column=6).number_format = "0.0"
-        if r.kind in ("sum", "heading"):
-            for col in range(1, len(cells) + 1):
-                ws.cell(row=row, column=col).font = BOLD
-                if r.kind == "sum" and col < len(cells):
-                    ws.cell(row=row, column=col).border = SUM_TOP
-    _widths(ws, [52, 6, 16, 16] + ([16, 16] if with_budget else []) + [44])
+            cells += [s.cell(kr(r.budget), font=bold, border=top, fmt=KR),
+                      s.cell(r.budget_percent, font=bold, border=top, fmt=PERCENT)]
+        cells.append(s.cell(r.id, font=bold))  # the id column carries no rule
+        s.add(cells)
 
 
 def _notes_sheet(wb, report) -> None:
-    ws = wb.create_sheet("Noter")
-    _title(ws, report, "Noter", 4)
-    _header(ws, ["Not / post", _period_label(report.period), _period_label(report.previous_period), "Not-id"])
+    s = _Sheet(wb, "Noter", [70, 16, 16, 24])
+    s.title(report, "Noter")
+    cur, prev = column_labels(report, False)
+    s.header(["Not / post", cur, prev, "Not-id"])
     for n in report.noter:
-        row = _add(ws, [f"Not {n.number}. {n.title}", None, None, n.id])
-        ws.cell(row=row, column=1).font = BOLD
+        # A balance-sheet note of a delårsrapport compares with last year's bokslutsdag,
+        # not with the columns of the sheet's header: it names its own columns.
+        heads = column_labels(report, _is_balance_note(n))
+        if heads == (cur, prev) or not (n.lines or n.total is not None):
+            heads = (None, None)
+        s.add([s.cell(f"Not {n.number}. {n.title}", font=BOLD),
+               s.cell(heads[0], font=ITALIC, align=HEAD_RIGHT), s.cell(heads[1], font=ITALIC, align=HEAD_RIGHT),
+               n.id])
         if n.text:
-            row = _add(ws, [n.text])
-            ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+            s.add([s.cell(n.text, align=WRAP_TOP)])
         for ln in n.lines:
-            row = _add(ws, [("   " * ln.indent) + ln.label, kr(ln.amount), kr(ln.previous)])
-            ws.cell(row=row, column=2).number_format = KR
-            ws.cell(row=row, column=3).number_format = KR
-            if ln.kind in ("sum", "heading"):
-                for col in (1, 2, 3):
-                    ws.cell(row=row, column=col).font = BOLD
+            bold = BOLD if ln.kind in ("sum", "heading") else None
+            s.add([s.cell(("   " * ln.indent) + ln.label, font=bold),
+                   s.cell(kr(ln.amount), font=bold, fmt=KR), s.cell(kr(ln.previous), font=bold, fmt=KR)])
         if n.total is not None and not any(ln.kind == "sum" for ln in n.lines):
-            row = _add(ws, ["Summa", kr(n.total), kr(n.previous_total)])
-            for col in (1, 2, 3):
-                ws.cell(row=row, column=col).font = BOLD
-                ws.cell(row=row, column=col).border = SUM_TOP
-            ws.cell(row=row, column=2).number_format = KR
-            ws.cell(row=row, column=3).number_format = KR
-        _add(ws, [])
-    _widths(ws, [70, 16, 16, 24])
+            s.add([s.cell("Summa", font=BOLD, border=SUM_TOP),
+                   s.cell(kr(n.total), font=BOLD, border=SUM_TOP, fmt=KR),
+                   s.cell(kr(n.previous_total), font=BOLD, border=SUM_TOP, fmt=KR)])
+        s.add([])
+
+
+def _ledger_lines(book, account: int, fran: str, till: str, summary):
+    """The account's huvudbok lines of the period, read a page at a time so a big
+    account never sits in memory whole."""
+    for offset in range(0, summary.count, LEDGER_PAGE):
+        yield from book.ledger_page(account, fran, till, offset=offset, limit=LEDGER_PAGE,
+                                    count=summary.count, days=summary.days)
 
 
 def _ledger_sheet(wb, report, book) -> None:
-    ws = wb.create_sheet("Huvudbok")
-    _title(ws, report, "Huvudbok", 9)
-    _header(ws, ["Konto", "Kontonamn", "Datum", "Verifikation", "Text", "Insats", "Debet", "Kredit", "Saldo"])
+    s = _Sheet(wb, "Huvudbok", [8, 34, 12, 13, 44, 10, 15, 15, 16])
+    s.title(report, "Huvudbok")
+    s.header(["Konto", "Kontonamn", "Datum", "Verifikation", "Text", "Insats", "Debet", "Kredit", "Saldo"])
     fran, till = report.period.fran, report.period.till
     projects = {p.id: p.code for p in book.projects()}
+    cell, add = s.cell, s.add
     for acc in book.accounts():
-        opening, lines = book.ledger(acc.number, fran, till)
-        if not acc.is_balance:
-            opening = 0
-        if not lines and not opening:
+        summary = book.ledger_summary(acc.number, fran, till)
+        opening = summary.opening if acc.is_balance else 0
+        if not summary.count and not opening:
             continue
-        row = _add(ws, [acc.number, acc.name, fran, None, "Ingående balans", None, None, None, kr(opening)])
-        _money_cols(ws, row, (9,))
-        ws.cell(row=row, column=5).font = Font(italic=True)
+        number, name = acc.number, acc.name
+        add([number, name, fran, None, cell("Ingående balans", font=ITALIC), None, None, None,
+             cell(kr(opening), fmt=KR_ORE)])
         balance = opening
-        for ln in lines:
-            balance += ln.amount
-            row = _add(ws, [acc.number, acc.name, ln.date, ln.ref, ln.text, projects.get(ln.project_id),
-                            kr(ln.amount) if ln.amount > 0 else None,
-                            kr(-ln.amount) if ln.amount < 0 else None, kr(balance)])
-            _money_cols(ws, row, (7, 8, 9))
-        row = _add(ws, [acc.number, acc.name, till, None, "Utgående saldo", None, None, None, kr(balance)])
-        _money_cols(ws, row, (9,))
-        for col in range(1, 10):
-            ws.cell(row=row, column=col).font = BOLD
-    _widths(ws, [8, 34, 12, 13, 44, 10, 15, 15, 16])
-    ws.auto_filter.ref = f"A4:I{ws.finsam_rows}"
+        for ln in _ledger_lines(book, number, fran, till, summary):
+            amount = ln.amount
+            balance += amount
+            if amount > 0:
+                debit, credit = cell(kr(amount), fmt=KR_ORE), None
+            else:
+                debit, credit = None, cell(kr(-amount), fmt=KR_ORE) if amount < 0 else None
+            add([number, name, ln.date, ln.ref, ln.text, projects.get(ln.project_id), debit, credit,
+                 cell(kr(balance), fmt=KR_ORE)])
+        add([cell(v, font=BOLD) for v in (number, name, till, None, "Utgående saldo", None, None, None)]
+            + [cell(kr(balance), font=BOLD, fmt=KR_ORE)])
+    s.ws.auto_filter.ref = f"A{HEADER_ROW}:I{s.rows}"  # written after the rows
 
 
 def _trial_balance_sheet(wb, report, book) -> None:
-    ws = wb.create_sheet("Saldobalans")
-    _title(ws, report, "Saldobalans", 6)
-    _header(ws, ["Konto", "Kontonamn", "Rapportrad", "Ingående balans", "Periodens förändring", "Utgående balans"])
+    s = _Sheet(wb, "Saldobalans", [8, 40, 34, 18, 20, 18])
+    s.title(report, "Saldobalans")
+    s.header(["Konto", "Kontonamn", "Rapportrad", "Ingående balans", "Periodens förändring", "Utgående balans"])
     for ln in book.trial_balance(report.year_id, report.period.fran, report.period.till):
-        row = _add(ws, [ln.account, ln.name, ln.row_id or "", kr(ln.opening), kr(ln.period), kr(ln.closing)])
-        _money_cols(ws, row, (4, 5, 6))
-    _widths(ws, [8, 40, 34, 18, 20, 18])
-
-
-def _money_cols(ws, row: int, cols) -> None:
-    for col in cols:
-        ws.cell(row=row, column=col).number_format = KR_ORE
+        s.add([ln.account, ln.name, ln.row_id or "", s.cell(kr(ln.opening), fmt=KR_ORE),
+               s.cell(kr(ln.period), fmt=KR_ORE), s.cell(kr(ln.closing), fmt=KR_ORE)])

@@ -173,8 +173,9 @@ class ChecksPage(QWizardPage):
                                  "till rapporten.")
         else:
             self.summary.setStyleSheet("")
-            self.summary.setText(f"Inga fel som stoppar bokslutet. {plural(warnings, 'varning listas', 'varningar listas')} "
-                                 "i utkastet till rapporten.")
+            self.summary.setText("Inga fel som stoppar bokslutet och inga varningar." if not warnings else
+                                 f"Inga fel som stoppar bokslutet. {plural(warnings, 'varning listas', 'varningar listas')} "
+                                 "i utkastet till rapporten under ”Att åtgärda före beslut”.")
 
     @staticmethod
     def _grouped(findings) -> list:

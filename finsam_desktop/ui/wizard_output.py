@@ -27,25 +27,46 @@ def _caption(period) -> str:
     return f"{period.fran} – {period.till}"
 
 
+def column_captions(report, balance: bool) -> tuple[str, str]:
+    """(this period, comparison) captions. A balance-sheet table of a delårsrapport
+    compares with last year's bokslutsdag (RKR R17, `previous_balance_date`), so both of
+    its columns are dates; resultaträkning and kassaflödesanalys compare with the same
+    period last year."""
+    balance_date = report.previous_balance_date
+    if balance and balance_date and report.previous_period is not None \
+            and balance_date != report.previous_period.till:
+        return report.period.till, balance_date
+    return _caption(report.period), _caption(report.previous_period)
+
+
+def _is_balance_note(note) -> bool:
+    return any(sid == "balansrakning" for sid, _ in note.row_ids)
+
+
 def report_html(report) -> str:
     """The statements and notes as simple HTML for the read-only preview."""
-    cur, prev = _caption(report.period), _caption(report.previous_period)
     css = ("<style>body{font-size:10pt} h2{margin:14px 0 4px 0;font-size:13pt} h3{margin:12px 0 2px 0;"
            "font-size:11pt} td{padding:2px 10px 2px 0} .num{text-align:right} .sum td{font-weight:bold;"
            "border-top:1px solid #888} th{text-align:right;padding-right:10px;color:#444} "
            ".muted{color:#5f6b76}</style>")
-    parts = [css, f"<h2>{escape(report.forbund.namn)} – {escape(report.year_label)}</h2>",
+    what = f"Årsredovisning {report.year_label}" if report.full_year else f"Delårsrapport per {report.period.till}"
+    parts = [css, f"<h2>{escape(report.forbund.namn)} – {escape(what)}</h2>",
              f"<p class='muted'>Period {report.period.fran} – {report.period.till}. Belopp i kronor."
              f"{'' if report.is_closed else ' Utkast: räkenskapsåret är inte stängt.'}</p>"]
     for st in report.statements:
         budget = st.id == "resultatrakning" and report.has_budget
-        parts.append(f"<h3>{escape(st.title)}</h3><table width='100%' cellspacing='0'>")
+        cur, prev = column_captions(report, st.id == "balansrakning")
+        parts.append(f"<h3>{escape(st.title)}</h3>")
+        if st.id == "balansrakning" and (cur, prev) != column_captions(report, False):
+            parts.append(f"<p class='muted'>Jämförs med föregående års bokslut per {prev}.</p>")
+        parts.append("<table width='100%' cellspacing='0'>")
         head = (f"<tr><th width='44%'></th><th width='6%'>Not</th><th width='16%'>{cur}</th>"
                 f"<th width='16%'>{prev}</th>")
-        parts.append(head + ("<th>Budget</th>" if budget else "") + "</tr>")
+        budget_head = "Budget" if report.full_year else "Budget helår"
+        parts.append(head + (f"<th>{budget_head}</th>" if budget else "") + "</tr>")
         for r in st.rows:
             cls = " class='sum'" if r.kind == "sum" else ""
-            note = r.note or ""
+            note = ", ".join(str(n) for n in r.notes)  # every note of the row ("5, 6")
             cells = [escape(r.label), note, money_kr(r.amount) if r.kind != "heading" else "",
                      money_kr(r.previous) if r.kind != "heading" else ""]
             if budget:
@@ -59,6 +80,7 @@ def report_html(report) -> str:
         if n.text:
             parts.append(f"<p>{escape(n.text)}</p>")
         if n.lines:
+            cur, prev = column_captions(report, _is_balance_note(n))
             parts.append(f"<table width='100%' cellspacing='0'><tr><th width='60%'></th><th width='16%'>{cur}</th>"
                          f"<th width='16%'>{prev}</th></tr>")
             for ln in n.lines:
@@ -221,6 +243,11 @@ class ClosePage(QWizardPage):
         self.final_btn = QPushButton("Skapa slutligt överlämningspaket")
         self.final_btn.clicked.connect(self.final_package)
         self.final_btn.hide()
+        # Re-opening is its own decision with a logged reason (ReopenYearDialog).
+        self.reopen_btn = QPushButton("Öppna räkenskapsåret igen …")
+        self.reopen_btn.clicked.connect(self.open_reopen_dialog)
+        self.reopen_btn.hide()
+        self.reopen_dialog = None
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addSpacing(10)
@@ -229,6 +256,7 @@ class ClosePage(QWizardPage):
         lay.addSpacing(10)
         lay.addWidget(self.status)
         lay.addWidget(self.final_btn, 0, Qt.AlignLeft)
+        lay.addWidget(self.reopen_btn, 0, Qt.AlignLeft)
         lay.addStretch(1)
 
     def _can_close(self) -> bool:
@@ -239,6 +267,7 @@ class ClosePage(QWizardPage):
         book, y = self.wiz.book, self.wiz.year
         self.status.setText("")
         self.final_btn.hide()
+        self.reopen_btn.hide()
         self.confirm.setChecked(False)
         if not self.wiz.is_full_year:
             self.summary.setText("En delårsrapport stänger inte räkenskapsåret. Tryck på Klar för att "
@@ -251,6 +280,8 @@ class ClosePage(QWizardPage):
                                  "igen med ett eget beslut vars orsak skrivs i loggen.")
             self.confirm.hide()
             self.close_btn.hide()
+            self.reopen_btn.setText(f"Öppna räkenskapsåret {y.label} igen …")
+            self.reopen_btn.show()
             return
         self.confirm.show()
         self.close_btn.show()
@@ -271,7 +302,8 @@ class ClosePage(QWizardPage):
         ]
         if pending:
             items.append(f"{pending} periodiseringar återförs den första dagen i nästa år.")
-        items.append("Vill du ändra något efteråt måste året öppnas igen med ett loggat beslut.")
+        items.append("Vill du ändra något efteråt måste året öppnas igen med ett eget beslut vars orsak "
+                     "skrivs i loggen (menyn Bokslut → Öppna stängt år igen).")
         self.summary.setText("<p>När du stänger året händer följande:</p><ul>"
                              + "".join(f"<li>{escape(t)}</li>" for t in items) + "</ul>")
         self.confirm.setText(f"Jag har granskat årsredovisningen och vill stänga räkenskapsåret {y.label}.")
@@ -296,6 +328,17 @@ class ClosePage(QWizardPage):
         self.final_btn.show()
         self.wiz.yearClosed.emit(y.id)
         return True
+
+    def open_reopen_dialog(self):
+        """The separate, logged decision to re-open the year (the same dialog as the main
+        window's Bokslut → Öppna stängt år igen). Returns the dialog, shown window-modal."""
+        from .wizard_reopen import ReopenYearDialog
+        dlg = ReopenYearDialog(self.wiz.book, self.wiz.year_id, self)
+        dlg.reopened.connect(lambda _year_id: self.initializePage())
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        self.reopen_dialog = dlg
+        dlg.open()
+        return dlg
 
     def final_package(self) -> list:
         produce_page = self.wiz.page(6)

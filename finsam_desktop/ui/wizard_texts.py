@@ -1,6 +1,11 @@
 """Steps 3–5 of the bokslut wizard: interimsskulder (the period-end form), the
 förvaltningsberättelse with the computed figures beside it, and the styrelse who adopts
-and signs the report."""
+and signs the report.
+
+A delårsrapport has its own förvaltningsberättelse: its texts (and place and date of
+the decision) are saved under the interim keys ('oversikt@2025-06-30', see
+render/pdf_context.interim_key), so the årsredovisning keeps the year's plain keys.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
 
 from ..errors import FinsamError
 from ..money import format_kr
+from ..render.pdf_context import interim_key
 from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
 
 # (year_text key, heading) in the order of the förvaltningsberättelse.
@@ -104,13 +110,35 @@ class AccrualsPage(QWizardPage):
 
 
 # ---------------------------------------------------------------------- step 4
+def text_key(wiz, key: str) -> str:
+    """The year_text key the wizard reads and writes: the plain key for the årsredovisning,
+    the interim key of the period end for a delårsrapport."""
+    return key if wiz.is_full_year else interim_key(key, wiz.date_to)
+
+
+def previous_text_key(wiz, prev_year, key: str) -> str:
+    """The key of last year's text to prefill from: the same delårsrapport date a year
+    earlier for a delår, else the plain key."""
+    if wiz.is_full_year:
+        return key
+    return interim_key(key, f"{prev_year.end[:4]}{wiz.date_to[4:]}")
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",") + " %"
+
+
 def report_figures(report) -> list[tuple[str, str]]:
-    """(label, value) pairs for the figures beside the förvaltningsberättelse."""
+    """(label, value) pairs for the figures beside the förvaltningsberättelse. A
+    delårsrapport shows the period's result against the same period last year and how
+    much of the year's budget is used (a part of a year has no avvikelse)."""
     rr = report.resultatrakning
-    out = [("Årets resultat", f"{money_kr(rr.row('arets_resultat').amount)} kr")]
+    full = report.full_year
+    out = [("Årets resultat" if full else "Periodens resultat",
+            f"{money_kr(rr.row('arets_resultat').amount)} kr")]
     prev = rr.row("arets_resultat").previous
     if prev is not None:
-        out.append(("Föregående år", f"{money_kr(prev)} kr"))
+        out.append(("Föregående år" if full else "Samma period föregående år", f"{money_kr(prev)} kr"))
     ek = report.nyckeltal.eget_kapital
     out.append(("Eget kapital", f"{money_kr(ek.eget_kapital)} kr"))
     out.append(("Tilldelade medel", f"{money_kr(ek.tilldelade_medel)} kr"))
@@ -126,8 +154,11 @@ def report_figures(report) -> list[tuple[str, str]]:
         total = [r for r in report.driftredovisning.rows if r.section == "summa"]
         if total:
             t = total[-1]
-            out.append(("Budget (resultat)", f"{money_kr(t.budget)} kr"))
-            out.append(("Avvikelse mot budget", f"{money_kr(t.avvikelse)} kr"))
+            out.append(("Budget (resultat)" if full else "Budget helår (resultat)", f"{money_kr(t.budget)} kr"))
+            if full or t.avvikelse is not None:
+                out.append(("Avvikelse mot budget", f"{money_kr(t.avvikelse)} kr"))
+            elif t.andel_procent is not None:
+                out.append(("Utfall i procent av årets budget", _percent(t.andel_procent)))
     return out
 
 
@@ -150,19 +181,23 @@ class TextsPage(QWizardPage):
                                                       "höger räknas fram ur bokföringen.")
         self.edits: dict[str, QPlainTextEdit] = {}
         self.origin: dict[str, QLabel] = {}
+        self.section_widgets: dict[str, list[QWidget]] = {}
         host = QWidget()
         col = QVBoxLayout(host)
         col.setContentsMargins(0, 0, 8, 0)
         for key, title in SECTIONS:
             row = QHBoxLayout()
-            row.addWidget(QLabel(f"<b>{title}</b>"))
+            caption = QLabel(f"<b>{title}</b>")
+            row.addWidget(caption)
             row.addStretch(1)
             origin = muted("")
             row.addWidget(origin)
+            widgets = [caption, origin]
             if key == "disposition":
                 suggest = QPushButton("Föreslå text")
                 suggest.clicked.connect(self._suggest_disposition)
                 row.addWidget(suggest)
+                widgets.append(suggest)
             col.addLayout(row)
             edit = QPlainTextEdit()
             edit.setObjectName(f"text_{key}")
@@ -172,6 +207,7 @@ class TextsPage(QWizardPage):
             col.addSpacing(6)
             self.edits[key] = edit
             self.origin[key] = origin
+            self.section_widgets[key] = widgets + [edit]
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -187,18 +223,33 @@ class TextsPage(QWizardPage):
         lay.addWidget(self.figures, 0, Qt.AlignTop)
         self.result_ore = 0
 
+    def sections(self) -> list[str]:
+        """The sections of this report: a delårsrapport proposes no disposition."""
+        return [k for k, _t in SECTIONS if self.wiz.is_full_year or k != "disposition"]
+
     def initializePage(self) -> None:
         book, year = self.wiz.book, self.wiz.year
         texts = book.year_texts(year.id)
         prev = book.previous_year(year)
         prev_texts = book.year_texts(prev.id) if prev else {}
+        shown = self.sections()
+        if prev is None:
+            source = ""
+        elif self.wiz.is_full_year:
+            source = prev.label
+        else:
+            source = f"delårsrapporten {prev.end[:4]}{self.wiz.date_to[4:]}"
         for key, _title in SECTIONS:
-            if texts.get(key):
-                self.edits[key].setPlainText(texts[key])
+            for w in self.section_widgets[key]:
+                w.setVisible(key in shown)
+            mine = texts.get(text_key(self.wiz, key))
+            before = prev_texts.get(previous_text_key(self.wiz, prev, key)) if prev else None
+            if mine:
+                self.edits[key].setPlainText(mine)
                 self.origin[key].setText("")
-            elif prev_texts.get(key):
-                self.edits[key].setPlainText(prev_texts[key])
-                self.origin[key].setText(f"Förifylld från {prev.label} – uppdatera")
+            elif before:
+                self.edits[key].setPlainText(before)
+                self.origin[key].setText(f"Förifylld från {source} – uppdatera")
             else:
                 self.edits[key].setPlainText("")
                 self.origin[key].setText("")
@@ -237,10 +288,11 @@ class TextsPage(QWizardPage):
         book, year = self.wiz.book, self.wiz.year
         texts = book.year_texts(year.id)
         try:
-            for key, edit in self.edits.items():
-                text = edit.toPlainText().strip()
-                if text != texts.get(key, "").strip() and (text or key in texts):
-                    book.set_year_text(year.id, key, text)
+            for key in self.sections():
+                text = self.edits[key].toPlainText().strip()
+                saved_as = text_key(self.wiz, key)
+                if text != texts.get(saved_as, "").strip() and (text or saved_as in texts):
+                    book.set_year_text(year.id, saved_as, text)
         except FinsamError as exc:
             show_error(self, exc)
             return False
@@ -331,9 +383,15 @@ class BoardPage(QWizardPage):
             self._add(self.board if s.kind == "styrelse" else self.auditors, s.name, s.role)
         texts = book.year_texts(year.id)
         prev_texts = book.year_texts(prev.id) if prev else {}
-        self.place.setText(texts.get("beslutsort") or prev_texts.get("beslutsort") or book.forbund().ort)
-        when = texts.get("beslutsdatum") or f"{int(year.end[:4]) + 1}-03-31"
-        self.when.setDate(qdate(when))
+        self.place.setText(texts.get(text_key(self.wiz, "beslutsort")) or texts.get("beslutsort")
+                           or prev_texts.get("beslutsort") or book.forbund().ort)
+        when = texts.get(text_key(self.wiz, "beslutsdatum"))
+        if when:
+            self.when.setDate(qdate(when))
+        elif self.wiz.is_full_year:
+            self.when.setDate(qdate(f"{int(year.end[:4]) + 1}-03-31"))
+        else:  # a delårsrapport is adopted some two months after its period end
+            self.when.setDate(qdate(self.wiz.date_to).addMonths(2))
 
     @staticmethod
     def _people(table: QTableWidget, kind: str) -> list[tuple[str, str, str]]:
@@ -357,8 +415,9 @@ class BoardPage(QWizardPage):
         book, year = self.wiz.book, self.wiz.year
         try:
             book.set_signatories(year.id, board + self._people(self.auditors, "revisor"))
-            book.set_year_text(year.id, "beslutsort", self.place.text().strip())
-            book.set_year_text(year.id, "beslutsdatum", iso(self.when.date()))
+            # A delårsrapport's decision is its own: the årsredovisning's stays as it is.
+            book.set_year_text(year.id, text_key(self.wiz, "beslutsort"), self.place.text().strip())
+            book.set_year_text(year.id, text_key(self.wiz, "beslutsdatum"), iso(self.when.date()))
         except FinsamError as exc:
             show_error(self, exc)
             return False
