@@ -100,6 +100,7 @@ def main(argv=None) -> int:
             out = work / "ut"
             out.mkdir()
             _timed("handover package", lambda: make_handover(book, year.id, out))
+        print(f"{'peak memory of this process':<44} {_peak_mb():8.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
