@@ -176,6 +176,20 @@ class AccrualSuggestion:
         return asdict(self)
 
 
+def line_state(line: ProjectAccrualLine | OtherAccrualLine) -> str:
+    """Where a line of the suggestion stands, for the front ends to word: 'elsewhere'
+    (its interimsskuld booked by another verifikation), 'undecided', 'zero' (decided
+    with nothing to book), 'reversed' (booked and reversed) or 'booked'."""
+    rec = line.record
+    if rec is None and getattr(line, "booked_elsewhere", 0):
+        return "elsewhere"
+    if rec is None:
+        return "undecided"
+    if rec.voucher_id is None:
+        return "zero"
+    return "reversed" if rec.reversal_voucher_id else "booked"
+
+
 def suggest(book, period_end: str) -> AccrualSuggestion:
     """The period-end accrual lines for `period_end`: every active insats with its
     suggestion, and the other kinds (with what is already decided)."""

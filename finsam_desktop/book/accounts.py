@@ -126,6 +126,13 @@ class AccountsMixin:
                               (year_id,)).fetchone()
         return _year(r) if r else None
 
+    def existing_year(self, year_id: int) -> FiscalYear:
+        """The räkenskapsår `year_id`; a RuleError when the book has none by that id."""
+        year = self.year(year_id)
+        if year is None:
+            raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+        return year
+
     def year_of_date(self, date: str) -> FiscalYear | None:
         r = self.conn.execute("SELECT id, start, end, status, closed_at FROM fiscal_year "
                               "WHERE ? BETWEEN start AND end", (date,)).fetchone()

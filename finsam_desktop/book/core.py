@@ -62,6 +62,18 @@ def rule_error(exc: sqlite3.DatabaseError) -> RuleError:
     return RuleError(msg)
 
 
+def _refuse_foreign(p: Path, app_id: int, version: int) -> None:
+    """Refuse a database of another program, or a book written by a newer version."""
+    if app_id != APPLICATION_ID:
+        raise BookFileError(f"Filen {p} är en databas från ett annat program, inte en Finsam-bok.",
+                            path=str(p))
+    if version > SCHEMA_VERSION:
+        raise BookFileError(
+            f"Boken {p} är skapad av en nyare version av Finsam Bokföring "
+            f"(filversion {version}, detta program läser till och med {SCHEMA_VERSION}). "
+            "Uppdatera programmet för att öppna den.", path=str(p))
+
+
 class BookCore:
     """The connection and its life cycle. `Book` adds the domain methods."""
 
@@ -91,29 +103,13 @@ class BookCore:
         if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
             raise BookFileError(f"Filen {p} är inte en Finsam-bok (den är inte en SQLite-databas).",
                                 path=str(p))
-        app_id = int.from_bytes(head[68:72], "big")
-        version = int.from_bytes(head[60:64], "big")
-        if app_id != APPLICATION_ID:
-            raise BookFileError(f"Filen {p} är en databas från ett annat program, inte en Finsam-bok.",
-                                path=str(p))
-        if version > SCHEMA_VERSION:
-            raise BookFileError(
-                f"Boken {p} är skapad av en nyare version av Finsam Bokföring "
-                f"(filversion {version}, detta program läser till och med {SCHEMA_VERSION}). "
-                "Uppdatera programmet för att öppna den.", path=str(p))
+        _refuse_foreign(p, int.from_bytes(head[68:72], "big"), int.from_bytes(head[60:64], "big"))
         conn = None
         try:
             conn = _connect(p, read_only=read_only)
             # The header read above can be older than the write-ahead log: ask again.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise BookFileError(f"Filen {p} är en databas från ett annat program, inte en Finsam-bok.",
-                                    path=str(p))
-            if version > SCHEMA_VERSION:
-                raise BookFileError(
-                    f"Boken {p} är skapad av en nyare version av Finsam Bokföring "
-                    f"(filversion {version}, detta program läser till och med {SCHEMA_VERSION}). "
-                    "Uppdatera programmet för att öppna den.", path=str(p))
+            _refuse_foreign(p, conn.execute("PRAGMA application_id").fetchone()[0], version)
             if version < SCHEMA_VERSION and read_only:
                 raise BookFileError(f"Boken {p} har ett äldre filformat och måste öppnas med skrivrätt en "
                                     "gång så att den kan uppdateras.", path=str(p))

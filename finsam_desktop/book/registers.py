@@ -115,17 +115,27 @@ class RegistersMixin:
 
     def project_grants(self, year_id: int) -> dict[int, int]:
         """{project_id: beviljade medel} for the year."""
-        return dict(self.conn.execute("SELECT project_id, amount FROM project_grant WHERE year_id = ?",
-                                      (year_id,)).fetchall())
+        return self._amounts_of_year("project_grant", "project_id", year_id)
 
     def set_project_grant(self, project_id: int, year_id: int, amount: int) -> None:
         if amount < 0:
             raise InputError("Beviljade medel kan inte vara negativa.", field="beviljat")
+        self._set_amount_of_year("project_grant", "project_id", project_id, year_id, amount, "project.grant")
+
+    # ------------------------------------------------------------------ amounts per year
+    # Beviljade medel per insats and driftbidrag per medlem are both one amount per
+    # (owner, year) row: `table` has the columns `key`, year_id and amount.
+    def _amounts_of_year(self, table: str, key: str, year_id: int) -> dict[int, int]:
+        return dict(self.conn.execute(f"SELECT {key}, amount FROM {table} WHERE year_id = ?",
+                                      (year_id,)).fetchall())
+
+    def _set_amount_of_year(self, table: str, key: str, key_id: int, year_id: int, amount: int,
+                            action: str) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO project_grant (project_id, year_id, amount) VALUES (?, ?, ?) "
-                              "ON CONFLICT (project_id, year_id) DO UPDATE SET amount = excluded.amount",
-                              (project_id, year_id, amount))
-            self.audit("project.grant", project_id=project_id, year_id=year_id, amount=amount)
+            self.conn.execute(f"INSERT INTO {table} ({key}, year_id, amount) VALUES (?, ?, ?) "
+                              f"ON CONFLICT ({key}, year_id) DO UPDATE SET amount = excluded.amount",
+                              (key_id, year_id, amount))
+            self.audit(action, **{key: key_id}, year_id=year_id, amount=amount)
 
     # ------------------------------------------------------------------ members
     def members(self) -> list[Member]:
@@ -169,17 +179,13 @@ class RegistersMixin:
 
     def contributions(self, year_id: int) -> dict[int, int]:
         """{member_id: driftbidrag (tilldelade medel)} decided for the year."""
-        return dict(self.conn.execute("SELECT member_id, amount FROM member_contribution WHERE year_id = ?",
-                                      (year_id,)).fetchall())
+        return self._amounts_of_year("member_contribution", "member_id", year_id)
 
     def set_contribution(self, member_id: int, year_id: int, amount: int) -> None:
         if amount < 0:
             raise InputError("Driftbidraget kan inte vara negativt.", field="driftbidrag")
-        with self.transaction():
-            self.conn.execute("INSERT INTO member_contribution (member_id, year_id, amount) VALUES (?, ?, ?) "
-                              "ON CONFLICT (member_id, year_id) DO UPDATE SET amount = excluded.amount",
-                              (member_id, year_id, amount))
-            self.audit("member.contribution", member_id=member_id, year_id=year_id, amount=amount)
+        self._set_amount_of_year("member_contribution", "member_id", member_id, year_id, amount,
+                                 "member.contribution")
 
     def allotted_funds(self, year_id: int) -> int:
         """Tilldelade medel: the sum of the members' driftbidrag for the year."""
@@ -192,10 +198,9 @@ class RegistersMixin:
             "SELECT id, year_id, label, section, account_from, account_to, project_id, amount, sort "
             "FROM budget_row WHERE year_id = ? ORDER BY sort, id", (year_id,))]
 
-    def add_budget_row(self, year_id: int, label: str, amount: int, *, account_from: int,
-                       account_to: int | None = None, section: str = "ovrigt",
-                       project_id: int | None = None, sort: int | None = None) -> int:
-        """Add a budget line. Amount in ledger sign (income negative, cost positive)."""
+    def _checked_budget_range(self, label: str, section: str, account_from: int, account_to: int | None) -> int:
+        """The rules of a budget line (a known budgetdel; accounts on one row of the
+        resultaträkning); returns its last account (account_from when none is given)."""
         if section not in BUDGET_SECTIONS:
             raise InputError(f"Okänd budgetdel ”{section}”.", field="del")
         account_to = account_from if account_to is None else account_to
@@ -206,6 +211,13 @@ class RegistersMixin:
             raise RuleError(f"Budgetraden ”{label}” (konto {account_from}–{account_to}) omfattar konton på "
                             f"flera rader i resultaträkningen ({names}); dela upp den så att varje "
                             "budgetrad hör till en rad.", field="konton")
+        return account_to
+
+    def add_budget_row(self, year_id: int, label: str, amount: int, *, account_from: int,
+                       account_to: int | None = None, section: str = "ovrigt",
+                       project_id: int | None = None, sort: int | None = None) -> int:
+        """Add a budget line. Amount in ledger sign (income negative, cost positive)."""
+        account_to = self._checked_budget_range(label, section, account_from, account_to)
         if sort is None:
             sort = (self.conn.execute("SELECT max(sort) FROM budget_row WHERE year_id = ?",
                                       (year_id,)).fetchone()[0] or 0) + 1
@@ -221,16 +233,7 @@ class RegistersMixin:
                           account_to: int | None = None, section: str = "ovrigt",
                           project_id: int | None = None) -> None:
         """Change a budget line (same rules as add_budget_row; amount in ledger sign)."""
-        if section not in BUDGET_SECTIONS:
-            raise InputError(f"Okänd budgetdel ”{section}”.", field="del")
-        account_to = account_from if account_to is None else account_to
-        rows = self.result_rows_in_range(account_from, account_to)
-        if len(rows) > 1:
-            from .chart import ROW_LABELS
-            names = " och ".join(ROW_LABELS.get(r, r) for r in rows)
-            raise RuleError(f"Budgetraden ”{label}” (konto {account_from}–{account_to}) omfattar konton på "
-                            f"flera rader i resultaträkningen ({names}); dela upp den så att varje "
-                            "budgetrad hör till en rad.", field="konton")
+        account_to = self._checked_budget_range(label, section, account_from, account_to)
         with self.transaction():
             cur = self.execute(
                 "UPDATE budget_row SET label = ?, section = ?, account_from = ?, account_to = ?, project_id = ?, "

@@ -64,7 +64,7 @@ class YearEndMixin:
     def year_result(self, year_id: int) -> int:
         """The year's result in ledger sign (a surplus is negative): the sum of the result
         accounts' movements in the year."""
-        year = self._year_or_error(year_id)
+        year = self.existing_year(year_id)
         kinds = {a.number: a.kind for a in self.accounts()}
         return sum(amt for acc, amt in self.movements(year.start, year.end).items()
                    if kinds.get(acc) in ("I", "K"))
@@ -73,7 +73,7 @@ class YearEndMixin:
         """The balance accounts' utgående balanser at the year's end, {(account,
         project_id or None): öre}, with the year's result added to eget kapital: exactly
         the next year's ingående balanser. Sums to 0."""
-        year = self._year_or_error(year_id)
+        year = self.existing_year(year_id)
         kinds = {a.number: a.kind for a in self.accounts()}
         out: dict[tuple[int, int | None], int] = {}
         for (acc, pid), amt in self.balance_at(year.end, by_project=True).items():
@@ -94,7 +94,7 @@ class YearEndMixin:
     def opening_matches_previous(self, year_id: int) -> bool | None:
         """Does the year's IB equal the previous year's UB (result in eget kapital)?
         None when there is no previous year."""
-        year = self._year_or_error(year_id)
+        year = self.existing_year(year_id)
         prev = self.previous_year(year)
         if prev is None:
             return None
@@ -108,7 +108,7 @@ class YearEndMixin:
 
         The kontroller (closing.checks) are the caller's: closing.close_year runs them and
         refuses on blocking findings before it calls this."""
-        year = self._year_or_error(year_id)
+        year = self.existing_year(year_id)
         if year.is_closed:
             raise RuleError(f"Räkenskapsåret {year.label} är redan stängt.", field="år")
         prev = self.previous_year(year)
@@ -150,7 +150,7 @@ class YearEndMixin:
         """Re-open a closed räkenskapsår: an explicit action whose reason is logged.
         Refused when the next year is closed (close years in order, re-open backwards).
         The next year's ingående balanser are marked stale until this year is closed again."""
-        year = self._year_or_error(year_id)
+        year = self.existing_year(year_id)
         reason = (reason or "").strip()
         if not reason:
             raise InputError(f"Ange varför räkenskapsåret {year.label} ska öppnas igen.", field="orsak")
@@ -169,9 +169,3 @@ class YearEndMixin:
             self.audit("yearend.reopen", year_id=year_id, year=year.label, reason=reason,
                        next_year_id=nxt.id if nxt else None)
         return self.year(year_id)
-
-    def _year_or_error(self, year_id: int) -> FiscalYear:
-        year = self.year(year_id)
-        if year is None:
-            raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
-        return year

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..accruals import KINDS, AccrualEntry, book_accruals, book_pending_reversals, suggest
+from ..accruals import KINDS, AccrualEntry, book_accruals, book_pending_reversals, line_state, suggest
 from ..book.validate import parse_account_number, parse_date
 from ..book.vouchers import day_after
 from ..errors import InputError
@@ -132,15 +132,12 @@ def _print_suggestion(s) -> None:
         out("Alla aktiva insatser har beslutad interimsskuld.")
 
 
+STATUS_LABELS = {"elsewhere": "bokförd i annan verifikation", "undecided": "ej beslutad", "zero": "beslutad 0",
+                 "reversed": "bokförd, återförd", "booked": "bokförd"}
+
+
 def _status(line) -> str:
-    rec = line.record
-    if rec is None and getattr(line, "booked_elsewhere", 0):
-        return "bokförd i annan verifikation"
-    if rec is None:
-        return "ej beslutad"
-    if rec.voucher_id is None:
-        return "beslutad 0"
-    return "bokförd, återförd" if rec.reversal_voucher_id else "bokförd"
+    return STATUS_LABELS[line_state(line)]
 
 
 def cmd_projects(args) -> int:

@@ -72,9 +72,7 @@ def run_checks(book: Book, year_id: int, *, date_to: str | None = None,
                bank_statement: int | None = None) -> list[Finding]:
     """Every kontroll for the period from the year's start to `date_to` (default: the
     year's end). `bank_statement` (öre) overrides the figure saved in the book."""
-    year = book.year(year_id)
-    if year is None:
-        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+    year = book.existing_year(year_id)
     date_to = date_to or year.end
     if not year.start <= date_to <= year.end:
         raise RuleError(f"Datumet {date_to} ligger inte i räkenskapsåret {year.label}.", field="period")

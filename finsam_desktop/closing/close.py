@@ -21,9 +21,7 @@ def close_year(book: Book, year_id: int, *, bank_statement: int | None = None) -
     """Run the kontroller for the whole year; refuse (BlockedError, Swedish) when any is
     blocking; otherwise close the year. Returns the next year, now open with its ingående
     balanser."""
-    year = book.year(year_id)
-    if year is None:
-        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+    year = book.existing_year(year_id)
     if year.is_closed:
         raise RuleError(f"Räkenskapsåret {year.label} är redan stängt.", field="år")
     findings = run_checks(book, year_id, bank_statement=bank_statement)

@@ -25,7 +25,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from ..book import Book
-from ..errors import BookFileError, RuleError
+from ..errors import BookFileError
 
 README_NAME = "LASMIG.txt"
 SUMS_NAME = "SHA256SUMS.txt"
@@ -51,6 +51,14 @@ def _safe(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', " ", text).strip(" .") or "Finsam"
 
 
+def existing_folder(folder: str | Path) -> Path:
+    """`folder` as a Path; a BookFileError when there is no such folder to write into."""
+    out = Path(folder)
+    if not out.is_dir():
+        raise BookFileError(f"Mappen {out} finns inte.", path=str(out))
+    return out
+
+
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -71,12 +79,8 @@ def make_handover(book: Book, year_id: int, out_dir: str | Path, *, name: str | 
     """Write the package for the räkenskapsår into `out_dir` (which must exist), in a
     folder called `name` (default: package_name). Returns the folder, the zip and the
     files with their checksums. `progress` (ui/tasks.Progress) is told about each step."""
-    year = book.year(year_id)
-    if year is None:
-        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
-    out = Path(out_dir)
-    if not out.is_dir():
-        raise BookFileError(f"Mappen {out} finns inte.", path=str(out))
+    year = book.existing_year(year_id)
+    out = existing_folder(out_dir)
     name = _safe(name) if name else package_name(book, year_id)
     folder, zip_path = out / name, out / f"{name}.zip"
     for p in (folder, zip_path):

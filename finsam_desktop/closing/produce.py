@@ -14,8 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..book import Book
-from ..errors import BookFileError, RuleError
-from .handover import _safe, make_handover, package_name
+from .handover import _safe, existing_folder, make_handover, package_name
 
 
 def output_names(book: Book, year_id: int, date_to: str) -> dict[str, str]:
@@ -35,12 +34,8 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
     """Write the chosen files into `folder`; returns [(Swedish description, path)].
     `warnings` (the kontroller's warnings) are listed in a draft PDF under "Att åtgärda
     före beslut", apart from the report engine's own checks."""
-    year = book.year(year_id)
-    if year is None:
-        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
-    out = Path(folder)
-    if not out.is_dir():
-        raise BookFileError(f"Mappen {out} finns inte.", path=str(out))
+    year = book.existing_year(year_id)
+    out = existing_folder(folder)
     whole = date_to == year.end
     names = output_names(book, year_id, date_to)
     jobs = [k for k, on in (("pdf", pdf), ("sie", sie and whole), ("xlsx", xlsx),

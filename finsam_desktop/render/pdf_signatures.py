@@ -50,7 +50,6 @@ def _place_date(place: str, date: str) -> str:
 
 def signature_lines(people) -> Table:
     """Two columns of signature lines; each a rule with the name and role beneath."""
-    st = styles()
     gutter = 16 * mm
     col = (FRAME_WIDTH - gutter) / 2
     data, commands = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), SANS, 9),

@@ -121,9 +121,7 @@ def _statement(sid: str, cur: dict, prev: dict | None, notes: dict, budget: dict
 def build_report(book, year_id: int, date_from: str | None = None, date_to: str | None = None) -> AnnualReport:
     """Compute the report of a period (default: the whole räkenskapsår) and the same
     period last year, with notes, key figures and the checks."""
-    year = book.year(year_id)
-    if year is None:
-        raise RuleError(f"Räkenskapsåret {year_id} finns inte i boken.", field="år")
+    year = book.existing_year(year_id)
     date_from = date_from or year.start
     date_to = date_to or year.end
     if not (year.start <= date_from <= date_to <= year.end):

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QVBoxLayout)
 
 from ..book import Account, Book
 from ..book.chart import BALANCE_ROWS, INCOME_ROWS, ROW_LABELS, default_kind, default_row
 from ..book.validate import parse_account_number
 from ..errors import FinsamError
-from .common import (MUTED_STYLE, error_label, heading, mark_field, set_column_widths, set_error,
-                     style_table)
+from .common import MUTED_STYLE, close_bar, error_label, heading, mark_field, set_error, table_view
 from .models import KIND_LABELS, Column, RecordTableModel
 
 NO_ROW = "(ingen rapportrad)"
@@ -54,10 +53,7 @@ class AccountsDialog(QDialog):
         self.search.setPlaceholderText("Sök konto eller benämning")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        style_table(self.table, stretch_column=1)
-        set_column_widths(self.table, {0: 6, 2: 17, 3: 28})
+        self.table = table_view(self.proxy, stretch_column=1, widths={0: 6, 2: 17, 3: 28})
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
 
         self.number = QLineEdit()
@@ -116,13 +112,7 @@ class AccountsDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addWidget(self.panel)
-        close = QPushButton("Stäng")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Varje konto förs till en rad i resultat- eller balansräkningen."))
-        bottom.addStretch(1)
-        bottom.addWidget(close)
+        bottom = close_bar(self, "Varje konto förs till en rad i resultat- eller balansräkningen.")
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Kontoplan"))
         lay.addLayout(body, 1)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..accruals import AccrualEntry, AccrualSuggestion, book_accruals, suggest
+from ..accruals import AccrualEntry, AccrualSuggestion, book_accruals, line_state, suggest
 from ..book import Book
 from ..book.validate import parse_account_number
 from ..errors import FinsamError
@@ -29,15 +29,17 @@ EDIT_BG = QBrush(QColor("#fffbe8"))
 WARN = QBrush(QColor("#8a1f1f"))
 
 
+STATUS_LABELS = {"elsewhere": "Bokförd (annan ver.)", "undecided": "Ej beslutad", "zero": "Beslutad: 0 kr",
+                 "reversed": "Bokförd, återförd", "booked": "Bokförd, återförs"}
+
+
 def _status(line) -> str:
-    rec = line.record
-    if rec is None and getattr(line, "booked_elsewhere", 0):
-        return "Bokförd (annan ver.)"
-    if rec is None:
-        return "Ej beslutad"
-    if rec.voucher_id is None:
-        return "Beslutad: 0 kr"
-    return "Bokförd, återförd" if rec.reversal_voucher_id else "Bokförd, återförs"
+    return STATUS_LABELS[line_state(line)]
+
+
+def _edit_text(shown: str) -> str:
+    """A formatted amount as the editor gets it: plain spaces and a plain minus."""
+    return shown.replace("\u00a0", " ").replace("\u2212", "-")
 
 
 @dataclass
@@ -89,6 +91,13 @@ class _LinesModel(QAbstractTableModel):
         if not self.read_only and self.editable(index.row(), index.column()):
             f |= Qt.ItemIsEditable
         return f
+
+    def _row_edited(self, r: int) -> bool:
+        """An accepted edit on row `r`: clear the error, repaint the row, tell the form."""
+        self.error.emit("")
+        self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.columns) - 1))
+        self.edited.emit()
+        return True
 
     def _parse_amount(self, value) -> tuple[bool, int | None]:
         text = str(value or "").strip()
@@ -148,7 +157,7 @@ class ProjectLinesModel(_LinesModel):
                       money(self.amount(r)), self.comment(r), _status(line))
             v = values[c]
             if role == Qt.EditRole and c in (self.REPORTED, self.AMOUNT):
-                return v.replace("\u00a0", " ").replace("\u2212", "-")
+                return _edit_text(v)
             return v
         if role == Qt.TextAlignmentRole:
             return RIGHT if c in self.amount_columns else LEFT
@@ -191,10 +200,7 @@ class ProjectLinesModel(_LinesModel):
             return True
         else:
             return False
-        self.error.emit("")
-        self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.columns) - 1))
-        self.edited.emit()
-        return True
+        return self._row_edited(r)
 
     def entries(self) -> list[AccrualEntry]:
         """The undecided insatser with an amount (0 included): what "Bokför" books."""
@@ -242,7 +248,7 @@ class OtherLinesModel(_LinesModel):
                       money(amount), comment, _status(line))
             v = values[c]
             if role == Qt.EditRole and c == self.AMOUNT:
-                return v.replace("\u00a0", " ").replace("\u2212", "-")
+                return _edit_text(v)
             return v
         if role == Qt.TextAlignmentRole:
             return RIGHT if c in self.amount_columns else LEFT
@@ -281,10 +287,7 @@ class OtherLinesModel(_LinesModel):
         except FinsamError as exc:
             self.error.emit(exc.message)
             return False
-        self.error.emit("")
-        self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.columns) - 1))
-        self.edited.emit()
-        return True
+        return self._row_edited(r)
 
     def entries(self) -> list[AccrualEntry]:
         out = []

@@ -4,11 +4,11 @@ balans, balance accounts first, then result accounts."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ..book import Book
 from ..errors import FinsamError
-from .common import error_label, heading, set_column_widths, set_error, style_table
+from .common import error_label, heading, set_error, table_view
 from .models import TRIAL_BALANCE_COLUMNS, RecordTableModel, trial_balance_rows
 from .period import PeriodPicker
 
@@ -21,10 +21,7 @@ class TrialBalanceView(QWidget):
         self.book = book
         self.period = PeriodPicker(book)
         self.model = RecordTableModel(TRIAL_BALANCE_COLUMNS)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        style_table(self.table, stretch_column=1)
-        set_column_widths(self.table, {0: 8, 2: 18, 3: 18, 4: 18})
+        self.table = table_view(self.model, stretch_column=1, widths={0: 8, 2: 18, 3: 18, 4: 18})
         self.table.doubleClicked.connect(self._open_index)
         self.error = error_label()
         self.period.changed.connect(self.reload)

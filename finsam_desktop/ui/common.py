@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QMessageBox,
-                               QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QTableView, QWidget)
 
 from ..errors import FinsamError
 from ..money import format_ore
@@ -156,3 +156,26 @@ def set_column_widths(view: QTableView, widths: dict[int, int]) -> None:
     cw = view.fontMetrics().averageCharWidth()
     for col, chars in widths.items():
         view.setColumnWidth(col, chars * cw + 24)
+
+
+def table_view(model, *, stretch_column: int | None = None, widths: dict[int, int] | None = None) -> QTableView:
+    """A table view over `model` with the calm look (style_table) and the column widths
+    (set_column_widths) given."""
+    view = QTableView()
+    view.setModel(model)  # before style_table, which follows the model's resets
+    style_table(view, stretch_column=stretch_column)
+    if widths:
+        set_column_widths(view, widths)
+    return view
+
+
+def close_bar(dialog: QDialog, hint: str) -> QHBoxLayout:
+    """The foot of a register dialog: a hint on the left, "Stäng" (accepts) on the right."""
+    close = QPushButton("Stäng")
+    close.setAutoDefault(False)
+    close.clicked.connect(dialog.accept)
+    bottom = QHBoxLayout()
+    bottom.addWidget(QLabel(hint))
+    bottom.addStretch(1)
+    bottom.addWidget(close)
+    return bottom

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout
 
 from ..book import Book
 from ..errors import FinsamError
-from .common import heading, muted, primary, set_column_widths, show_error, style_table
+from .common import heading, muted, primary, show_error, table_view
 from .models import Column, RecordTableModel
 
 
@@ -49,10 +49,7 @@ class DraftsDialog(QDialog):
         self.setWindowTitle("Utkast")
         self.resize(1040, 420)
         self.model = RecordTableModel(DRAFT_COLUMNS)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        style_table(self.table, stretch_column=1)
-        set_column_widths(self.table, {0: 11, 2: 5, 3: 13, 4: 13, 5: 22})
+        self.table = table_view(self.model, stretch_column=1, widths={0: 11, 2: 5, 3: 13, 4: 13, 5: 22})
         self.table.doubleClicked.connect(lambda ix: self._open(ix.row()))
         self.table.activated.connect(lambda ix: self._open(ix.row()))
         self.open_button = primary(QPushButton("&Öppna"))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..book import Book
-from .common import heading, set_column_widths, style_table
+from .common import heading, table_view
 from .models import LedgerModel
 from .period import PeriodPicker
 
@@ -26,10 +26,7 @@ class LedgerView(QWidget):
         self.account_box.setMinimumWidth(250)
         self.reload_accounts()
         self.model = LedgerModel(book)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        style_table(self.table, stretch_column=2)
-        set_column_widths(self.table, {0: 11, 1: 8, 3: 12, 4: 15, 5: 15, 6: 16})
+        self.table = table_view(self.model, stretch_column=2, widths={0: 11, 1: 8, 3: 12, 4: 15, 5: 15, 6: 16})
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.period.changed.connect(self.reload)

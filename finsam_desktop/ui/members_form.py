@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QVBoxLayout)
 
 from ..book import Book
 from ..book.registers import MEMBER_KINDS
 from ..book.validate import parse_account_number
 from ..errors import FinsamError, InputError
 from ..money import parse_kr
-from .common import MUTED_STYLE, error_label, heading, mark_field, money, set_error
+from .common import MUTED_STYLE, close_bar, error_label, heading, mark_field, money, set_error
 from .models import Column
 from .record_editor import RecordEditor
 from .start_page import current_year
@@ -130,14 +130,8 @@ class MembersDialog(QDialog):
         self.setWindowTitle("Medlemmar och driftbidrag")
         self.resize(1080, 600)
         self.editor = MembersEditor(book)
-        close = QPushButton("Stäng")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Staten betalar hälften av driftbidraget, regionen en fjärdedel och "
-                                "kommunerna en fjärdedel."))
-        bottom.addStretch(1)
-        bottom.addWidget(close)
+        bottom = close_bar(self, "Staten betalar hälften av driftbidraget, regionen en fjärdedel och "
+                                 "kommunerna en fjärdedel.")
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Medlemmar och driftbidrag"))
         lay.addWidget(self.editor, 1)

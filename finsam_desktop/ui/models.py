@@ -40,7 +40,53 @@ def _bold() -> QFont:
     return _BOLD[0]
 
 
-class RecordTableModel(QAbstractTableModel):
+class ColumnsModel(QAbstractTableModel):
+    """A table model whose columns are `self.columns` (Column): the column count and the
+    headers (title, alignment, tooltip) come from them."""
+
+    columns: Sequence[Column] = ()
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if orientation != Qt.Horizontal:
+            return None
+        col = self.columns[section]
+        if role == Qt.DisplayRole:
+            return col.title
+        if role == Qt.TextAlignmentRole:
+            return RIGHT if col.amount else LEFT
+        if role == Qt.ToolTipRole and col.tooltip:
+            return col.tooltip
+        return None
+
+
+class PagedCache:
+    """For the models that read the book one page at a time: the pages read so far,
+    the most recently used `KEEP_PAGES` of them kept. A model sets `self._pages` (an
+    OrderedDict) and `self.pages_read`, and says in `_read_page` how a page is read."""
+
+    PAGE = 200
+    KEEP_PAGES = 30
+
+    def _read_page(self, offset: int) -> list:
+        raise NotImplementedError
+
+    def _page(self, number: int) -> list:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._read_page(number * self.PAGE)
+            self.pages_read += 1
+            self._pages[number] = page
+            while len(self._pages) > self.KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+
+class RecordTableModel(ColumnsModel):
     """A read-only table of small record lists (accounts, insatser, saldobalans …)."""
 
     def __init__(self, columns: Sequence[Column], records: Sequence[Any] = (), parent=None):
@@ -60,21 +106,6 @@ class RecordTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if orientation != Qt.Horizontal:
-            return None
-        col = self.columns[section]
-        if role == Qt.DisplayRole:
-            return col.title
-        if role == Qt.TextAlignmentRole:
-            return RIGHT if col.amount else LEFT
-        if role == Qt.ToolTipRole and col.tooltip:
-            return col.tooltip
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -115,13 +146,10 @@ VOUCHER_COLUMNS = [
 ]
 
 
-class VoucherListModel(QAbstractTableModel):
+class VoucherListModel(PagedCache, ColumnsModel):
     """The verifikationslista: the number of rows comes from Book.count_vouchers, the
     rows themselves from Book.list_vouchers one page at a time, when the view asks for
     them. A handful of pages are kept; the rest is read again if the user scrolls back."""
-
-    PAGE = 200
-    KEEP_PAGES = 30
 
     def __init__(self, book: Book, flt: VoucherFilter = VoucherFilter(), parent=None):
         super().__init__(parent)
@@ -142,17 +170,8 @@ class VoucherListModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_filter(self.filter)
 
-    def _page(self, number: int) -> list[VoucherSummary]:
-        page = self._pages.get(number)
-        if page is None:
-            page = self.book.list_vouchers(self.filter, offset=number * self.PAGE, limit=self.PAGE)
-            self.pages_read += 1
-            self._pages[number] = page
-            while len(self._pages) > self.KEEP_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page
+    def _read_page(self, offset: int) -> list[VoucherSummary]:
+        return self.book.list_vouchers(self.filter, offset=offset, limit=self.PAGE)
 
     def summary(self, row: int) -> VoucherSummary | None:
         if not 0 <= row < self._count:
@@ -171,21 +190,6 @@ class VoucherListModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
-        if orientation != Qt.Horizontal:
-            return None
-        col = self.columns[section]
-        if role == Qt.DisplayRole:
-            return col.title
-        if role == Qt.TextAlignmentRole:
-            return RIGHT if col.amount else LEFT
-        if role == Qt.ToolTipRole and col.tooltip:
-            return col.tooltip
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -206,7 +210,7 @@ class VoucherListModel(QAbstractTableModel):
         return money(value) if col.amount else value
 
 
-class LedgerModel(QAbstractTableModel):
+class LedgerModel(PagedCache, QAbstractTableModel):
     """Huvudbok for one account and period: an ingående saldo line, one line per booked
     row with the running balance, and an utgående saldo line. Like the verifikationslista
     it reads only the pages the view shows (Book.ledger_page), so the bank account of a
@@ -214,8 +218,6 @@ class LedgerModel(QAbstractTableModel):
 
     HEADERS = ("Datum", "Ver.nr", "Text", "Insats", "Debet", "Kredit", "Saldo")
     AMOUNT_COLS = {4, 5, 6}
-    PAGE = 200
-    KEEP_PAGES = 30
 
     def __init__(self, book: Book | None = None, parent=None):
         super().__init__(parent)
@@ -243,18 +245,9 @@ class LedgerModel(QAbstractTableModel):
             self.summary_rows = {0, self.summary.count + 1}
         self.endResetModel()
 
-    def _page(self, number: int) -> list[LedgerLine]:
-        page = self._pages.get(number)
-        if page is None:
-            page = self.book.ledger_page(self.account, self.date_from, self.date_to, offset=number * self.PAGE,
-                                         limit=self.PAGE, count=self.summary.count, days=self.summary.days)
-            self.pages_read += 1
-            self._pages[number] = page
-            while len(self._pages) > self.KEEP_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page
+    def _read_page(self, offset: int) -> list[LedgerLine]:
+        return self.book.ledger_page(self.account, self.date_from, self.date_to, offset=offset,
+                                     limit=self.PAGE, count=self.summary.count, days=self.summary.days)
 
     def line(self, row: int) -> tuple:
         """(datum, ver.nr, text, insats, debet, kredit, saldo, voucher id) of a row."""

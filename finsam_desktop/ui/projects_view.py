@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..book import Book
 from ..errors import FinsamError
-from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, style_table
+from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, table_view
 from .models import Column, RecordTableModel
 from .period import PeriodPicker
 
@@ -45,10 +45,7 @@ class ProjectsView(QWidget):
         self.book = book
         self.period = PeriodPicker(book, to_only=True)
         self.model = FollowUpModel(COLUMNS)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        style_table(self.table, stretch_column=1)
-        set_column_widths(self.table, {0: 7, 2: 13, 3: 13, 4: 21, 5: 13, 6: 11})
+        self.table = table_view(self.model, stretch_column=1, widths={0: 7, 2: 13, 3: 13, 4: 21, 5: 13, 6: 11})
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.period.changed.connect(self.reload)

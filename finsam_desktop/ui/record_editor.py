@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..errors import FinsamError
-from .common import error_label, mark_field, set_column_widths, set_error, style_table
+from .common import error_label, mark_field, set_error, table_view
 from .models import Column, RecordTableModel
 
 
@@ -27,10 +26,7 @@ class RecordEditor(QWidget):
         self.current: Any = None
         self.fields: dict[str, tuple[QWidget, QLabel]] = {}
         self.model = RecordTableModel(columns)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        style_table(self.table, stretch_column=stretch)
-        set_column_widths(self.table, widths)
+        self.table = table_view(self.model, stretch_column=stretch, widths=widths)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.form = QFormLayout()
         self.message = error_label()

@@ -3,15 +3,14 @@ projektägare (who runs them and invoices the costs)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QTabWidget, QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QTabWidget, QVBoxLayout
 
 from ..book import Book
 from ..book.registers import PROJECT_KINDS
 from ..book.validate import normalize_orgnr, parse_account_number, parse_date
 from ..errors import InputError
 from ..money import parse_kr
-from .common import heading, money
+from .common import close_bar, heading, money
 from .models import Column
 from .record_editor import RecordEditor
 from .start_page import current_year
@@ -59,11 +58,12 @@ class ProjectsEditor(RecordEditor):
         self.reload()
 
     def records(self):
-        self._owner_names = {c.id: c.name for c in self.book.counterparts()}
+        owners = self.book.counterparts()
+        self._owner_names = {c.id: c.name for c in owners}
         self._grants = self.book.project_grants(self.year.id) if self.year else {}
         self.owner.clear()
         self.owner.addItem("(ingen)", None)
-        for c in self.book.counterparts():
+        for c in owners:
             self.owner.addItem(c.name, c.id)
         return self.book.projects()
 
@@ -173,13 +173,7 @@ class RegistersDialog(QDialog):
         # A new or renamed projektägare must show up in the insats form at once.
         self.owners.saved.connect(lambda _id: self.projects.reload(
             select=self.projects.current.id if self.projects.current else None))
-        close = QPushButton("Stäng")
-        close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Beviljade medel gäller det räkenskapsår som visas i kolumnrubriken."))
-        bottom.addStretch(1)
-        bottom.addWidget(close)
+        bottom = close_bar(self, "Beviljade medel gäller det räkenskapsår som visas i kolumnrubriken.")
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Insatser och projektägare"))
         lay.addWidget(self.tabs, 1)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTab
 
 from ..book import Book
 from ..errors import FinsamError
-from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, style_table
+from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, table_view
 from .models import Column, RecordTableModel
 from .period import PeriodPicker
 
@@ -74,9 +74,7 @@ class ReportView(QWidget):
         for sid, title in (("resultatrakning", "Resultaträkning"), ("balansrakning", "Balansräkning"),
                            ("kassaflodesanalys", "Kassaflödesanalys")):
             model = StatementModel([])
-            table = QTableView()
-            table.setModel(model)
-            style_table(table, stretch_column=0)
+            table = table_view(model, stretch_column=0)
             self.models[sid] = model
             self.tables[sid] = table
             self.tabs.addTab(table, title)
@@ -84,10 +82,7 @@ class ReportView(QWidget):
         self.notes.setOpenLinks(False)
         self.tabs.addTab(self.notes, "Noter")
         self.check_model = CheckModel(CHECK_COLUMNS)
-        self.check_table = QTableView()
-        self.check_table.setModel(self.check_model)
-        style_table(self.check_table, stretch_column=1)
-        set_column_widths(self.check_table, {0: 14})
+        self.check_table = table_view(self.check_model, stretch_column=1, widths={0: 14})
         self.tabs.addTab(self.check_table, "Kontroller")
         self.checks = QLabel()
         self.checks.setWordWrap(True)

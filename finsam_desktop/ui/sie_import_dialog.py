@@ -12,11 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout
 
 from ..book.chart import ROW_LABELS
-from .common import ERROR_STYLE, heading, muted, primary, set_column_widths, style_table
+from .common import ERROR_STYLE, heading, muted, primary, table_view
 from .models import KIND_LABELS, Column, RecordTableModel
 
 ERROR_FG = QBrush(QColor("#a61b1b"))
@@ -103,15 +102,9 @@ class SieImportDialog(QDialog):
         row("mal", "Läses in i", target)
 
         self.accounts_model = RecordTableModel(ACCOUNT_COLUMNS, plan.new_accounts)
-        accounts = QTableView()
-        accounts.setModel(self.accounts_model)
-        style_table(accounts, stretch_column=1)
-        set_column_widths(accounts, {0: 7, 2: 18, 3: 34})
+        accounts = table_view(self.accounts_model, stretch_column=1, widths={0: 7, 2: 18, 3: 34})
         self.findings_model = FindingModel(FINDING_COLUMNS, errors + warnings)
-        findings = QTableView()
-        findings.setModel(self.findings_model)
-        style_table(findings, stretch_column=3)
-        set_column_widths(findings, {0: 8, 1: 16, 2: 10})
+        findings = table_view(self.findings_model, stretch_column=3, widths={0: 8, 1: 16, 2: 10})
         findings.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(findings, f"Fel och varningar ({len(errors)} fel, {len(warnings)} varningar)")

@@ -4,12 +4,11 @@ bank balance, the interimsskulder and the latest verifikationer."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..book import Book, FiscalYear, VoucherFilter
 from ..book.chart import INCOME_ROWS
-from .common import MUTED_STYLE, heading, money_kr, set_column_widths, style_table, today_iso
+from .common import MUTED_STYLE, heading, money_kr, table_view, today_iso
 from .models import VOUCHER_COLUMNS, RecordTableModel
 
 CARD_STYLE = ("QFrame#card { background: #ffffff; border: 1px solid #d9dee3; border-radius: 6px; }")
@@ -107,10 +106,7 @@ class StartPage(QWidget):
         cards.addWidget(self.bank_card, 3)
         cards.addWidget(self.accrual_card, 4)
         self.latest_model = RecordTableModel(VOUCHER_COLUMNS[:4])
-        self.latest = QTableView()
-        self.latest.setModel(self.latest_model)
-        style_table(self.latest, stretch_column=2)
-        set_column_widths(self.latest, {0: 8, 1: 11, 3: 16})
+        self.latest = table_view(self.latest_model, stretch_column=2, widths={0: 8, 1: 11, 3: 16})
         self.latest.doubleClicked.connect(
             lambda ix: self.open_voucher.emit(self.latest_model.record(ix.row()).id))
         lay = QVBoxLayout(self)

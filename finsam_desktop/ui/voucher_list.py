@@ -4,11 +4,10 @@ and text, read a page at a time. Double-click (or Enter) opens one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..book import Book, VoucherFilter
-from .common import MUTED_STYLE, error_label, heading, set_column_widths, set_error, style_table
+from .common import MUTED_STYLE, error_label, heading, set_error, table_view
 from .entry_model import resolve_account
 from .models import VoucherListModel
 from .period import PeriodPicker
@@ -39,10 +38,7 @@ class VoucherListView(QWidget):
         self.count_label.setStyleSheet(MUTED_STYLE)
 
         self.model = VoucherListModel(book, self.current_filter())
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        style_table(self.table, stretch_column=2)
-        set_column_widths(self.table, {0: 8, 1: 11, 3: 16, 4: 10})
+        self.table = table_view(self.model, stretch_column=2, widths={0: 8, 1: 11, 3: 16, 4: 10})
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
 
