@@ -44,6 +44,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from conftest import shared_path
 from finsam_desktop.book import Book, VoucherRow
 
 KR = 100  # öre per krona
@@ -329,3 +332,13 @@ def build_kramfors(path: Path | str) -> Book:
     book.set_year_text(y2021.id, "beslutsort", DECIDED_2021[0])
     book.set_year_text(y2021.id, "beslutsdatum", DECIDED_2021[1])
     return book
+
+
+@pytest.fixture(scope="module", name="kramfors")
+def kramfors_book(tmp_path_factory):
+    """`kramfors` in the tests that import it: the Kramfors book, one per test module
+    (skipped without the shared årsredovisning its figures come from)."""
+    shared_path("seeds", "kramfors-arsredovisning-2021.txt")
+    book = build_kramfors(tmp_path_factory.mktemp("kramfors") / "kramfors.finsam")
+    yield book
+    book.close()

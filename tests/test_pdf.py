@@ -11,10 +11,11 @@ import pypdf
 import pytest
 
 from finsam_desktop.cli import main as cli_main
-from finsam_desktop.demo import build_demo
 from finsam_desktop.money import format_kr
 from finsam_desktop.render.pdf import render_pdf, render_pdf_bytes
 from finsam_desktop.reports import build_report, in_tkr, to_json
+
+from pdf_helpers import demo_book, pages_text  # noqa: F401  (the fixture `demo`)
 
 MINUS = "\u2212"
 STATEMENT_HEADINGS = ("Innehållsförteckning", "Förvaltningsberättelse", "Resultaträkning", "Balansräkning",
@@ -27,17 +28,6 @@ def kr(ore: int) -> str:
 
 def tkr(value: int) -> str:
     return format_kr(value * 100, minus=MINUS)
-
-
-def pages_text(data: bytes) -> list[str]:
-    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    book = build_demo(tmp_path_factory.mktemp("demo") / "demo.finsam")
-    yield book
-    book.close()
 
 
 @pytest.fixture(scope="module")

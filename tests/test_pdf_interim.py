@@ -4,33 +4,20 @@ förvaltningsberättelse instead of the year's."""
 
 from __future__ import annotations
 
-import io
-
-import pypdf
 import pytest
 
-from finsam_desktop.demo import build_demo
 from finsam_desktop.money import format_kr
 from finsam_desktop.render.pdf import render_pdf_bytes
 from finsam_desktop.reports import build_report
 
+from pdf_helpers import demo_book, pages_text  # noqa: F401  (the fixture `demo`)
+
 MINUS = "\u2212"
-
-
-def pages_text(data: bytes) -> list[str]:
-    return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
 def page_of(pages: list[str], heading: str) -> str:
     """The page a part starts on (not the table of contents that names it)."""
     return next(p for p in pages if f"\n{heading}\n" in f"\n{p}\n" and "Innehållsförteckning" not in p)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    book = build_demo(tmp_path_factory.mktemp("demo_interim") / "demo.finsam")
-    yield book
-    book.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,13 @@ print where they belong (built from the engine, never summed by the renderer).""
 
 from __future__ import annotations
 
-import io
-
-import pypdf
 import pytest
 
 from finsam_desktop.money import format_kr
 from finsam_desktop.render.pdf import render_pdf_bytes
 from finsam_desktop.reports import build_report, to_json
+
+from pdf_helpers import pages_text
 
 kramfors = pytest.importorskip("kramfors")
 
@@ -27,7 +26,7 @@ def kramfors_2021(tmp_path_factory):
     year = book.year_by_label("2021")
     report = build_report(book, year.id)
     data = render_pdf_bytes(book, year.id, report=report)
-    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+    pages = pages_text(data)
     yield book, report, pages
     book.close()
 

@@ -6,22 +6,15 @@ import json
 
 import pytest
 
-from conftest import VALID_ORGNR, shared_path
+from conftest import VALID_ORGNR
 from finsam_desktop.book import Book, VoucherRow
 from finsam_desktop.cli import main
 from finsam_desktop.reports import build_report, in_tkr, interimsskulder_per_projekt, to_json
 from finsam_desktop.reports.layout import LAYOUTS
-from kramfors import EXPECTED, NOTE_6, NOTE_6_REST, build_kramfors
+from kramfors import EXPECTED, NOTE_6, NOTE_6_REST
+from kramfors import kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 KR = 100
-
-
-@pytest.fixture(scope="module")
-def kramfors(tmp_path_factory):
-    shared_path("seeds", "kramfors-arsredovisning-2021.txt")
-    book = build_kramfors(tmp_path_factory.mktemp("kramfors") / "kramfors.finsam")
-    yield book
-    book.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,23 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
 from finsam_desktop.cli import main
 from finsam_desktop.reports import build_report, in_tkr, to_json
 from finsam_desktop.reports.engine import period_label
 from finsam_desktop.reports.model import HEADING, ROW, SUM
 from finsam_desktop.reports.text import render_text
-from kramfors import build_kramfors
+from kramfors import kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 KR = 100
-
-
-@pytest.fixture(scope="module")
-def kramfors(tmp_path_factory):
-    shared_path("seeds", "kramfors-arsredovisning-2021.txt")
-    book = build_kramfors(tmp_path_factory.mktemp("kramfors_audit") / "kramfors.finsam")
-    yield book
-    book.close()
 
 
 @pytest.fixture(scope="module")

@@ -85,10 +85,21 @@ def test_characters_pc8_cannot_hold_are_written_as_question_marks_and_reported(b
     book.book_voucher("2021-02-15", "Bidrag 100 € – tack", [(1930, 100_00), (3010, -100_00)])
     report = export_sie(book, book.year_by_label("2021"), tmp_path / "e.se")
     sie = read_sie(tmp_path / "e.se")
-    assert sie.vouchers[0].text == "Bidrag 100 ? ? tack"
+    assert sie.vouchers[0].text == "Bidrag 100 ? - tack"
     msgs = [f.message for f in report.replaced]
     assert "e.se: Tecknet ”€” i verifikation A 1 finns inte i teckenuppsättningen PC8 och skrevs som ”?”." in msgs
-    assert any("”–”" in m for m in msgs)
+    assert "e.se: Tecknet ”–” i verifikation A 1 finns inte i teckenuppsättningen PC8 och skrevs som ”-”." in msgs
+
+
+def test_typographic_dashes_and_quotes_are_written_in_their_plain_form(book, tmp_path):
+    """An insats named "Samkraft – koordinator" must not arrive as "Samkraft ? koordinator"."""
+    book.add_project("SAMK", "Samkraft – teamkoordinator/coach")
+    book.book_voucher("2021-03-01", "”Trygga föräldrar” … kvartal 1", [(1930, 100_00), (3010, -100_00)])
+    report = export_sie(book, book.year_by_label("2021"), tmp_path / "e.se")
+    sie = read_sie(tmp_path / "e.se")
+    assert sie.vouchers[0].text == '"Trygga föräldrar" ... kvartal 1'
+    assert "#OBJEKT 6 \"SAMK\" \"Samkraft - teamkoordinator/coach\"" in (tmp_path / "e.se").read_bytes().decode("cp437")
+    assert {m.message.split("skrevs som ")[1] for m in report.replaced} >= {"”-”.", "”\"”.", "”...”."}
 
 
 def test_cli_export_writes_the_year(book, tmp_path, capsys):

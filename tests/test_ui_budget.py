@@ -3,19 +3,10 @@ budgeted result, and a range over two report rows refused next to the field."""
 
 from __future__ import annotations
 
-import pytest
-
 from finsam_desktop.ui.budget_form import BudgetDialog
 from finsam_desktop.ui.main_window import MainWindow
 
-from ui_helpers import booked_book, isolated_settings  # noqa: F401
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = booked_book(tmp_path)
-    yield b
-    b.close()
+from ui_helpers import booked, isolated_settings  # noqa: F401
 
 
 def _fill(ed, label, section, accounts, amount):

@@ -3,7 +3,6 @@ listed, opened again, finished and booked (booking removes the draft)."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
@@ -13,14 +12,7 @@ from finsam_desktop.ui.entry_model import ACCOUNT, CREDIT, DEBIT
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.voucher_form import VoucherDialog
 
-from ui_helpers import booked_book, isolated_settings  # noqa: F401
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = booked_book(tmp_path)
-    yield b
-    b.close()
+from ui_helpers import booked, isolated_settings  # noqa: F401
 
 
 def _set(model, row, col, text):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from finsam_desktop.reports import Check
@@ -12,14 +11,7 @@ from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.pdf_dialog import PdfDialog
 from finsam_desktop.ui.report_view import ReportView
 
-from ui_helpers import booked_book, isolated_settings  # noqa: F401
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = booked_book(tmp_path)
-    yield b
-    b.close()
+from ui_helpers import booked, isolated_settings  # noqa: F401
 
 
 def _labels(view, sid):

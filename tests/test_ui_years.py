@@ -3,20 +3,11 @@ and switching the working year in the status bar."""
 
 from __future__ import annotations
 
-import pytest
-
 from finsam_desktop.book import VoucherRow
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.year_dialog import NewYearDialog, add_following_year
 
-from ui_helpers import booked_book, isolated_settings  # noqa: F401
-
-
-@pytest.fixture
-def book(tmp_path):
-    b = booked_book(tmp_path)
-    yield b
-    b.close()
+from ui_helpers import booked, booked_book, isolated_settings  # noqa: F401
 
 
 def test_new_year_follows_the_last_and_carries_preliminary_balances(qtbot, book):

@@ -33,3 +33,11 @@ def booked_book(tmp_path, name: str = "bok.finsam") -> Book:
                    [VoucherRow(4530, 25_000_00, steg.id), VoucherRow(1930, -25_000_00)])
     b.book_voucher("2021-03-05", "Kontorsmaterial", [(6410, 1_250_50), (1930, -1_250_50)])
     return b
+
+
+@pytest.fixture(name="book")
+def booked(tmp_path):
+    """`book` in the desktop tests that import it: the booked_book, closed afterwards."""
+    b = booked_book(tmp_path)
+    yield b
+    b.close()

@@ -37,6 +37,14 @@ class ExportReport:
     replaced: list[Finding] = field(default_factory=list)
 
 
+# Typographic characters PC8 lacks, written as their closest plain form rather than '?'.
+_PLAIN = {"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+          "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+          "\u2026": "...", "\u2022": "*", "\u00d7": "x",
+          "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2007": " "}
+
+
 class _Out:
     """Collects records: the text lines and the checksum parts (label and field values
     without blanks, quotes and braces)."""
@@ -50,7 +58,8 @@ class _Out:
 
     def text(self, value: str, where: str) -> str:
         """The value as PC8 can hold it: control characters become blanks, characters
-        outside codepage 437 become '?' (reported once per place and character)."""
+        outside codepage 437 become their plain form (a dash '-', quotes, '...') or, when
+        there is none, '?' (each reported once per place and character)."""
         if not value:
             return ""
         if value.isprintable() and "\\" not in value:
@@ -77,16 +86,17 @@ class _Out:
                 encode_pc8(ch)
                 out.append(ch)
             except UnicodeEncodeError:
-                out.append("?")
-                self._report(where, ch, "?")
+                instead = _PLAIN.get(ch, "?")
+                out.append(instead)
+                self._report(where, ch, instead)
         return "".join(out)
 
     def _report(self, where: str, ch: str, instead: str) -> None:
         if (where, ch) in self._seen:
             return
         self._seen.add((where, ch))
-        why = ("finns inte i teckenuppsättningen PC8" if instead == "?"
-               else "kan inte stå före ett citationstecken eller sist i ett SIE-fält")
+        why = ("kan inte stå före ett citationstecken eller sist i ett SIE-fält" if ch == "\\"
+               else "finns inte i teckenuppsättningen PC8")
         self.replaced.append(Finding(WARNING, f"{Path(self.path).name}: Tecknet ”{ch}” i {where} {why} och "
                                               f"skrevs som ”{instead}”.", self.path, None, where))
 
