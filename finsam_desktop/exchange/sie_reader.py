@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..money import format_ore, parse_sie_amount
 from .sie_model import ERROR, WARNING, Finding, SieAccount, SieFile, SieObject, SieRow, SieVoucher
-from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, encode_pc8, split_lines, tokenize
+from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, encode_pc8, tokenize
 
 MAX_ERRORS = 100
 _LABEL = re.compile(r"(#[^\s{}\"]*)\s*(.*)")
