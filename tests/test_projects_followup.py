@@ -141,3 +141,20 @@ def test_cli_accruals_before_the_year_end_names_the_prorated_grant(book, capsys)
     assert main(["accruals", path, "--date", "2021-12-31"]) == 0
     text = capsys.readouterr().out
     assert "Beviljat t.o.m. perioden" not in text and "Beviljat" in text and "943 000" in text
+
+
+def test_follow_up_interimsskuld_counts_every_account_the_note_specifies(tmp_path):
+    """Örnsköldsvik keeps one insats' upplupen kostnad on 2999 beside the book's 2990:
+    the follow-up's "varav interimsskuld" is the note's figure per insats."""
+    from test_reports_other_charts import build_ornskoldsvik
+
+    from finsam_desktop.reports import build_report, interimsskulder_per_projekt
+    book = build_ornskoldsvik(tmp_path / "ovik.finsam")
+    y = book.year_by_label("2020")
+    fu = project_follow_up(book, y.id)
+    accrued = {l.name: l.accrued for l in fu.lines}
+    assert accrued == {"Plattform U": 200_000_00, "Processtöd psykisk hälsa": 226_140_00,
+                       "Trygga föräldrar – Älskade barn": 162_166_00}
+    assert accrued == interimsskulder_per_projekt(build_report(book, y.id))
+    assert fu.total.accrued == 588_306_00
+    book.close()

@@ -217,17 +217,20 @@ def test_cli_import_exit_codes_and_output(tmp_path, capsys):
     assert not (tmp_path / "b.finsam").exists()
 
 
-def test_importing_the_same_file_twice_is_warned_about(tmp_path):
+def test_importing_the_same_file_twice_is_refused_and_leaves_the_book_unchanged(tmp_path):
     target = tmp_path / "b.finsam"
     import_sie(sample("BLBLOV_SIE4.SE"), target)
-    report = import_sie(sample("BLBLOV_SIE4.SE"), target)
-    messages = [w.message for w in report.warnings]
-    assert ("BLBLOV_SIE4.SE: 20 av filens verifikationer har samma serie och nummer som verifikationer som "
-            "redan lästs in från SIE i räkenskapsåret; filen kan redan vara inläst.") in messages
-    assert "BLBLOV_SIE4.SE: Räkenskapsåret 2016 har redan verifikationer i boken; filens saldon för det jämförs bara." \
-        in messages
+    before = target.read_bytes()
+    with pytest.raises(SieImportRefused) as exc:
+        import_sie(sample("BLBLOV_SIE4.SE"), target)
+    assert exc.value.message == (
+        "SIE-filen läses inte in: BLBLOV_SIE4.SE, rad 821: Verifikation A 1 (2017-01-01) finns redan i boken, "
+        "inläst från SIE med samma serie, nummer och datum (20 av filens 20 verifikationer); filen verkar redan "
+        "vara inläst och läses inte in igen.")
+    assert target.read_bytes() == before
     with Book.open(target) as book:
-        assert book.voucher_by_ref(book.year_by_label("2017").id, "A", 5).source == "SIE A 1"
+        assert book.count_vouchers() == 21
+        assert book.voucher_by_ref(book.year_by_label("2017").id, "A", 21) is None
 
 
 def test_result_already_inside_equity_is_detected_and_named(tmp_path):

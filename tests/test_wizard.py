@@ -371,3 +371,44 @@ def test_close_step_offers_to_reopen_a_closed_year(qtbot, book):
     # The page now offers to close the year again.
     assert close.close_btn.isVisibleTo(wiz) and not close.reopen_btn.isVisibleTo(wiz)
     wiz.close()
+
+
+@pytest.fixture
+def program_look(qapp):
+    """The program's own style and font (as `finsam-desktop` sets them), put back after."""
+    from finsam_desktop.ui.app import apply_style
+    from PySide6.QtGui import QFont, QPalette
+    palette, font, sheet = QPalette(qapp.palette()), QFont(qapp.font()), qapp.styleSheet()
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
+def test_step_3_shows_every_interimsskuld_column_without_scrolling_sideways(qtbot, tmp_path, program_look):
+    from finsam_desktop.ui.wizard import PREFERRED_SIZE
+    book = build_demo(tmp_path / "demo.finsam")
+    wiz = BokslutWizard(book)
+    qtbot.addWidget(wiz)
+    wiz.resize(PREFERRED_SIZE)
+    wiz.show()
+    wiz.next()
+    wiz.next()
+    assert wiz.currentId() == PAGE_ACCRUALS
+    form = wiz.currentPage().form
+    qtbot.waitUntil(lambda: form.project_view.viewport().width() > 0)
+    qtbot.wait(50)
+    from PySide6.QtGui import QFont, QFontMetrics
+    bold = QFont(form.project_view.font())
+    bold.setWeight(QFont.DemiBold)
+    metrics = QFontMetrics(bold)
+    for view in (form.project_view, form.other_view):
+        header = view.horizontalHeader()
+        assert view.horizontalScrollBar().maximum() == 0
+        for col in range(view.model().columnCount()):
+            caption = view.model().headerData(col, Qt.Horizontal)
+            # every caption readable in full: text plus the header's 8 px padding each side
+            assert header.sectionSize(col) >= metrics.horizontalAdvance(caption) + 16, caption
+    wiz.close()
+    book.close()

@@ -53,6 +53,11 @@ class BulkMixin:
         return {r[0] for r in self.conn.execute(
             "SELECT DISTINCT source FROM voucher WHERE year_id = ? AND source <> ''", (year_id,))}
 
+    def voucher_source_dates(self, year_id: int) -> set[tuple[str, str]]:
+        """(source, date) of the year's verifikationer that came from another program."""
+        return {(r[0], r[1]) for r in self.conn.execute(
+            "SELECT DISTINCT source, date FROM voucher WHERE year_id = ? AND source <> ''", (year_id,))}
+
     def year_voucher_count(self, year_id: int) -> int:
         return self.conn.execute("SELECT count(*) FROM voucher WHERE year_id = ?", (year_id,)).fetchone()[0]
 

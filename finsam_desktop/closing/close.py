@@ -17,14 +17,18 @@ class BlockedError(RuleError):
         self.findings = findings
 
 
-def close_year(book: Book, year_id: int, *, bank_statement: int | None = None) -> FiscalYear:
+def close_year(book: Book, year_id: int, *, bank_statement: int | None = None, progress=None) -> FiscalYear:
     """Run the kontroller for the whole year; refuse (BlockedError, Swedish) when any is
     blocking; otherwise close the year. Returns the next year, now open with its ingående
-    balanser."""
+    balanser. With a `progress` (ui.tasks.Progress) the user may cancel while the
+    kontroller run; once the closing transaction starts it runs to its end."""
     year = book.existing_year(year_id)
     if year.is_closed:
         raise RuleError(f"Räkenskapsåret {year.label} är redan stängt.", field="år")
     findings = run_checks(book, year_id, bank_statement=bank_statement)
+    if progress is not None:
+        progress.update(1, 2, "Kontrollerna är klara; året stängs.")
+        progress.check()  # the last point where nothing has been changed
     blocking = [f for f in findings if f.blocking]
     if blocking:
         first = blocking[0].message

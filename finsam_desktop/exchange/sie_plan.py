@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date as _date, timedelta
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -227,6 +228,22 @@ class _Planner:
                 return False
         return None
 
+    def years_fit(self) -> bool:
+        """Does the file's current year (#RAR 0) belong in the existing book: one of its
+        räkenskapsår, or the year just before its first (history for comparisons)? An
+        error says why not."""
+        start, end = self.sie.years[0]
+        years = self.book.years()
+        if not years or any(y.start == start and y.end == end for y in years):
+            return True
+        first = min(years, key=lambda y: y.start)
+        if _date.fromisoformat(end) + timedelta(days=1) == _date.fromisoformat(first.start):
+            return True
+        have = ", ".join(y.label for y in sorted(years, key=lambda y: y.start))
+        self.add(ERROR, f"Filens räkenskapsår {start} – {end} (#RAR 0) finns inte i boken, som har räkenskapsåren "
+                        f"{have}; läs in filen i en ny bok eller i boken för det året.", "#RAR")
+        return False
+
     def opening(self, n: int, kinds: dict[int, str], equity: int, label: str) -> dict:
         sie = self.sie
         ib = {acc: amt for (y, acc), amt in sie.ib.items() if y == n}
@@ -306,12 +323,17 @@ class _Planner:
             by_series.setdefault(series, []).append(v)
         out: list[PlannedVoucher] = []
         if self.book is not None and year_id is not None:
-            known = self.book.voucher_sources(year_id)
-            again = sum(1 for v in vouchers if v.number is not None and f"SIE {v.series} {v.number}" in known)
+            known = self.book.voucher_source_dates(year_id)
+            again = [v for v in vouchers if v.number is not None and (f"SIE {v.series} {v.number}".strip(), v.date)
+                     in known]
             if again:
-                self.add(WARNING, f"{again} av filens verifikationer har samma serie och nummer som verifikationer "
-                                  "som redan lästs in från SIE i räkenskapsåret; filen kan redan vara inläst.",
-                         "vernr")
+                # Booked verifikationer cannot be removed: a file read twice would stay
+                # double-booked, so the same number on the same date is refused outright.
+                first = again[0]
+                self.add(ERROR, f"Verifikation {first.ref} ({first.date}) finns redan i boken, inläst från SIE med "
+                                f"samma serie, nummer och datum ({len(again)} av filens {len(vouchers)} "
+                                "verifikationer); filen verkar redan vara inläst och läses inte in igen.",
+                         "vernr", first.line)
         add = out.append
         for series in sorted(by_series):
             # Numbered ones in number order (usually already: a linear pass), then the
@@ -386,6 +408,9 @@ def plan_import(sie: SieFile, book=None, *, orgnr: str | None = None) -> ImportP
         plan.findings = p.findings
         return plan
 
+    if book is not None and not p.years_fit():
+        plan.findings = p.findings
+        return plan
     for n in sorted(sie.years):
         start, end = sie.years[n]
         fy = p.book_year(start, end)

@@ -33,7 +33,8 @@ def interimsskulder_per_projekt(report: AnnualReport) -> dict[str, int]:
     out: dict[str, int] = {}
     for ln in n.lines:
         if ln.project_id is not None and ln.kind == ROW:
-            name = ln.label.split(" – ", 1)[-1]
+            # The label is "projektägare – insats"; an insats name may itself hold " – ".
+            name = ln.insats or ln.label.split(" – ", 1)[-1]
             key = name if name not in out else f"{name} ({ln.project_id})"
             out[key] = ln.amount
     return out

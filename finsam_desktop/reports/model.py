@@ -135,6 +135,7 @@ class NoteLine:
     indent: int = 0
     project_id: int | None = None  # interimsskulder: the insats the line specifies
     account: int | None = None     # the account a per-account line shows
+    insats: str | None = None      # interimsskulder: the insats' name (the JSON key)
 
 
 @dataclass(frozen=True)

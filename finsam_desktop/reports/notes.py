@@ -233,7 +233,9 @@ class NoteBuilder:
         for pid in pids:
             now, before = cur.get(pid, 0), _v(prev, pid)
             if now or before:
-                lines.append(NoteLine(self._project_label(pid), now, before, ROW, 1, project_id=pid))
+                p = self.projects.get(pid)
+                lines.append(NoteLine(self._project_label(pid), now, before, ROW, 1, project_id=pid,
+                                      insats=p.name if p else None))
         rest, prest = cur.get(None, 0), _v(prev, None)
         if rest or prest:
             label = "Övriga interimsskulder" if pids else "Interimsskulder"

@@ -112,6 +112,20 @@ def _total(lines) -> FollowUpTotal:
                          remaining=granted - outcome, used_pct=_pct(outcome, granted))
 
 
+def _owed_per_insats(book, date: str) -> dict[int, int]:
+    """{project_id: interimsskuld at the end of `date`} (ledger sign) over the accounts the
+    note on interimsskulder specifies: the book's accrual account and every kortfristig
+    skuld account that carries balances per insats (a chart may keep some insatser's
+    upplupna kostnader on 2999 beside 2990)."""
+    main = accrual_account(book)
+    short_term = {a.number for a in book.accounts() if a.row_id == "kortfristiga_skulder"}
+    out: dict[int, int] = {}
+    for (acc, pid), amount in book.balance_at(date, by_project=True).items():
+        if pid is not None and (acc == main or acc in short_term):
+            out[pid] = out.get(pid, 0) + amount
+    return out
+
+
 def project_follow_up(book, year_id: int, date: str | None = None) -> ProjectFollowUp:
     """Build the projektuppföljning for a räkenskapsår up to `date` (default: year end).
 
@@ -130,7 +144,7 @@ def project_follow_up(book, year_id: int, date: str | None = None) -> ProjectFol
     frac: Fraction = period_fraction(year, date)
     grants = book.project_grants(year.id)
     booked = book.project_cost_booked(year.start, date, default_account=project_cost_account(book, None))
-    owed = book.account_balance_by_project(accrual_account(book), date)
+    owed = _owed_per_insats(book, date)
     owners = {c.id: c.name for c in book.counterparts()}
 
     lines = []

@@ -340,8 +340,8 @@ class AccrualsForm(QWidget):
         self.others = OtherLinesModel(self)
         self.project_view = _table(self.projects)
         self.other_view = _table(self.others)
-        set_column_widths(self.project_view, {0: 36, 1: 24, 2: 11, 3: 11, 4: 11, 5: 11, 6: 11, 7: 16, 8: 18})
-        set_column_widths(self.other_view, {0: 46, 1: 11, 2: 11, 3: 12, 4: 24, 5: 18})
+        set_column_widths(self.project_view, {0: 30, 1: 20, 2: 11, 3: 11, 4: 12, 5: 11, 6: 12, 7: 16, 8: 16})
+        set_column_widths(self.other_view, {0: 46, 1: 12, 2: 12, 3: 12, 4: 24, 5: 18})
         # The comment takes what is left, so the columns never need a scroll bar.
         self.project_view.horizontalHeader().setSectionResizeMode(ProjectLinesModel.COMMENT, QHeaderView.Stretch)
         self.other_view.horizontalHeader().setSectionResizeMode(OtherLinesModel.COMMENT, QHeaderView.Stretch)

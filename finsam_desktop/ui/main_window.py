@@ -19,7 +19,7 @@ from ..paths import resource
 from . import settings
 from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
 from .start_page import current_year
-from .tasks import Cancelled, run_book_job, run_in_background
+from .tasks import Cancelled, run_book_job, run_in_background, write_cancellable
 
 APP_NAME = "Finsam Bokföring"
 # The pages of a book, in the order of the navigation list: (key, title, shortcut).
@@ -662,8 +662,13 @@ class MainWindow(QMainWindow):
             path = name if name.lower().endswith(".pdf") else name + ".pdf"
         try:
             from ..render import render_pdf
-            out = run_book_job(self, "Skriver PDF …", self.book,
-                               lambda b: render_pdf(b, year_id, path, date_from=date_from, date_to=date_to, tkr=tkr))
+            def job(b, progress=None):
+                # Rendered at a temporary name: Avbryt throws the file away, never half of it.
+                write_cancellable(lambda tmp: render_pdf(b, year_id, tmp, date_from=date_from,
+                                                         date_to=date_to, tkr=tkr), path, progress)
+                return path
+
+            out = run_book_job(self, "Skriver PDF …", self.book, job)
         except Cancelled:
             return None
         except FinsamError as exc:
@@ -775,7 +780,10 @@ class MainWindow(QMainWindow):
             return
         try:
             rep = run_book_job(self, "Exporterar SIE …", self.book,
-                               lambda b: export_sie(b, b.year(year.id), name))
+                               lambda b, progress=None: write_cancellable(
+                                   lambda tmp: export_sie(b, b.year(year.id), tmp), name, progress))
+        except Cancelled:
+            return
         except FinsamError as exc:
             show_error(self, exc, "SIE-filen kunde inte skrivas")
             return

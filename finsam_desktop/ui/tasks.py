@@ -16,8 +16,10 @@ so `run_book_job` opens the worker's own Book on the same file.
 from __future__ import annotations
 
 import inspect
+import os
 import threading
 import time
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -137,6 +139,24 @@ def run_in_background(parent: QWidget | None, title: str, fn: Callable, *args: A
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("result")
+
+
+def write_cancellable(write: Callable[[Path], Any], target: str | Path,
+                      progress: Progress | None = None) -> Any:
+    """Run `write(tmp)` that writes a file at a temporary name next to `target`, then,
+    unless the user cancelled meanwhile, move it in place. The writing itself cannot be
+    interrupted, but its result can be thrown away: cancelling leaves no file behind and
+    never a half-written one. Returns what `write` returned."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.avbrytbar")
+    try:
+        result = write(tmp)
+        if progress is not None:
+            progress.check()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result
 
 
 def run_book_job(parent: QWidget | None, title: str, book, fn: Callable, *args: Any, **kwargs: Any) -> Any:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QGridLayout, 
 from ..book import Book
 from .common import iso, muted, qdate
 
+PREFERRED_SIZE = QSize(1240, 760)
 PAGE_PERIOD, PAGE_CHECKS, PAGE_ACCRUALS, PAGE_TEXTS, PAGE_BOARD, PAGE_PREVIEW, PAGE_PRODUCE, PAGE_CLOSE = range(8)
 
 
@@ -51,6 +52,10 @@ class BokslutWizard(QWizard):
         self.setButtonText(QWizard.FinishButton, "Klar")
         self.setButtonText(QWizard.CancelButton, "Avbryt")
         self.setMinimumSize(QSize(960, 680))
+        # Step 3's interimsskulder table needs the width to show "Att bokföra" and
+        # "Kommentar" without scrolling sideways; never larger than the screen.
+        screen = self.screen().availableGeometry().size() if self.screen() else PREFERRED_SIZE
+        self.resize(PREFERRED_SIZE.boundedTo(screen).expandedTo(self.minimumSize()))
         for pid, page in ((PAGE_PERIOD, PeriodPage(self)), (PAGE_CHECKS, ChecksPage(self)),
                           (PAGE_ACCRUALS, AccrualsPage(self)), (PAGE_TEXTS, TextsPage(self)),
                           (PAGE_BOARD, BoardPage(self)), (PAGE_PREVIEW, PreviewPage(self)),

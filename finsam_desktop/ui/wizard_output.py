@@ -215,9 +215,9 @@ class ProducePage(QWizardPage):
 
 
 # ---------------------------------------------------------------------- step 8
-def _close_job(book, year_id):
+def _close_job(book, year_id, progress=None):
     from ..closing.close import close_year
-    nxt = close_year(book, year_id)
+    nxt = close_year(book, year_id, progress=progress)
     return nxt.id
 
 
@@ -301,7 +301,7 @@ class ClosePage(QWizardPage):
             "lika med årets utgående balanser, interimsskulderna per insats.",
         ]
         if pending:
-            items.append(f"{pending} periodiseringar återförs den första dagen i nästa år.")
+            items.append(f"{plural(pending, 'periodisering', 'periodiseringar')} återförs den första dagen i nästa år.")
         items.append("Vill du ändra något efteråt måste året öppnas igen med ett eget beslut vars orsak "
                      "skrivs i loggen (menyn Bokslut → Öppna stängt år igen).")
         self.summary.setText("<p>När du stänger året händer följande:</p><ul>"
