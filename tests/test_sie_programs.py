@@ -153,11 +153,12 @@ def variant(**replace):
     # final line without a line end, bare CR
     (FILE.rstrip("\n"), dict(newline="\r"), []),
     # Windows-1252 and ISO-8859-15 written by Windows programs
-    (FILE, dict(encoding="cp1252"), ["Filen är skriven i teckenkodningen Windows-1252, inte PC8 som "
+    (FILE.replace('"Hyra"', '"Hyra – kansliet"'), dict(encoding="cp1252"), ["Filen är skriven i teckenkodningen Windows-1252, inte PC8 som "
                                      "SIE-standarden föreskriver; den lästes som Windows-1252."]),
     # verifikationer without numbers (the importer numbers them)
     (FILE.replace('#VER "A" "1"', '#VER "A" ""').replace("#VER A 2", '#VER A ""'), {}, []),
-    # #KSUMMA absent above, present and right here (see the checksum test for the value)
+    (FILE, dict(encoding="iso-8859-15"), ["Filen är skriven i teckenkodningen ISO-8859-15, inte PC8 som "
+                                          "SIE-standarden föreskriver; den lästes som ISO-8859-15."]),
     # very long texts and a company name with special characters
     (FILE.replace('"Hyra feb"', '"' + "Hyra för kansliet " * 60 + '"')
      .replace('#FNAMN "Samordningsförbundet Test & Co \\"Ådalen\\""',
@@ -197,7 +198,7 @@ def test_a_checksum_that_matches_is_accepted_and_one_that_does_not_is_named(tmp_
     assert sorted(warnings(report)) == sorted(USUAL)
     bad = write(tmp_path, "#KSUMMA\n" + body + "#KSUMMA 12345\n", name="andrad.se")
     report = import_sie(bad, tmp_path / "g.finsam")
-    assert (f"andrad.se, rad 75: Kontrollsumman stämmer inte (filen anger 12345, innehållet ger {want}). "
+    assert (f"andrad.se, rad 77: Kontrollsumman stämmer inte (filen anger 12345, innehållet ger {want}). "
             "Filen kan ha ändrats efter att den skrevs.") in [w.message for w in report.warnings]
 
 
@@ -223,13 +224,13 @@ def test_result_booked_into_equity_in_the_files_ub_is_named_as_the_only_differen
      "bok.se, rad 48: Kontonumret ”501” i fältet konto har inte fyra siffror; Finsam Bokföring har "
      "fyrsiffriga konton."),
     (FILE.replace('#VER "B" 1', '#VER "A" 1'),
-     "bok.se, rad 66: Verifikationsnumret A 1 förekommer två gånger (även på rad 56)."),
+     "bok.se, rad 62: Verifikationsnumret A 1 förekommer två gånger (även på rad 52)."),
     ("\n".join(x for x in FILE.splitlines() if not x.startswith("#RAR 0")),
      "bok.se: Filen saknar innevarande räkenskapsår (#RAR 0)."),
     (FILE.replace("-12000.50", "-12000.05"),
-     "bok.se, rad 66: Verifikation B 1 (2023-12-31) balanserar inte: debet och kredit skiljer sig med 0,45 kr."),
+     "bok.se, rad 62: Verifikation B 1 (2023-12-31) balanserar inte: debet och kredit skiljer sig med 0,45 kr."),
     (FILE.replace("#TRANS 1930 {} +0.5", "#TRANS 1930 {} 0,50"),
-     "bok.se, rad 79: Ogiltigt belopp ”0,50” i fältet belopp: ett belopp skrivs med punkt och högst två "
+     "bok.se, rad 73: Ogiltigt belopp ”0,50” i fältet belopp: ett belopp skrivs med punkt och högst två "
      "decimaler, t.ex. -1234.50."),
 ])
 def test_files_the_book_cannot_hold_are_refused_by_file_line_and_field(tmp_path, text, message, capsys):
@@ -283,7 +284,7 @@ def test_the_same_file_twice_is_refused_and_never_double_booked(tmp_path, capsys
     capsys.readouterr()
     assert main(["import-sie", str(src), "--into", str(target)]) == 2
     assert capsys.readouterr().err.splitlines()[1] == (
-        "  Fel: bok.se, rad 56: Verifikation A 1 (2023-01-05) finns redan i boken, inläst från SIE med samma "
+        "  Fel: bok.se, rad 52: Verifikation A 1 (2023-01-05) finns redan i boken, inläst från SIE med samma "
         "serie, nummer och datum (4 av filens 4 verifikationer); filen verkar redan vara inläst och läses inte "
         "in igen.")
     assert target.read_bytes() == before
