@@ -114,8 +114,9 @@ class ProjectAccrualLine:
     """One active insats at a period end (amounts öre, costs positive).
 
     granted:        beviljat for the whole year;  granted_period: pro rata to the period end.
-    booked:         bokfört so far in the year on the insats' cost account (this period
-                    end's own accrual left out).
+    booked:         bokfört so far in the year with the insats on any account of the row
+                    Verksamhetens kostnader, as the note and the projektuppföljning count
+                    it (this period end's own accrual left out).
     reported:       what the projektägare reported as used but not invoiced, or None.
     suggested:      reported if entered, else granted_period − booked, never negative.
     amount:         the amount to book: the decided amount when decided, else suggested.
@@ -197,8 +198,7 @@ def suggest(book, period_end: str) -> AccrualSuggestion:
     year = _year_for(book, period_end)
     frac = period_fraction(year, period_end)
     grants = book.project_grants(year.id)
-    booked = book.project_cost_booked(year.start, period_end,
-                                      default_account=project_cost_account(book, None))
+    booked = book.project_costs(year.start, period_end)
     reports = book.accrual_reports(period_end)
     records = book.accruals(period_end)
     by_project = {r.project_id: r for r in records if r.kind == "insats"}

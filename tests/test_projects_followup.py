@@ -158,3 +158,38 @@ def test_follow_up_interimsskuld_counts_every_account_the_note_specifies(tmp_pat
     assert accrued == interimsskulder_per_projekt(build_report(book, y.id))
     assert fu.total.accrued == 588_306_00
     book.close()
+
+
+def test_insats_on_two_cost_accounts_shows_one_utfall_in_follow_up_note_and_accrual_suggestion(book):
+    """StegSam is invoiced on 4530 and has a coordinator's salary on 5010: the
+    projektuppföljning, the note on verksamhetens kostnader and the accrual suggestion's
+    bokfört all count both, and the suggested interimsskuld is beviljat less both."""
+    from finsam_desktop.accruals import suggest
+    from finsam_desktop.reports import build_report
+
+    projects = kramfors(book)
+    steg = projects["101"]
+    y = book.years()[0]
+    assert book.account(5010).row_id == "verksamhetens_kostnader"
+    book.book_voucher("2021-11-25", "Lön samordnare StegSam", [(5010, 60_000_00, steg.id), (1930, -60_000_00)])
+    booked = 450_837_00 + 60_000_00
+
+    def note_line(report):
+        note = report.note("verksamhetens_kostnader")
+        return next(ln.amount for ln in note.lines if ln.project_id == steg.id)
+
+    line = next(l for l in suggest(book, "2021-12-31").projects if l.project_id == steg.id)
+    assert (line.booked, line.suggested) == (booked, 943_000_00 - booked)
+    assert {l.code: l for l in project_follow_up(book, y.id).lines}["101"].outcome == booked
+    assert note_line(build_report(book, y.id)) == -booked
+
+    # Booked as suggested: the year's utfall is the grant, the interimsskuld (2990) is not
+    # counted a second time, and the suggestion still shows what was booked before it.
+    book_accruals(book, "2021-12-31", [AccrualEntry(amount=line.suggested, project_id=steg.id)])
+    fu = {l.code: l for l in project_follow_up(book, y.id).lines}["101"]
+    assert (fu.outcome, fu.accrued, fu.remaining) == (943_000_00, 943_000_00 - booked, 0)
+    assert note_line(build_report(book, y.id)) == -943_000_00
+    again = next(l for l in suggest(book, "2021-12-31").projects if l.project_id == steg.id)
+    assert (again.booked, again.amount, again.decided) == (booked, 943_000_00 - booked, True)
+    # Halfway through the year only what was booked by 30 June counts (nothing here).
+    assert {l.code: l for l in project_follow_up(book, y.id, "2021-06-30").lines}["101"].outcome == 0

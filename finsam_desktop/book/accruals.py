@@ -1,6 +1,6 @@
 """Book methods for period-end accruals (interimsskulder): the remembered accruals per
-period end, what the projektägare reported, and the aggregate of what each insats has
-booked on its cost account. The period-end logic itself lives in finsam_desktop.accruals.
+period end, what the projektägare reported, and the aggregates of what each insats has
+booked (on every cost account, as the notes count it, or on its own cost account). The period-end logic itself lives in finsam_desktop.accruals.
 """
 
 from __future__ import annotations
@@ -108,6 +108,18 @@ class AccrualsMixin:
             "SELECT b.project_id, sum(b.amount) FROM balance_day b JOIN project p ON p.id = b.project_id "
             "WHERE b.date BETWEEN ? AND ? AND b.account = ifnull(p.account, ?) GROUP BY b.project_id",
             (date_from, date_to, default_account)).fetchall())
+
+    def project_costs(self, date_from: str, date_to: str, *,
+                      row_id: str = "verksamhetens_kostnader") -> dict[int, int]:
+        """{project_id: sum of booked rows in [date_from, date_to] carrying that insats on
+        every account of the resultaträkning row `row_id`}, ledger sign, from the daily
+        aggregate. The same rule as the note "Verksamhetens kostnader" per insats: an insats
+        booked on 4530 and on 5010 counts both; the interimsskuld (a balance account) does
+        not, only its cost side."""
+        return dict(self.conn.execute(
+            "SELECT b.project_id, sum(b.amount) FROM balance_day b JOIN account a ON a.number = b.account "
+            "WHERE b.date BETWEEN ? AND ? AND a.row_id = ? AND b.project_id <> 0 GROUP BY b.project_id",
+            (date_from, date_to, row_id)).fetchall())
 
     def project_credits_on(self, account: int, date: str) -> dict[int, int]:
         """{project_id: net amount booked on `account` on exactly `date` with that insats}

@@ -11,6 +11,11 @@
 A new book is built in a temporary file and renamed into place only when everything
 succeeded; an existing book is changed in one transaction. Errors raise SieImportRefused
 (a FinsamError) carrying every finding; warnings are returned in the report.
+
+With `progress` (the desktop program's ui.tasks.Progress, or anything with `update` and
+`check`), the import reports how far it has come and stops where stopping is safe: a new
+book's temporary file is removed, an open book's transaction is rolled back before its
+commit. Whatever `progress.check()` raises is passed on; nothing is left half-written.
 """
 
 from __future__ import annotations
@@ -82,10 +87,20 @@ def refuse_if_errors(plan: ImportPlan) -> None:
                                path=plan.sie.path)
 
 
-def apply_plan(plan: ImportPlan, book: Book) -> None:
-    """Write the plan into the book in one transaction (all or nothing)."""
+def _step(progress, text: str, done: int = 0, total: int = 0) -> None:
+    """Report how far the import has come and stop here if the user asked to."""
+    if progress is not None:
+        progress.update(done, total, text)
+        progress.check()
+
+
+def apply_plan(plan: ImportPlan, book: Book, *, progress=None) -> None:
+    """Write the plan into the book in one transaction (all or nothing). With `progress`,
+    a cancel between the steps and at the last moment before the commit rolls it all back."""
     refuse_if_errors(plan)
+    total, done = plan.voucher_count, 0
     with book.transaction():
+        _step(progress, "Lägger upp konton och insatser …", done, total)
         if plan.renamed_accounts:
             book.bulk_rename_accounts(plan.renamed_accounts)
         if plan.new_accounts:
@@ -99,14 +114,18 @@ def apply_plan(plan: ImportPlan, book: Book) -> None:
                 fy = book.add_year(y.start, y.end)
             if fy.is_closed:
                 continue
+            _step(progress, f"Bokför räkenskapsåret {y.label} …", done, total)
             if y.set_opening:
                 book.bulk_set_opening_balances(fy.id, {(a, ids[c] if c else None): amt
                                                        for (a, c), amt in y.opening.items()})
             if y.vouchers:
                 # The planned rows name insatser by code; the bulk booking looks up their ids.
                 book.bulk_book_vouchers(fy.id, y.vouchers, project_ids=ids)
+                done += len(y.vouchers)
         book.audit("sie.import", file=Path(plan.sie.path).name, vouchers=plan.voucher_count,
                    accounts=len(plan.new_accounts), years=[y.label for y in plan.years])
+        # The last safe point: after the commit the import can no longer be undone.
+        _step(progress, "Sparar …", total, total)
 
 
 def compare_balances(sie: SieFile, book: Book) -> list[BalanceDifference]:
@@ -207,22 +226,29 @@ def _collector_paused():
             gc.enable()
 
 
-def import_sie(sie_path: str | Path, into: str | Path, *, orgnr: str | None = None) -> ImportReport:
+def import_sie(sie_path: str | Path, into: str | Path, *, orgnr: str | None = None,
+               progress=None) -> ImportReport:
     """Import a SIE file into the book `into`: created when it does not exist, otherwise
     extended (its matching räkenskapsår, or the years covering a 4I file's dates).
-    Raises SieImportRefused (nothing written) when the file or plan has errors."""
+    Raises SieImportRefused (nothing written) when the file or plan has errors, and what
+    `progress.check()` raises (nothing written either) when the user cancelled."""
     with _collector_paused():
-        return _import(sie_path, into, orgnr=orgnr)
+        return _import(sie_path, into, orgnr=orgnr, progress=progress)
 
 
-def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None) -> ImportReport:
+def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progress) -> ImportReport:
+    _step(progress, "Läser SIE-filen …")
     sie = read_sie(sie_path)
+    _step(progress, "Kontrollerar filen mot boken …")
     target = Path(into)
     if target.exists():
         book = Book.open(target)
         try:
             plan = plan_import(sie, book, orgnr=orgnr)
-            apply_plan(plan, book)
+            apply_plan(plan, book, progress=progress)
+            # Committed: from here on the import is done and is not cancelled any more.
+            if progress is not None:
+                progress.update(plan.voucher_count, plan.voucher_count, "Jämför saldona med filen …")
             diffs = compare_balances(sie, book)
         finally:
             book.close()
@@ -232,6 +258,7 @@ def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None) -> Imp
         raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
     plan = plan_import(sie, None, orgnr=orgnr)
     refuse_if_errors(plan)
+    _step(progress, "Skapar boken …")
     first = plan.years[0] if plan.years else None
     if first is None:
         raise SieImportRefused(f"SIE-filen {Path(sie.path).name} har inget räkenskapsår att skapa en bok för.",
@@ -242,10 +269,13 @@ def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None) -> Imp
         book = Book.create(tmp, namn=plan.namn, orgnr=plan.orgnr, year_start=first.start, year_end=first.end,
                            check_orgnr=False)
         try:
-            apply_plan(plan, book)
+            apply_plan(plan, book, progress=progress)
+            _step(progress, "Jämför saldona med filen …", plan.voucher_count, plan.voucher_count)
             diffs = compare_balances(sie, book)
         finally:
             book.close()
+        # The new book is still at its temporary name: a cancel now throws it away.
+        _step(progress, "Sparar den nya boken …", plan.voucher_count, plan.voucher_count)
         if target.exists():
             raise BookFileError(f"Filen {target} finns redan. Välj ett annat namn.", path=str(target))
         os.replace(tmp, target)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from fractions import Fraction
 
-from ..accruals import accrual_account, period_fraction, pro_rata, project_cost_account
+from ..accruals import accrual_account, period_fraction, pro_rata
 
 NO_OWNER = "Utan projektägare"
 
@@ -34,9 +34,11 @@ class ProjectFollowUpLine:
 
     granted:        beviljade medel for the whole räkenskapsår.
     granted_period: beviljat pro rata up to `date` (equals granted at the year end).
-    outcome:        utfall = booked on the insats' cost account with the insats as object
-                    from the year's start up to `date`; includes booked interimsskulder
-                    (and the reversal of last year's).
+    outcome:        utfall = every row with the insats as object on an account of the
+                    row Verksamhetens kostnader, from the year's start up to `date` (the
+                    rule of the note on verksamhetens kostnader, so both show one figure
+                    when an insats is booked on 4530 and 5010); includes the cost side of
+                    booked interimsskulder (and the reversal of last year's).
     accrued:        varav interimsskuld: the insats' balance on the interimsskuld account
                     at `date` (what is owed to the projektägare but not yet invoiced).
     remaining:      kvar = granted − outcome (negative when over the grant).
@@ -143,7 +145,7 @@ def project_follow_up(book, year_id: int, date: str | None = None) -> ProjectFol
         raise RuleError(f"Datumet {date} ligger inte i räkenskapsåret {year.label}.", field="datum")
     frac: Fraction = period_fraction(year, date)
     grants = book.project_grants(year.id)
-    booked = book.project_cost_booked(year.start, date, default_account=project_cost_account(book, None))
+    booked = book.project_costs(year.start, date)
     owed = _owed_per_insats(book, date)
     owners = {c.id: c.name for c in book.counterparts()}
 

@@ -741,8 +741,12 @@ class MainWindow(QMainWindow):
                 return None
             into = Path(name if name.endswith(SUFFIX) else name + SUFFIX)
         try:
+            # import_sie takes `progress`, so the dialog offers Avbryt: a new book is then
+            # never created, the open book's transaction is rolled back before its commit.
             report = run_in_background(self, "Importerar SIE-filen …", import_sie, str(sie_path), into)
         except Cancelled:
+            self.statusBar().showMessage("Importen avbröts. " + (
+                "Boken är oförändrad." if into_open else "Ingen ny bok skapades."), 8000)
             return None
         except FinsamError as exc:
             show_error(self, exc, "SIE-filen kunde inte läsas in")

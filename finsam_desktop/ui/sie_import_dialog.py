@@ -121,7 +121,8 @@ class SieImportDialog(QDialog):
         else:
             self.verdict.setStyleSheet("color: #1e7b34; font-weight: 600;")
             self.verdict.setText("Filen kan läsas in. Inget skrivs förrän du klickar Importera; importen "
-                                 "görs helt eller inte alls." + (" Läs igenom varningarna först." if warnings else ""))
+                                 "görs helt eller inte alls och kan avbrytas medan den pågår."
+                                 + (" Läs igenom varningarna först." if warnings else ""))
         self.import_button = primary(QPushButton("&Importera"))
         self.import_button.setEnabled(not errors)
         self.import_button.clicked.connect(self.accept)
