@@ -193,6 +193,12 @@ class AccountsMixin:
         for key, amount in balances.items():
             k = key if isinstance(key, tuple) else (key, None)
             items[k] = items.get(k, 0) + int(amount)
+        self._write_opening_balances(year_id, items)
+
+    def _write_opening_balances(self, year_id: int, items: dict[tuple[int, int | None], int],
+                                **audit_extra) -> None:
+        """Replace the year's opening_balance rows with {(account, project_id): amount},
+        refusing balances that do not sum to 0. One transaction, one audit line."""
         total = sum(items.values())
         if total != 0:
             from ..money import format_ore
@@ -202,4 +208,4 @@ class AccountsMixin:
             self.conn.executemany(
                 "INSERT INTO opening_balance (year_id, account, project_id, amount) VALUES (?, ?, ?, ?)",
                 [(year_id, a, p, amt) for (a, p), amt in items.items() if amt != 0])
-            self.audit("year.opening_balances", year_id=year_id, accounts=len(items))
+            self.audit("year.opening_balances", year_id=year_id, accounts=len(items), **audit_extra)

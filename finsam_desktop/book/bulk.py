@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from ..errors import InputError, RuleError
-from ..money import format_ore
 from . import chart
 from .core import now_iso
 
@@ -110,15 +109,7 @@ class BulkMixin:
     def bulk_set_opening_balances(self, year_id: int, balances: dict[tuple[int, int | None], int]) -> None:
         """Replace a year's ingående balanser with {(account, project_id or None): amount}.
         They must sum to 0."""
-        total = sum(balances.values())
-        if total != 0:
-            raise RuleError(f"De ingående balanserna går inte jämnt ut (differens {format_ore(total)} kr).")
-        with self.transaction():
-            self.conn.execute("DELETE FROM opening_balance WHERE year_id = ?", (year_id,))
-            self.conn.executemany(
-                "INSERT INTO opening_balance (year_id, account, project_id, amount) VALUES (?, ?, ?, ?)",
-                [(year_id, a, p, amt) for (a, p), amt in balances.items() if amt != 0])
-            self.audit("year.opening_balances", year_id=year_id, accounts=len(balances), bulk=True)
+        self._write_opening_balances(year_id, dict(balances), bulk=True)
 
     def bulk_book_vouchers(self, year_id: int, vouchers: Sequence[BulkVoucher],
                            project_ids: Mapping[str, int] | None = None) -> int:

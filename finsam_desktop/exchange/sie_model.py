@@ -34,6 +34,20 @@ class Finding:
         return "Fel" if self.is_error else "Varning"
 
 
+class WithFindings:
+    """Errors and warnings of anything that carries a `findings` list."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+
 @dataclass(frozen=True)
 class SieAccount:
     number: int
@@ -82,7 +96,7 @@ class SieVoucher(NamedTuple):
 
 
 @dataclass
-class SieFile:
+class SieFile(WithFindings):
     """Everything the importer uses from one SIE file. Balances are keyed by the file's
     year number (0 current, -1 previous ...)."""
     path: str
@@ -109,13 +123,6 @@ class SieFile:
     checksum: str | None = None          # 'ok', 'mismatch', or None when the file has none
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
 
     @property
     def is_import_file(self) -> bool:

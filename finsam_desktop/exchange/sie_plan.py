@@ -20,7 +20,7 @@ from ..book import chart
 from ..book.bulk import default_account_row
 from ..book.validate import normalize_orgnr
 from ..money import format_ore
-from .sie_model import ERROR, WARNING, Finding, SieFile
+from .sie_model import ERROR, WARNING, Finding, SieFile, WithFindings
 
 _NUMBER = itemgetter(1)   # SieVoucher.number
 _new = tuple.__new__      # a PlannedVoucher without the named tuple's Python-level __new__
@@ -62,7 +62,7 @@ class PlannedYear:
 
 
 @dataclass
-class ImportPlan:
+class ImportPlan(WithFindings):
     sie: SieFile
     new_book: bool
     namn: str
@@ -74,13 +74,6 @@ class ImportPlan:
     years: list[PlannedYear] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
 
     @property
     def voucher_count(self) -> int:
