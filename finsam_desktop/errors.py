@@ -33,3 +33,26 @@ class RuleError(FinsamError):
 
 class InputError(FinsamError):
     """Input that cannot be read: an amount, a date, an organisationsnummer."""
+
+
+_OS_REASONS = {
+    "EACCES": "skrivrätt eller läsrätt saknas",
+    "EPERM": "åtgärden är inte tillåten",
+    "EROFS": "filsystemet är skrivskyddat",
+    "EISDIR": "det är en mapp",
+    "ENOTDIR": "en del av sökvägen är inte en mapp",
+    "ENOENT": "filen eller mappen finns inte",
+    "ENOSPC": "disken är full",
+    "EDQUOT": "diskkvoten är slut",
+    "ENAMETOOLONG": "namnet är för långt",
+    "EEXIST": "filen finns redan",
+    "EBUSY": "filen används av ett annat program",
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """A short Swedish reason for an OSError (the operating system's own text is English)."""
+    import errno
+
+    name = errno.errorcode.get(getattr(exc, "errno", None) or -1, "")
+    return _OS_REASONS.get(name, "operativsystemet nekade åtgärden")

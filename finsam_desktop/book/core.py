@@ -13,7 +13,7 @@ from urllib.request import pathname2url
 
 import sqlite_utils
 
-from ..errors import BookFileError, RuleError
+from ..errors import BookFileError, InputError, RuleError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SUFFIX = ".finsam"
@@ -124,7 +124,15 @@ class BookCore:
         except sqlite3.DatabaseError as exc:
             if conn is not None:
                 conn.close()
-            detail = "den är låst av ett annat program" if "locked" in str(exc) else "den är skadad"
+            msg = str(exc)
+            if "locked" in msg:
+                detail = "den är låst av ett annat program"
+            elif "readonly" in msg or "unable to open" in msg:
+                # A WAL book needs to write its -wal and -shm files beside it, even to read.
+                detail = ("filen eller mappen den ligger i saknar skrivrätt; flytta boken till en mapp "
+                          "där du får skriva")
+            else:
+                detail = "den är skadad"
             raise BookFileError(f"Filen {p} kan inte öppnas som Finsam-bok: {detail}.", path=str(p)) from exc
         return book
 
@@ -144,6 +152,8 @@ class BookCore:
         # An import keeps the orgnr its file gives (already in 000000-0000 form) even when
         # the check digit is wrong; the importer warns about it.
         orgnr = normalize_orgnr(orgnr) if check_orgnr else orgnr
+        if not (namn or "").strip():
+            raise InputError("Ange förbundets namn (fältet namn får inte vara tomt).", field="namn")
         tmp = p.with_name(p.name + ".tmp")
         if tmp.exists():
             tmp.unlink()

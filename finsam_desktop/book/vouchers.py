@@ -85,6 +85,9 @@ def day_after(iso: str) -> str:
     return (_date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
+MAX_ROW_AMOUNT = 10**14  # öre: one biljon kronor, far beyond any förbund
+
+
 class _Checker:
     """Validates verifikationer against one snapshot of the chart, the insatser and the
     years (so that checking many costs a lookup per row, not a query)."""
@@ -122,6 +125,10 @@ class _Checker:
                 raise InputError(f"Rad {i}: beloppet måste vara i hela ören.", field="belopp")
             if r.amount == 0:
                 raise RuleError(f"Rad {i}: beloppet är noll.", field="belopp")
+            if abs(r.amount) > MAX_ROW_AMOUNT:
+                # The database stores 64-bit integers; a typo this large would overflow them.
+                raise InputError(f"Rad {i}: beloppet {format_ore(r.amount)} kr är orimligt stort "
+                                 f"(högst {format_ore(MAX_ROW_AMOUNT)} kr per rad).", field="belopp")
             if r.project_id is not None and r.project_id not in self.projects:
                 raise RuleError(f"Rad {i}: insatsen finns inte.", field="insats")
             if r.counterpart_id is not None and r.counterpart_id not in self.counterparts:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from ..errors import FinsamError
@@ -25,10 +26,30 @@ COMMAND_MODULES = (
 class _Parser(argparse.ArgumentParser):
     """argparse with Swedish usage errors and exit code 2."""
 
-    def error(self, message: str) -> None:  # pragma: no cover - argparse path
+    def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        print(f"finsam: fel: {message}", file=sys.stderr)
+        print(f"finsam: fel: {swedish_usage_error(message)}", file=sys.stderr)
         raise SystemExit(2)
+
+
+# argparse writes its usage errors in English; these are the ones a user meets.
+_USAGE_ERRORS = (
+    (r"the following arguments are required: (.*)", r"dessa argument saknas: \1."),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"\1: okänt val \2 (välj bland \3)."),
+    (r"unrecognized arguments: (.*)", r"okända argument: \1."),
+    (r"argument (.*?): expected one argument", r"\1 ska följas av ett värde."),
+    (r"argument (.*?): ignored explicit argument (.*)", r"\1 tar inget värde (fick \2)."),
+    (r"ambiguous option: (.*?) could match (.*)", r"flertydigt argument \1: det kan vara \2."),
+    (r"argument (.*?): not allowed with argument (.*)", r"\1 kan inte användas tillsammans med \2."),
+)
+
+
+def swedish_usage_error(message: str) -> str:
+    """argparse's English usage error in Swedish (unknown ones are passed on as they are)."""
+    for pattern, replacement in _USAGE_ERRORS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
 
 
 def build_parser() -> argparse.ArgumentParser:

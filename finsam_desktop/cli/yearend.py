@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..book.validate import parse_date
 from ..errors import RuleError
 from ..money import format_ore, parse_kr
 from .common import open_book, out, year_arg
@@ -46,7 +47,7 @@ def cmd_check(args) -> int:
     from ..closing.checks import has_blocking, run_checks
     with open_book(args.book, read_only=True) as book:
         year = year_arg(book, args.year)
-        date_to = args.date or year.end
+        date_to = parse_date(args.date, field="--date") if args.date else year.end
         findings = run_checks(book, year.id, date_to=date_to, bank_statement=_bank(args))
         out(f"Kontroller för {year.label} (period {year.start} – {date_to})")
         passed = [f for f in findings if f.id.startswith("rapport:") and f.severity == "ok"]

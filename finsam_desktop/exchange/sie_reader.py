@@ -17,7 +17,7 @@ from functools import lru_cache
 from datetime import date as _date
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from ..money import format_ore, parse_sie_amount
 from .sie_model import ERROR, WARNING, Finding, SieAccount, SieFile, SieObject, SieRow, SieVoucher
 from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, encode_pc8, tokenize
@@ -65,7 +65,7 @@ def read_sie(path: str | Path) -> SieFile:
     except IsADirectoryError:
         raise InputError(f"{p} är en mapp, inte en SIE-fil.", path=str(p)) from None
     except OSError as exc:
-        raise InputError(f"SIE-filen {p} kan inte läsas: {exc.strerror}.", path=str(p)) from None
+        raise InputError(f"SIE-filen {p} kan inte läsas: {os_reason(exc)}.", path=str(p)) from None
     return parse_sie(data, str(p))
 
 

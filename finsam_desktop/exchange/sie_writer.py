@@ -11,6 +11,7 @@ verifikation of the year with its rows and insats objects.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from .. import __version__ as VERSION
-from ..errors import BookFileError
+from ..errors import BookFileError, os_reason
 from ..money import sie_amount
 from .sie_model import WARNING, Finding
 from .sie_text import crc32, encode_pc8, quote
@@ -230,18 +231,35 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
     return data, out.replaced, count
 
 
+def _is_database(path: Path) -> bool:
+    """True for an existing SQLite file (a Finsam book among others)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def export_sie(book, year, path: str | Path) -> ExportReport:
     """Write the year as a SIE 4 file at `path` (through a temporary file, so a failure
     leaves nothing half-written)."""
     target = Path(path)
     if not target.parent.exists():
         raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
+    if target.is_dir():
+        raise BookFileError(f"{target} är en mapp; ange ett filnamn för SIE-filen, t.ex. {target / 'bok.se'}.",
+                            path=str(target))
+    if _is_database(target):
+        # Most often the book's own name given by mistake: writing would destroy it.
+        raise BookFileError(f"Filen {target} är en bok (en databas), inte en SIE-fil; den skrivs inte över. "
+                            "Ange ett annat filnamn, t.ex. med ändelsen .se.", path=str(target))
     data, replaced, count = build_sie(book, year, path=str(target))
     tmp = target.with_name(target.name + ".tmp")
     try:
         tmp.write_bytes(data)
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BookFileError(f"SIE-filen {target} kunde inte skrivas: {exc.strerror}.", path=str(target)) from exc
+        with contextlib.suppress(OSError):  # the tidy-up may fail for the same reason
+            tmp.unlink(missing_ok=True)
+        raise BookFileError(f"SIE-filen {target} kunde inte skrivas: {os_reason(exc)}.", path=str(target)) from exc
     return ExportReport(target, count, replaced)

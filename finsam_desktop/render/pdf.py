@@ -16,11 +16,12 @@ leaves half a PDF behind.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from pathlib import Path
 
-from ..errors import FinsamError, RuleError
+from ..errors import FinsamError, RuleError, os_reason
 from ..reports.model import AnnualReport
 from .pdf_context import Context
 from .pdf_doc import DocInfo, ReportDocTemplate
@@ -111,7 +112,8 @@ def render_pdf(book, year_id: int, path, *, date_from: str | None = None, date_t
         tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FinsamError(f"PDF-filen {path} kunde inte sparas: {exc.strerror or exc}.",
+        with contextlib.suppress(OSError):  # the tidy-up may fail for the same reason
+            tmp.unlink(missing_ok=True)
+        raise FinsamError(f"PDF-filen {path} kunde inte sparas: {os_reason(exc)}.",
                           path=str(path)) from exc
     return path
