@@ -108,3 +108,13 @@ def test_draft_can_be_saved_unbalanced_and_booked_later(book):
     book.save_draft("2021-05-01", "Utkast", [(6110, 3_00), (1930, -3_00)], draft_id=d)
     v = book.book_draft(d)
     assert v.ref == "A 1" and book.drafts() == []
+
+
+def test_a_verifikation_without_text_is_refused(book):
+    """Bokföringslagen 5 kap. 7 §: a verifikation says what the affärshändelse is."""
+    from finsam_desktop.errors import InputError
+
+    with pytest.raises(InputError) as exc:
+        book.book_voucher("2021-02-01", "  ", [(1930, 100_00), (3010, -100_00)])
+    assert exc.value.field == "text" and "saknar text" in exc.value.message
+    assert book.count_vouchers() == 0

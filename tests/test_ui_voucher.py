@@ -165,3 +165,17 @@ def test_voucher_booked_from_the_form_lands_in_its_year_and_number_series(qtbot,
     halsa = b.project_by_code("HALSA")
     assert (4530, 2_000_00, halsa.id) in {(r.account, r.amount, r.project_id) for r in v.rows}
     assert b.count_vouchers(VoucherFilter(project_id=halsa.id)) == 1
+
+
+def test_voucher_without_text_is_refused_and_the_text_field_is_marked(qtbot, book, form):
+    form.date_edit.setText("2021-04-01")
+    m = form.model
+    m.autofill = False
+    m.setData(m.index(0, ACCOUNT), "1930")
+    m.setData(m.index(0, DEBIT), "500")
+    m.setData(m.index(1, ACCOUNT), "3010")
+    m.setData(m.index(1, CREDIT), "500")
+    assert form.book_now() is None
+    assert book.count_vouchers() == 0
+    assert "saknar text" in form.problem.text()
+    assert m.rows[0].debit_text == "500"

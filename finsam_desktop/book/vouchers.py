@@ -144,7 +144,10 @@ class VouchersMixin:
     # ------------------------------------------------------------------ booking
     def check_voucher(self, date: str, rows: Sequence, *, text: str = "") -> tuple[str, list[VoucherRow], object]:
         """Validate a verifikation before booking; returns (date, rows, year). Every
-        refusal names the row and field in Swedish."""
+        refusal names the row and field in Swedish. A verifikation must say what the
+        affärshändelse is (bokföringslagen 5 kap. 7 §), so an empty text is refused."""
+        if not (text or "").strip():
+            raise InputError("Verifikationen saknar text: skriv vad affärshändelsen avser.", field="text")
         return _Checker(self).check(date, rows)
 
     def book_voucher(self, date: str, text: str, rows: Sequence, *, series: str = "A",

@@ -79,6 +79,7 @@ class VoucherDialog(QDialog):
         self.date_edit.editingFinished.connect(self._date_done)
         self.date_edit.returnPressed.connect(self.text_edit.setFocus)
         self.text_edit.returnPressed.connect(self._to_rows)
+        self.text_edit.textEdited.connect(lambda _t: mark_field(self.text_edit, False))
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight)
@@ -334,6 +335,9 @@ class VoucherDialog(QDialog):
             if exc.field == "datum":
                 mark_field(self.date_edit, True)
                 set_error(self.date_error, exc.message)
+            elif exc.field == "text":
+                mark_field(self.text_edit, True)
+                self.text_edit.setFocus()
             self.problem.setText(exc.message)
             return None
         self.last_booked = v
