@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -27,6 +28,19 @@ def shared_path(*parts: str) -> Path:
 VALID_ORGNR = "222000-1354"  # a real-form orgnr with a correct check digit
 
 
+def digest(path: Path) -> str:
+    """SHA-256 of a file: a refused change must leave the book byte-identical."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def run_cli(capsys, *argv) -> tuple[int, str, str]:
+    """Run `finsam ARGV` in-process: (exit code, stdout, stderr)."""
+    from finsam_desktop.cli import main
+    code = main([str(a) for a in argv])
+    cap = capsys.readouterr()
+    return code, cap.out, cap.err
+
+
 @pytest.fixture
 def book(tmp_path) -> Book:
     """A new book for 2021 with the default chart of accounts."""
@@ -34,3 +48,19 @@ def book(tmp_path) -> Book:
                     year_start="2021-01-01", year_end="2021-12-31")
     yield b
     b.close()
+
+
+def refused(capsys, path, *argv, match: str) -> str:
+    """Run `finsam ARGV`, which must be refused: exit code 2, one Swedish line on stderr
+    containing `match`, no traceback, and the file at `path` (if any) byte-identical.
+    Returns that line."""
+    before = digest(path) if path is not None and path.exists() else None
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 2, (out, err)
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("finsam: "), err
+    assert "Traceback" not in err
+    assert match in lines[0], lines[0]
+    if before is not None:
+        assert digest(path) == before
+    return lines[0]

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
 import pytest
 
-from conftest import VALID_ORGNR
+from conftest import VALID_ORGNR, digest
 from finsam_desktop.book import Book
 from finsam_desktop.book.core import _split_sql
 from finsam_desktop.book.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from finsam_desktop.errors import BookFileError, InputError
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_migration_from_empty_file_sets_version_and_application_id(tmp_path):

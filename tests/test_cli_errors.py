@@ -3,38 +3,14 @@ and where, exit code 2, no traceback, and the book file byte for byte unchanged.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
 import pytest
 
-from conftest import VALID_ORGNR
+from conftest import VALID_ORGNR, refused
+from conftest import run_cli as run
 from finsam_desktop.book import core
 from finsam_desktop.cli import main
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
-
-
-def refused(capsys, path, *argv, match: str) -> str:
-    """Run a command that must be refused; return its one stderr line."""
-    before = digest(path) if path is not None and path.exists() else None
-    code, out, err = run(capsys, *argv)
-    assert code == 2, (out, err)
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("finsam: "), err
-    assert "Traceback" not in err
-    assert match in lines[0], lines[0]
-    if before is not None:
-        assert digest(path) == before
-    return lines[0]
 
 
 @pytest.fixture

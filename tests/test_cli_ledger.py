@@ -3,26 +3,15 @@ on stderr, no traceback, the book file byte for byte unchanged)."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import subprocess
 import sys
 
 import pytest
 
-from conftest import VALID_ORGNR
+from conftest import VALID_ORGNR, refused
+from conftest import run_cli as run
 from finsam_desktop.book import Book
-from finsam_desktop.cli import main
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    cap = capsys.readouterr()
-    return code, cap.out, cap.err
 
 
 @pytest.fixture
@@ -33,20 +22,6 @@ def cli_book(tmp_path, capsys):
     with Book.open(p) as b:
         b.add_project("STEG", "StegVidare")
     return p
-
-
-def refused(capsys, path, *argv, match: str) -> str:
-    """Run a command that must be refused; return its stderr line."""
-    before = digest(path) if path.exists() else None
-    code, out, err = run(capsys, *argv)
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("finsam: "), err
-    assert "Traceback" not in err
-    assert match in lines[0], lines[0]
-    if before is not None:
-        assert digest(path) == before
-    return lines[0]
 
 
 # ---------------------------------------------------------------------------- success

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from conftest import digest
 from finsam_desktop.book import Book
 from finsam_desktop.cli import main
 from finsam_desktop.closing.handover import README_NAME, SUMS_NAME, make_handover, verify_package
@@ -31,16 +32,12 @@ def package(demo, tmp_path_factory):
     return make_handover(demo, demo.year_by_label("2025").id, out)
 
 
-def _sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def test_handover_sha256_list_matches_the_files(package):
     names = {f.name for f in package.files}
     assert {n.rsplit(".", 1)[1] for n in names} == {"pdf", "se", "xlsx", "json", "finsam"}
     readme = (package.folder / README_NAME).read_text(encoding="utf-8")
     for f in package.files:
-        assert f.sha256 == _sha(package.folder / f.name)
+        assert f.sha256 == digest(package.folder / f.name)
         assert f.name in readme and f"SHA-256 {f.sha256}" in readme
     sums = (package.folder / SUMS_NAME).read_text(encoding="utf-8").splitlines()
     assert sorted(sums) == sorted(f"{f.sha256}  {f.name}" for f in package.files)

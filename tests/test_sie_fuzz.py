@@ -76,14 +76,19 @@ def test_reader_never_raises_on_random_or_damaged_input(data):
         assert f.message.startswith("slump.se") and f.severity in ("error", "warning")
 
 
+def damaged_file(folder: Path, m) -> Path:
+    """The valid test file with mutation `m`, written as skadad.se in `folder`."""
+    src = folder / "skadad.se"
+    src.write_bytes(mutate(valid_file(), *m))
+    return src
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutation)
 def test_damaged_file_gives_a_whole_book_or_none(m):
-    data = mutate(valid_file(), *m)
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
-        src = folder / "skadad.se"
-        src.write_bytes(data)
+        src = damaged_file(folder, m)
         target = folder / "bok.finsam"
         try:
             import_sie(src, target)
@@ -100,11 +105,9 @@ def test_damaged_file_gives_a_whole_book_or_none(m):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutation)
 def test_damaged_file_leaves_an_existing_book_unchanged_or_imported_whole(m):
-    data = mutate(valid_file(), *m)
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
-        src = folder / "skadad.se"
-        src.write_bytes(data)
+        src = damaged_file(folder, m)
         target = folder / "bok.finsam"
         Book.create(target, namn="Befintligt", orgnr=VALID_ORGNR, year_start="2021-01-01",
                     year_end="2021-12-31").close()

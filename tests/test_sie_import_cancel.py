@@ -5,7 +5,6 @@ and an import that is not cancelled still reads everything in."""
 
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -14,12 +13,12 @@ from finsam_desktop.book import Book, VoucherFilter
 from finsam_desktop.exchange.sie_import import import_sie
 from finsam_desktop.exchange.sie_writer import export_sie
 from finsam_desktop.ui import main_window as mw
-from finsam_desktop.ui import tasks
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.sie_import_dialog import SieImportDialog
 from finsam_desktop.ui.tasks import Cancelled, Progress
 
-from ui_helpers import VALID_ORGNR, booked_book, isolated_settings  # noqa: F401
+from conftest import digest
+from ui_helpers import VALID_ORGNR, avbryt, booked_book, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -38,10 +37,6 @@ class CancelAt(Progress):
         if self.at is not None and len(self.checks) > self.at:
             self.cancel()
         super().check()
-
-
-def sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture
@@ -104,11 +99,11 @@ def test_cancelled_import_into_an_existing_book_leaves_it_unchanged_at_any_safe_
     done.close()
     # The last safe point lies inside the transaction, after every verifikation is written.
     assert points[-1] == "Sparar …"
-    before = sha(empty_book)
+    before = digest(empty_book)
     for at in range(len(points)):
         with pytest.raises(Cancelled):
             import_sie(sie_file, empty_book, progress=CancelAt(at))
-        assert sha(empty_book) == before, f"ändrad efter avbrott vid {points[at]!r}"
+        assert digest(empty_book) == before, f"ändrad efter avbrott vid {points[at]!r}"
         assert [p.name for p in empty_book.parent.iterdir()] == ["mål.finsam"]
     b = Book.open(empty_book)
     assert b.count_vouchers(VoucherFilter()) == 0 and b.account(6999) is None
@@ -122,21 +117,6 @@ def answers(monkeypatch):
     """Confirm the preview and say nothing in message boxes."""
     monkeypatch.setattr(SieImportDialog, "exec", lambda dlg: 1 if dlg.import_button.isEnabled() else 0)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-
-
-@pytest.fixture
-def avbryt(monkeypatch):
-    """The user presses Avbryt while the import runs: it stops at its next safe point."""
-    checked = []
-    original = tasks.Progress.check
-
-    def pressed(self):
-        checked.append(True)
-        self.cancel()
-        original(self)
-
-    monkeypatch.setattr(tasks.Progress, "check", pressed)
-    return checked
 
 
 def test_cancelled_import_from_the_window_creates_no_new_book(qtbot, tmp_path, sie_file, answers, avbryt,
@@ -153,7 +133,7 @@ def test_cancelled_import_from_the_window_creates_no_new_book(qtbot, tmp_path, s
 
 def test_cancelled_import_from_the_window_leaves_the_open_book_unchanged(qtbot, sie_file, empty_book, answers,
                                                                          avbryt):
-    before = sha(empty_book)
+    before = digest(empty_book)
     b = Book.open(empty_book)
     window = MainWindow(b)
     qtbot.addWidget(window)
@@ -161,11 +141,11 @@ def test_cancelled_import_from_the_window_leaves_the_open_book_unchanged(qtbot, 
     assert avbryt and b.count_vouchers(VoucherFilter()) == 0
     assert window.statusBar().currentMessage() == "Importen avbröts. Boken är oförändrad."
     b.close()
-    assert sha(empty_book) == before
+    assert digest(empty_book) == before
 
 
 def test_import_from_the_window_that_is_not_cancelled_reads_everything_in(qtbot, sie_file, empty_book, answers):
-    before = sha(empty_book)
+    before = digest(empty_book)
     b = Book.open(empty_book)
     window = MainWindow(b)
     qtbot.addWidget(window)
@@ -173,4 +153,4 @@ def test_import_from_the_window_that_is_not_cancelled_reads_everything_in(qtbot,
     assert b.count_vouchers(VoucherFilter()) == 3
     assert b.account(6999).name == "Övriga externa kostnader"
     b.close()
-    assert sha(empty_book) != before
+    assert digest(empty_book) != before

@@ -8,29 +8,12 @@ from PySide6.QtWidgets import QInputDialog
 
 from finsam_desktop.demo import build_demo
 from finsam_desktop.ui import main_window as mw
-from finsam_desktop.ui import tasks
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.wizard import PAGE_CLOSE, BokslutWizard
 
-from ui_helpers import booked, isolated_settings  # noqa: F401
+from ui_helpers import avbryt, booked, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def avbryt(monkeypatch):
-    """The user presses Avbryt while the work runs: it stops at its next safe point.
-    Work that never offers a safe point is not stopped, so the tests below fail for it."""
-    checked = []
-    original = tasks.Progress.check
-
-    def pressed(self):
-        checked.append(True)
-        self.cancel()
-        original(self)
-
-    monkeypatch.setattr(tasks.Progress, "check", pressed)
-    return checked
 
 
 def test_cancelled_pdf_leaves_no_file(qtbot, book, tmp_path, avbryt):

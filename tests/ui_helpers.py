@@ -21,6 +21,24 @@ def isolated_settings(tmp_path_factory, qapp):
     settings.ORGANIZATION = before
 
 
+@pytest.fixture
+def avbryt(monkeypatch):
+    """The user presses Avbryt while the work runs: it stops at its next safe point.
+    Work that never offers a safe point is not stopped, so tests that rely on it fail.
+    Returns the list of safe points reached."""
+    from finsam_desktop.ui import tasks
+    checked = []
+    original = tasks.Progress.check
+
+    def pressed(self):
+        checked.append(True)
+        self.cancel()
+        original(self)
+
+    monkeypatch.setattr(tasks.Progress, "check", pressed)
+    return checked
+
+
 def booked_book(tmp_path, name: str = "bok.finsam") -> Book:
     """A 2021 book with two insatser, a projektägare and a few verifikationer."""
     b = Book.create(tmp_path / name, namn="Testförbundet", orgnr=VALID_ORGNR,

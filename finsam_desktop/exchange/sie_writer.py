@@ -11,15 +11,14 @@ verifikation of the year with its rows and insats objects.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
 
 from .. import __version__ as VERSION
-from ..errors import BookFileError, os_reason
+from ..errors import BookFileError
+from ..files import write_atomically
 from ..money import sie_amount
 from .sie_model import WARNING, Finding
 from .sie_text import crc32, encode_pc8, quote
@@ -254,12 +253,5 @@ def export_sie(book, year, path: str | Path) -> ExportReport:
         raise BookFileError(f"Filen {target} är en bok (en databas), inte en SIE-fil; den skrivs inte över. "
                             "Ange ett annat filnamn, t.ex. med ändelsen .se.", path=str(target))
     data, replaced, count = build_sie(book, year, path=str(target))
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # the tidy-up may fail for the same reason
-            tmp.unlink(missing_ok=True)
-        raise BookFileError(f"SIE-filen {target} kunde inte skrivas: {os_reason(exc)}.", path=str(target)) from exc
+    write_atomically(target, data, f"SIE-filen {target} kunde inte skrivas: {{reason}}.", error=BookFileError)
     return ExportReport(target, count, replaced)

@@ -16,12 +16,11 @@ leaves half a PDF behind.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 from pathlib import Path
 
-from ..errors import FinsamError, RuleError, os_reason
+from ..errors import FinsamError, RuleError
+from ..files import write_atomically
 from ..reports.model import AnnualReport
 from .pdf_context import Context
 from .pdf_doc import DocInfo, ReportDocTemplate
@@ -107,13 +106,5 @@ def render_pdf(book, year_id: int, path, *, date_from: str | None = None, date_t
                           path=str(path))
     data = render_pdf_bytes(book, year_id, date_from=date_from, date_to=date_to, tkr=tkr, report=report,
                             warnings=warnings)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # the tidy-up may fail for the same reason
-            tmp.unlink(missing_ok=True)
-        raise FinsamError(f"PDF-filen {path} kunde inte sparas: {os_reason(exc)}.",
-                          path=str(path)) from exc
+    write_atomically(path, data, f"PDF-filen {path} kunde inte sparas: {{reason}}.")
     return path
