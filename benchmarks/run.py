@@ -44,7 +44,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 PY = sys.executable
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+# As installed: Python's bytecode is written and used (pip compiles a package when it
+# installs it), whatever this shell's PYTHONDONTWRITEBYTECODE says.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 CACHE = Path(tempfile.gettempdir())
 SIE_VOUCHERS = 100_000
 
@@ -418,6 +421,7 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     load_before = load()
     run_process([PY, "-c", "pass"])  # starts the spawner while this process is small
+    run_process([PY, "-m", "compileall", "-q", str(ROOT / "finsam_desktop")])
 
     def log(msg: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {msg}", flush=True)
@@ -545,8 +549,9 @@ def main(argv=None) -> int:
             journal, bean = work / "bok.journal", work / "bok.beancount"
             postings = write_other_ledgers(k100, journal, bean)
             notes.append(f"The 100k book written as an hledger journal ({journal.stat().st_size / 1e6:.0f} MB) "
-                         f"and a beancount file ({bean.stat().st_size / 1e6:.0f} MB), {postings:,} postings."
-                         .replace(",", " "))
+                         f"and a beancount file ({bean.stat().st_size / 1e6:.0f} MB): "
+                         f"{postings:,} postings".replace(",", " ") + ", the opening balances as one "
+                         "transaction, the insats as a tag (hledger) or posting metadata (beancount).")
             fin_import = next((x for x in results if x.key == "import"), None)
             fin_report = next((x for x in results if x.key.startswith("report-100k")), None)
             runs = 1 if quick else 3

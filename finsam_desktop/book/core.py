@@ -9,9 +9,6 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.request import pathname2url
-
-import sqlite_utils
 
 from ..errors import BookFileError, InputError, RuleError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -30,7 +27,8 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         # write access to a WAL book creates -wal and -shm beside it and can never remove
         # them, while this one, the last to close, tidies up like any other. (A file the
         # user may not write to is still opened read-only: mode=rw falls back to that.)
-        uri = "file:" + pathname2url(str(Path(path).absolute())) + "?mode=rw"
+        # as_uri percent-encodes like urllib.request.pathname2url, without its ~20 ms import.
+        uri = Path(path).absolute().as_uri() + "?mode=rw"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
     else:
@@ -81,8 +79,17 @@ class BookCore:
         self.path = Path(path)
         self.conn = conn
         self.read_only = read_only
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
+
+    @property
+    def db(self):
+        """The connection as a sqlite_utils Database, made when first asked for (importing
+        sqlite_utils costs a command's start ~60 ms, and most never need it)."""
+        db = self.__dict__.get("_db")
+        if db is None:
+            import sqlite_utils
+            db = self.__dict__["_db"] = sqlite_utils.Database(self.conn)
+        return db
 
     # ------------------------------------------------------------------ life cycle
     @classmethod

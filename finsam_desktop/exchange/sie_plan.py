@@ -13,8 +13,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from stdnum.exceptions import ValidationError
-from stdnum.se import orgnr as se_orgnr
 
 from ..book import chart
 from ..book.bulk import default_account_row
@@ -102,6 +100,8 @@ def file_orgnr(raw: str | None) -> tuple[str | None, str | None]:
     if len(digits) != 10 or not digits.isdigit():
         return None, f"Organisationsnumret ”{raw}” i filen är ogiltigt"
     formatted = f"{digits[:6]}-{digits[6:]}"
+    from stdnum.exceptions import ValidationError
+    from stdnum.se import orgnr as se_orgnr
     try:
         se_orgnr.validate(digits)
     except ValidationError:
