@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as _date, timedelta
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..errors import InputError, RuleError
 from ..money import format_ore
@@ -403,6 +403,28 @@ class VouchersMixin:
             balance += r[6]
             out.append(LedgerLine(r[0], f"{r[1]} {r[2]}", r[3], r[4] or r[5], r[6], r[7], balance))
         return out
+
+    def iter_ledger(self, account: int, date_from: str, date_to: str, *,
+                    chunk: int = 20_000) -> Iterator[list[LedgerLine]]:
+        """Every huvudbok line of the account in the period, in ledger_page's order and with
+        the running balance, as lists of up to `chunk` lines read one after the other from
+        a single query (for writing a whole huvudbok to a file: paging with ledger_page
+        would search for each page's start again)."""
+        balance = self.ledger_opening(account, date_from)
+        cur = self.conn.execute(
+            "SELECT v.id, v.series, v.number, v.date, r.text, v.text, r.amount, r.project_id "
+            "FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id "
+            "WHERE r.account = ? AND v.date BETWEEN ? AND ? ORDER BY v.date, v.series, v.number, r.id",
+            (account, date_from, date_to))
+        try:
+            while rows := cur.fetchmany(chunk):
+                out = []
+                for r in rows:
+                    balance += r[6]
+                    out.append(LedgerLine(r[0], f"{r[1]} {r[2]}", r[3], r[4] or r[5], r[6], r[7], balance))
+                yield out
+        finally:
+            cur.close()
 
     def ledger(self, account: int, date_from: str, date_to: str) -> tuple[int, list[LedgerLine]]:
         """Huvudbok for one account: (balance before date_from, lines in the period).

@@ -13,23 +13,23 @@ räkenskapsår's bokslutsdag (RKR R17, `AnnualReport.previous_balance_date`); th
 captions say so, while resultaträkning and kassaflödesanalys compare with the same
 period last year.
 
-The workbook is written in openpyxl's write-only (streaming) mode: each row goes to the
-file as it is added, so a huvudbok of a million rows needs little memory. Column widths
-and the frozen header are therefore set before a sheet's first row, and a styled cell is
-a WriteOnlyCell carrying a copy of a prepared style.
+Dates in the huvudbok are real Excel dates and amounts real numbers, so the ekonom can
+filter, sort and sum them.
+
+The workbook is streamed (render/xlsx_file.py): each row goes to the file as it is
+added, so a huvudbok of a million rows needs little memory and a few seconds. Column
+widths and the frozen header are therefore set when a sheet is started; a styled cell is
+a (value, style) pair, each style made once per workbook.
 """
 
 from __future__ import annotations
 
-from copy import copy
+import contextlib
+import os
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-
-from ..errors import BookFileError
+from ..errors import BookFileError, os_reason
+from .xlsx_file import Alignment, Border, Fill, Font, XlsxFile
 
 KR = '#,##0;-#,##0;"–"'            # whole kronor in the statements (exact value kept)
 KR_ORE = '#,##0.00;-#,##0.00;"–"'  # kronor and öre in the huvudbok
@@ -37,11 +37,11 @@ PERCENT = "0.0"
 BOLD = Font(bold=True)
 ITALIC = Font(italic=True)
 TITLE = Font(bold=True, size=14)
-HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
-SUM_TOP = Border(top=Side(style="thin"))
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-HEAD_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-HEAD_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
+HEAD_FILL = Fill("DDE4EE")
+SUM_TOP = Border(top="thin")
+WRAP_TOP = Alignment(wrap=True, vertical="top")
+HEAD_LEFT = Alignment(horizontal="left", vertical="center", wrap=True)
+HEAD_RIGHT = Alignment(horizontal="right", vertical="center", wrap=True)
 
 SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans")
 HEADER_ROW = 4  # title, subtitle, an empty row, then the column captions
@@ -69,61 +69,55 @@ def write_xlsx(report, book, path: str | Path) -> Path:
     if getattr(report, "unit", "ore") != "ore":
         raise ValueError("write_xlsx needs the report in öre")
     target = Path(path)
-    wb = Workbook(write_only=True)
-    for st in report.statements:
-        _statement_sheet(wb, report, st)
-    _notes_sheet(wb, report)
-    _ledger_sheet(wb, report, book)
-    _trial_balance_sheet(wb, report, book)
-    wb.properties.title = f"{report.forbund.namn} {report.year_label}"
-    wb.properties.creator = "Finsam Bokföring"
+    tmp = target.with_name(f".{target.name}.tmp")
     try:
-        wb.save(target)
+        with open(tmp, "wb") as fh:
+            wb = XlsxFile(fh, title=f"{report.forbund.namn} {report.year_label}", creator="Finsam Bokföring")
+            for st in report.statements:
+                _statement_sheet(wb, report, st)
+            _notes_sheet(wb, report)
+            _ledger_sheet(wb, report, book)
+            _trial_balance_sheet(wb, report, book)
+            wb.close()
+        os.replace(tmp, target)
     except OSError as exc:
-        raise BookFileError(f"Excel-filen {target} kunde inte skrivas: {exc}.", path=str(target)) from exc
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise BookFileError(f"Excel-filen {target} kunde inte skrivas: {os_reason(exc)}.",
+                            path=str(target)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
     return target
 
 
 # ---------------------------------------------------------------------- a streamed sheet
 class _Sheet:
-    """A write-only sheet with its column widths, frozen header and auto filter, and the
+    """A streamed sheet with its column widths, frozen header and auto filter, and the
     styles its cells use. Rows are appended; nothing written can be changed."""
 
-    def __init__(self, wb, name: str, widths: list[float]):
-        self.ws = wb.create_sheet(name)
-        for i, w in enumerate(widths, 1):
-            self.ws.column_dimensions[get_column_letter(i)].width = w
-        # Must be set before the first row: the sheet's head is written with it.
-        self.ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    def __init__(self, wb: XlsxFile, name: str, widths: list[float]):
+        self.wb = wb
+        self.ws = wb.sheet(name, widths=widths, freeze_rows=HEADER_ROW)
         self.rows = 0
-        self._styles: dict[tuple, object] = {}
+        self._styles: dict[tuple, int] = {}
 
-    def cell(self, value, *, font=None, fmt=None, fill=None, border=None, align=None) -> WriteOnlyCell:
-        """A cell with a style; the style is prepared once per combination and copied,
-        which is cheap (setting font and number format on each cell is not)."""
-        key = (id(font), fmt, id(fill), id(border), id(align))
+    def style(self, *, font=None, fmt=None, fill=None, border=None, align=None) -> int:
+        key = (font, fmt, fill, border, align)
         style = self._styles.get(key)
         if style is None:
-            c = WriteOnlyCell(self.ws)
-            if font is not None:
-                c.font = font
-            if fmt is not None:
-                c.number_format = fmt
-            if fill is not None:
-                c.fill = fill
-            if border is not None:
-                c.border = border
-            if align is not None:
-                c.alignment = align
-            style = self._styles[key] = c._style
-        c = WriteOnlyCell(self.ws, value)
-        c._style = copy(style)
-        return c
+            style = self._styles[key] = self.wb.style(font=font, num_format=fmt, fill=fill, border=border,
+                                                      align=align)
+        return style
+
+    def cell(self, value, *, font=None, fmt=None, fill=None, border=None, align=None) -> tuple:
+        """A cell with a style (made once per combination)."""
+        return (value, self.style(font=font, fmt=fmt, fill=fill, border=border, align=align))
 
     def add(self, values) -> int:
         """Append a row and return its number."""
-        self.ws.append(values)
-        self.rows += 1
+        self.rows = self.ws.row(values)
         return self.rows
 
     def title(self, report, title: str) -> None:
@@ -214,11 +208,10 @@ def _notes_sheet(wb, report) -> None:
 
 
 def _ledger_lines(book, account: int, fran: str, till: str, summary):
-    """The account's huvudbok lines of the period, read a page at a time so a big
-    account never sits in memory whole."""
-    for offset in range(0, summary.count, LEDGER_PAGE):
-        yield from book.ledger_page(account, fran, till, offset=offset, limit=LEDGER_PAGE,
-                                    count=summary.count, days=summary.days)
+    """The account's huvudbok lines of the period, read LEDGER_PAGE lines at a time so a
+    big account never sits in memory whole."""
+    for page in book.iter_ledger(account, fran, till, chunk=LEDGER_PAGE):
+        yield from page
 
 
 def _ledger_sheet(wb, report, book) -> None:
@@ -227,28 +220,33 @@ def _ledger_sheet(wb, report, book) -> None:
     s.header(["Konto", "Kontonamn", "Datum", "Verifikation", "Text", "Insats", "Debet", "Kredit", "Saldo"])
     fran, till = report.period.fran, report.period.till
     projects = {p.id: p.code for p in book.projects()}
-    cell, add = s.cell, s.add
+    money, day = s.style(fmt=KR_ORE), wb.date_style
+    serial = s.ws.date_serial
+    add = s.ws.row   # the lines are most of the workbook: straight to the sheet
     for acc in book.accounts():
         summary = book.ledger_summary(acc.number, fran, till)
         opening = summary.opening if acc.is_balance else 0
         if not summary.count and not opening:
             continue
         number, name = acc.number, acc.name
-        add([number, name, fran, None, cell("Ingående balans", font=ITALIC), None, None, None,
-             cell(kr(opening), fmt=KR_ORE)])
+        add([number, name, (serial(fran), day), None, s.cell("Ingående balans", font=ITALIC), None, None, None,
+             (kr(opening), money)])
         balance = opening
         for ln in _ledger_lines(book, number, fran, till, summary):
             amount = ln.amount
             balance += amount
             if amount > 0:
-                debit, credit = cell(kr(amount), fmt=KR_ORE), None
+                debit, credit = (kr(amount), money), None
             else:
-                debit, credit = None, cell(kr(-amount), fmt=KR_ORE) if amount < 0 else None
-            add([number, name, ln.date, ln.ref, ln.text, projects.get(ln.project_id), debit, credit,
-                 cell(kr(balance), fmt=KR_ORE)])
-        add([cell(v, font=BOLD) for v in (number, name, till, None, "Utgående saldo", None, None, None)]
-            + [cell(kr(balance), font=BOLD, fmt=KR_ORE)])
-    s.ws.auto_filter.ref = f"A{HEADER_ROW}:I{s.rows}"  # written after the rows
+                debit, credit = None, (kr(-amount), money) if amount < 0 else None
+            add([number, name, (serial(ln.date), day), ln.ref, ln.text, projects.get(ln.project_id), debit,
+                 credit, (kr(balance), money)])
+        bold_day = wb.date_style_with(font=BOLD)
+        add([s.cell(number, font=BOLD), s.cell(name, font=BOLD), (serial(till), bold_day), s.cell(None, font=BOLD),
+             s.cell("Utgående saldo", font=BOLD), s.cell(None, font=BOLD), s.cell(None, font=BOLD),
+             s.cell(None, font=BOLD), s.cell(kr(balance), font=BOLD, fmt=KR_ORE)])
+    s.rows = s.ws.rows
+    s.ws.autofilter(HEADER_ROW, s.rows, 8)
 
 
 def _trial_balance_sheet(wb, report, book) -> None:
