@@ -58,6 +58,15 @@ def test_sie_amounts_round_trip():
         parse_sie_amount("12,5")
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.integers(-10**17, 10**17), st.integers(-10**15 - 5, -10**15 + 5),
+                 st.integers(10**15 - 5, 10**15 + 5), st.integers(-1000, 1000)))
+def test_sie_amount_is_exact_for_every_size_of_amount(ore):
+    sign = "-" if ore < 0 else ""
+    assert sie_amount(ore) == f"{sign}{abs(ore) // 100}.{abs(ore) % 100:02d}"
+    assert parse_sie_amount(sie_amount(ore)) == ore
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=-10**13, max_value=10**13))
 def test_format_then_parse_is_identity(ore):

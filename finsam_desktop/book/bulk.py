@@ -182,22 +182,26 @@ class BulkMixin:
     def iter_year_vouchers(self, year_id: int):
         """Every verifikation of the year in series and number order, as
         (series, number, date, text, booked_at, [(account, amount, project code or None, text)])."""
-        cur = self.conn.execute(
-            "SELECT v.id, v.series, v.number, v.date, v.text, v.booked_at, r.account, r.amount, p.code, r.text "
+        # Two queries walked side by side in the same order: the heads once each rather
+        # than repeated on every row (a third of the reading time of a big year).
+        heads = self.conn.execute(
+            "SELECT id, series, number, date, text, booked_at FROM voucher WHERE year_id = ? "
+            "ORDER BY series, number", (year_id,))
+        rows = self.conn.execute(
+            "SELECT r.voucher_id, r.account, r.amount, p.code, r.text "
             "FROM voucher v JOIN voucher_row r ON r.voucher_id = v.id LEFT JOIN project p ON p.id = r.project_id "
             "WHERE v.year_id = ? ORDER BY v.series, v.number, r.id", (year_id,))
-        current = None
-        rows: list = []
-        for vid, series, number, date, text, booked_at, account, amount, code, rtext in cur:
-            if current is None or current[0] != vid:
-                if current is not None:
-                    yield (*current[1:], rows)
-                current = (vid, series, number, date, text, booked_at)
-                rows = []
-            rows.append((account, amount, code, rtext))
-        if current is not None:
-            yield (*current[1:], rows)
-
+        try:
+            row = next(rows, None)
+            for vid, series, number, date, text, booked_at in heads:
+                own = []
+                while row is not None and row[0] == vid:
+                    own.append(row[1:])
+                    row = next(rows, None)
+                yield series, number, date, text, booked_at, own
+        finally:
+            heads.close()
+            rows.close()
 
 def default_account_row(number: int, kind: str, kptyp: str | None) -> str | None:
     """The report row for a new account: by the ranges (company BAS when #KPTYP names

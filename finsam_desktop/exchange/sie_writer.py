@@ -45,6 +45,12 @@ _PLAIN = {"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2010": 
           "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2007": " "}
 
 
+# Any character that makes a field more than '"' + text + '"': one PC8 lacks, a control
+# character, a backslash or a quote (the text may hold every other PC8 character as is).
+_NOT_PLAIN = re.compile("[^" + re.escape("".join(
+    ch for ch in bytes(range(0x20, 0x100)).decode("cp437") if ch not in '\x7f\\"')) + "]")
+
+
 class _Out:
     """Collects records: the text lines and the checksum parts (label and field values
     without blanks, quotes and braces)."""
@@ -197,32 +203,44 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
                 out.rec("#RES", n, acc, sie_amount(amt))
 
     count = 0
-    lines, parts, clean = out.lines, out.parts, out.text
+    lines, parts = out.lines, out.parts
+    add_line, add_part = lines.append, parts.append
+    days: dict[str, str] = {}
+
+    def field(value: str, ref: str) -> tuple[str, str]:
+        """(the quoted field, its checksum part): as is when PC8 holds it unchanged."""
+        if _NOT_PLAIN.search(value) is None:
+            return f'"{value}"', value
+        v = out.text(value, ref)
+        return quote(v), v
+
     # The verifikationer are most of the file: written inline rather than through rec().
     for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id):
         count += 1
+        d = days.get(vdate) or days.setdefault(vdate, _d(vdate))
+        reg = booked_at[:10]
+        reg = days.get(reg) or days.setdefault(reg, _d(reg))
         ref = f"verifikation {series} {number}"
-        d = _d(vdate)
-        reg = _d(booked_at[:10])
-        s, t = clean(series, ref), clean(text, ref)
-        lines.append(f"#VER {quote(s)} {number} {d} {quote(t)} {reg}")
-        parts.append(f"#VER{s}{number}{d}{t}{reg}")
-        lines.append("{")
+        qs, s = field(series, ref)
+        qt, t = field(text, ref)
+        add_line(f"#VER {qs} {number} {d} {qt} {reg}")
+        add_part(f"#VER{s}{number}{d}{t}{reg}")
+        add_line("{")
         for account, amount, code, rtext in rows:
             a = sie_amount(amount)
             if code:
-                c = clean(code, ref)
-                obj, objp = f"{{6 {quote(c)}}}", f"6{c}"
+                qc, c = field(code, ref)
+                obj, objp = f"{{6 {qc}}}", f"6{c}"
             else:
                 obj, objp = "{}", ""
             if rtext:
-                rt = clean(rtext, ref)
-                lines.append(f"#TRANS {account} {obj} {a} {d} {quote(rt)}")
-                parts.append(f"#TRANS{account}{objp}{a}{d}{rt}")
+                qr, rt = field(rtext, ref)
+                add_line(f"#TRANS {account} {obj} {a} {d} {qr}")
+                add_part(f"#TRANS{account}{objp}{a}{d}{rt}")
             else:
-                lines.append(f"#TRANS {account} {obj} {a}")
-                parts.append(f"#TRANS{account}{objp}{a}")
-        lines.append("}")
+                add_line(f"#TRANS {account} {obj} {a}")
+                add_part(f"#TRANS{account}{objp}{a}")
+        add_line("}")
 
     checksum = crc32(encode_pc8("".join(out.parts), "replace"))
     out.rec("#KSUMMA", checksum, checksum=False)
