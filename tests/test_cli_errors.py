@@ -91,3 +91,36 @@ def test_pdf_write_failure_is_explained_in_swedish(cli_book, tmp_path, capsys):
     not_a_folder.write_text("x")
     refused(capsys, cli_book, "pdf", cli_book, "-o", not_a_folder / "bok.pdf",
             match="kunde inte sparas: en del av sökvägen är inte en mapp.")
+
+
+def test_each_command_imports_only_its_own_module_and_the_table_knows_every_command():
+    """`finsam report` registers only cli.report (a short command's start is mostly
+    imports); the table behind that names exactly the commands each module registers."""
+    import importlib
+    import subprocess
+    import sys
+
+    from finsam_desktop.cli import COMMAND_MODULES, COMMANDS, _Parser, build_parser
+
+    assert set(COMMANDS) == set(COMMAND_MODULES)
+    for module in COMMAND_MODULES:
+        parser = _Parser(prog="finsam")
+        sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+        importlib.import_module(module).register(sub)
+        assert tuple(sub.choices) == COMMANDS[module], module
+    everything = build_parser()._subparsers._group_actions[0].choices
+    assert list(everything) == [c for m in COMMAND_MODULES for c in COMMANDS[m]]
+    only = build_parser("report")._subparsers._group_actions[0].choices
+    assert list(only) == ["report"]
+    code = ("import sys; from finsam_desktop.cli import build_parser; build_parser('report'); "
+            "print(sorted(m for m in sys.modules if m.startswith('finsam_desktop.cli.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['finsam_desktop.cli.common', 'finsam_desktop.cli.report']"
+
+
+def test_an_unknown_command_is_refused_listing_every_command(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["rapport"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "okänt val 'rapport'" in err and "'report'" in err and "'handover'" in err

@@ -23,6 +23,21 @@ COMMAND_MODULES = (
 )
 
 
+# The commands each module registers: a command imports only its own module (and what
+# that needs), which is most of the start of a short command such as `finsam report`.
+# `finsam --help`, no command or one not listed here imports every module. A test checks
+# this table against what the modules register.
+COMMANDS = {
+    "finsam_desktop.cli.ledger": ("new", "demo", "accounts", "vouchers", "balance", "book"),
+    "finsam_desktop.cli.report": ("report",),
+    "finsam_desktop.cli.sie": ("import-sie", "export-sie"),
+    "finsam_desktop.cli.pdf": ("pdf",),
+    "finsam_desktop.cli.accruals": ("accruals", "projects"),
+    "finsam_desktop.cli.yearend": ("check", "close-year", "reopen-year", "handover"),
+}
+MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with Swedish usage errors and exit code 2."""
 
@@ -52,17 +67,21 @@ def swedish_usage_error(message: str) -> str:
     return message
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with only the module of `command` when the
+    table above knows it."""
     parser = _Parser(prog="finsam", description="Finsam Bokföring – bokföring och årsredovisning "
                                                  "för samordningsförbund.")
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    module = MODULE_OF.get(command) if command else None
+    for name in (module,) if module else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
