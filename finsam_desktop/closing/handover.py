@@ -183,7 +183,9 @@ def _zip(folder: Path, zip_path: Path) -> None:
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for p in sorted(folder.iterdir()):
-                zf.write(p, f"{folder.name}/{p.name}")
+                # An xlsx is a zip already: deflating it again costs time and saves nothing.
+                stored = zipfile.ZIP_STORED if p.suffix.lower() == ".xlsx" else None
+                zf.write(p, f"{folder.name}/{p.name}", compress_type=stored)
         tmp.replace(zip_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
