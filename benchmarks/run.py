@@ -660,7 +660,10 @@ def render(results, scale, others, notes, quick, total, load_before, load_after,
                   "| program: what | its time | its peak | finsam | finsam's time | ratio |",
                   "|---|---:|---:|---|---:|---:|"]
         for label, fin, other, what in others:
-            ratio = f"{other.value / fin.value:.0f}×" if fin and fin.value and other.value else "–"
+            ratio = "–"
+            if fin and fin.value and other.value:
+                x = other.value / fin.value
+                ratio = f"{x:.1f}×" if x < 10 else f"{x:.0f}×"
             lines.append(f"| {label} | {_fmt(other.value)} | {other.peak:.0f} MB | `{what}` | "
                          f"{_fmt(fin.value if fin else None)} | {ratio} |")
     lines += ["", "## What limits each figure", ""]
