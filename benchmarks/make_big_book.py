@@ -43,7 +43,10 @@ PROJECTS = 40
 
 
 def default_path(rows: int, years: int) -> Path:
-    return Path(tempfile.gettempdir()) / f"finsam-bench-{rows}-{years}.finsam"
+    # Named by the file format too: versions of the program with different schemas each
+    # keep their own book instead of rebuilding each other's.
+    from finsam_desktop.book.schema import SCHEMA_VERSION
+    return Path(tempfile.gettempdir()) / f"finsam-bench-{rows}-{years}-v{SCHEMA_VERSION}.finsam"
 
 
 def make_big_book(path: str | Path | None = None, rows: int = 1_000_000, years: int = 2, *,

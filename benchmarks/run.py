@@ -169,12 +169,6 @@ def sie_file(log) -> Path:
     return path
 
 
-def last_open_year(path: Path) -> str:
-    from finsam_desktop.book import Book
-    with Book.open(path, read_only=True) as b:
-        return [y for y in b.years() if not y.is_closed][-1].label
-
-
 def book_rows(path: Path) -> int:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -466,7 +460,10 @@ def main(argv=None) -> int:
     big = books[big_rows]
     big_label = f"{big_rows // 1000}k" if big_rows < 1_000_000 else "1M"
     sie = sie_file(log)
-    k100 = CACHE / f"finsam-bench-{SIE_VOUCHERS}-imported.finsam"
+    from finsam_desktop.book.schema import SCHEMA_VERSION
+    # Named by the file format, so that versions of the program with different schemas
+    # each keep their own book.
+    k100 = CACHE / f"finsam-bench-{SIE_VOUCHERS}-imported-v{SCHEMA_VERSION}.finsam"
     try:
         # -- import of 100k verifikationer (whole process), leaves the 100k book
         r = Result("import", "SIE import, 100 000 verifikationer (`finsam import-sie`, whole process)",
@@ -481,7 +478,6 @@ def main(argv=None) -> int:
         if want("import"):
             results.append(r)
         k100_rows = book_rows(k100)
-        year100 = last_open_year(k100)
 
         # -- the full JSON report as a whole process
         if want("report"):
