@@ -453,6 +453,9 @@ def main(argv=None) -> int:
     results: list[Result] = []
     notes: list[str] = []
     work = Path(tempfile.mkdtemp(prefix="finsam-run-"))
+    # The program's own data (backups of the books it closes, settings) goes to the run's
+    # folder, not the user's.
+    ENV["FINSAM_DATA_DIR"] = os.environ["FINSAM_DATA_DIR"] = str(work / "data")
     settings_dir = str(work / "settings")
     big_rows = 100_000 if quick else 1_000_000
     books = {rows: row_book(rows, log) for rows in ((10_000, 100_000) if quick else
