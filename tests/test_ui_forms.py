@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 
 from finsam_desktop.book import Book
 from finsam_desktop.ui.accounts_form import AccountsDialog
-from finsam_desktop.ui.members_form import ForbundDialog, MembersDialog, parse_share
+from finsam_desktop.book.validate import parse_share
+from finsam_desktop.ui.members_form import ForbundDialog, MembersDialog
 from finsam_desktop.ui.registers_form import RegistersDialog
 from finsam_desktop.ui.setup_dialog import SetupDialog
 

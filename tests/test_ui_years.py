@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from finsam_desktop.book import VoucherRow
 from finsam_desktop.ui.main_window import MainWindow
-from finsam_desktop.ui.year_dialog import NewYearDialog, add_following_year
+from finsam_desktop.ops.years import add_following_year
+from finsam_desktop.ui.year_dialog import NewYearDialog
 
 from ui_helpers import booked, booked_book, isolated_settings  # noqa: F401
 

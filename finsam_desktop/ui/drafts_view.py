@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout
 
+from ..ops.drafts import delete_draft
 from ..book import Book
 from ..errors import FinsamError
 from .common import heading, muted, primary, show_error, table_view
@@ -97,7 +98,7 @@ class DraftsDialog(QDialog):
         if answer != QMessageBox.Yes:
             return
         try:
-            self.book.delete_draft(d["id"])
+            delete_draft(self.book, d["id"])
         except FinsamError as exc:
             show_error(self, exc)
         self.reload()
