@@ -94,9 +94,9 @@ def main(argv=None) -> int:
             findings = _timed("kontroller (run_checks)", lambda: run_checks(book, year.id))
             print(f"  {sum(f.blocking for f in findings)} blocking, "
                   f"{sum(f.severity == 'warning' for f in findings)} warnings")
-            _timed("close_year", lambda: book.close_year(year.id))
+            _timed("lock_and_carry_forward (close_year after its kontroller)", lambda: book.lock_and_carry_forward(year.id))
             _timed("reopen_year", lambda: book.reopen_year(year.id, "benchmark"))
-            _timed("close_year again (recomputes next IB)", lambda: book.close_year(year.id))
+            _timed("lock_and_carry_forward again (recomputes next IB)", lambda: book.lock_and_carry_forward(year.id))
             out = work / "ut"
             out.mkdir()
             _timed("handover package", lambda: make_handover(book, year.id, out))

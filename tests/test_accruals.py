@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from finsam_desktop.accruals import (AccrualEntry, book_accruals, book_pending_reversals,
+from finsam_desktop.closing.close import close_year
+from finsam_desktop.closing.accruals import (AccrualEntry, book_accruals, book_pending_reversals,
                                      period_fraction, pro_rata, suggest, undecided_projects)
 from finsam_desktop.book import Book
 from finsam_desktop.book.model import FiscalYear
@@ -155,7 +156,7 @@ def test_reversal_on_1_january_nets_the_january_invoice(book):
     steg = projects["101"]
     y2021 = book.years()[0]
     book_accruals(book, "2021-12-31", year_end_entries(projects))
-    y2022 = book.close_year(y2021.id)  # opens 2022 and books the pending reversals
+    y2022 = close_year(book, y2021.id)  # opens 2022 and books the pending reversals
     rec = next(r for r in book.accruals("2021-12-31") if r.project_id == steg.id)
     rev = book.voucher(rec.reversal_voucher_id)
     assert rev.date == "2022-01-01" and rev.corrects_id == rec.voucher_id and rev.year_id == y2022.id

@@ -89,21 +89,21 @@ def test_open_previous_year_blocks_the_arsbokslut_and_warns_the_delar(book, year
     f = _by_id(run_checks(book, nxt.id), "foregaende_ar")
     assert f.severity == "blocking" and f.fix_target == "previous_year"
     assert _by_id(run_checks(book, nxt.id, date_to="2022-06-30"), "foregaende_ar").severity == "warning"
-    book.close_year(year.id)
+    close_year(book, year.id)
     findings = run_checks(book, nxt.id)
     assert _by_id(findings, "foregaende_ar").severity == "ok"
     assert _by_id(findings, "ingaende_balanser").severity == "ok"
 
 
 def test_stale_opening_balances_block_until_the_previous_year_is_closed_again(book, year):
-    nxt = book.close_year(year.id)
+    nxt = close_year(book, year.id)
     book.reopen_year(year.id, "Saknad faktura")
     book.book_voucher("2021-12-31", "Saknad faktura", [(6110, 1_000_00), (1930, -1_000_00)])
-    book.close_year(year.id)  # recomputes; now reopen and leave it stale
+    close_year(book, year.id)  # recomputes; now reopen and leave it stale
     book.reopen_year(year.id, "Ännu en")
     findings = run_checks(book, nxt.id)
     assert _by_id(findings, "foregaende_ar").severity == "blocking"
-    book.close_year(year.id)
+    close_year(book, year.id)
     assert _by_id(run_checks(book, nxt.id), "ingaende_balanser").severity == "ok"
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from test_accruals import INSATSER, kramfors, year_end_entries
 
-from finsam_desktop.accruals import AccrualEntry, book_accruals
+from finsam_desktop.closing.close import close_year
+from finsam_desktop.closing.accruals import AccrualEntry, book_accruals
 from finsam_desktop.cli import main
 from finsam_desktop.reports.projects import NO_OWNER, project_follow_up
 
@@ -117,7 +118,7 @@ def test_next_year_note_shows_last_years_interimsskuld_beside_this_years(book):
     projects = kramfors(book)
     y2021 = book.years()[0]
     book_accruals(book, "2021-12-31", year_end_entries(projects))
-    y2022 = book.close_year(y2021.id)
+    y2022 = close_year(book, y2021.id)
     steg = projects["101"]
     book.book_voucher("2022-01-20", "Faktura okt–dec 2021 StegSam", [(4530, 492_163_00, steg.id),
                                                                     (1930, -492_163_00)])
@@ -164,7 +165,7 @@ def test_insats_on_two_cost_accounts_shows_one_utfall_in_follow_up_note_and_accr
     """StegSam is invoiced on 4530 and has a coordinator's salary on 5010: the
     projektuppföljning, the note on verksamhetens kostnader and the accrual suggestion's
     bokfört all count both, and the suggested interimsskuld is beviljat less both."""
-    from finsam_desktop.accruals import suggest
+    from finsam_desktop.closing.accruals import suggest
     from finsam_desktop.reports import build_report
 
     projects = kramfors(book)

@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from finsam_desktop.closing.close import close_year
 from finsam_desktop.book import Book
 from finsam_desktop.book.bulk import BulkVoucher
 from finsam_desktop.errors import RuleError
@@ -99,7 +100,7 @@ def test_a_closed_years_daily_balances_refuse_raw_inserts_and_updates(book):
     book.book_voucher("2021-02-01", "Bidrag", [(1930, 100_00), (3010, -100_00)])
     y = book.year_by_label("2021")
     book.add_year("2022-01-01", "2022-12-31")
-    book.close_year(y.id)
+    close_year(book, y.id)
     conn = sqlite3.connect(str(book.path), isolation_level=None)
     try:
         for sql in ("INSERT INTO balance_day VALUES ('2021-05-01', 1930, 0, 1)",

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from finsam_desktop.closing.close import close_year
 from finsam_desktop.book import Book
 from finsam_desktop.closing.handover import verify_package
 from finsam_desktop.demo import build_demo
@@ -316,7 +317,7 @@ def test_wizard_undecided_insats_blocks_until_decided_in_step_3(qtbot, book):
 def test_reopen_dialog_requires_a_reason_and_logs_it(qtbot, book):
     from finsam_desktop.ui.wizard_reopen import ReopenYearDialog
     y = book.years()[0]
-    book.close_year(y.id)
+    close_year(book, y.id)
     dlg = ReopenYearDialog(book, y.id)
     qtbot.addWidget(dlg)
     reopened = []
@@ -344,8 +345,8 @@ def test_reopen_dialog_explains_a_year_that_cannot_be_reopened(qtbot, book):
     qtbot.addWidget(dlg)
     assert not dlg.ok_button.isEnabled() and "2021 är inte stängt" in dlg.error.text()
     assert not dlg.reopen() and not book.year(y.id).is_closed
-    y22 = book.close_year(y.id)
-    book.close_year(y22.id)
+    y22 = close_year(book, y.id)
+    close_year(book, y22.id)
     dlg = ReopenYearDialog(book, y.id)
     qtbot.addWidget(dlg)
     assert not dlg.ok_button.isEnabled() and "nästa år 2022 är stängt" in dlg.error.text()
@@ -356,7 +357,7 @@ def test_close_step_offers_to_reopen_a_closed_year(qtbot, book):
     """Step 8 on a closed year: the year is not closed again, and the separate decision to
     re-open it is one button away (the same dialog as the main window's menu)."""
     y = book.years()[0]
-    book.close_year(y.id)
+    close_year(book, y.id)
     wiz = BokslutWizard(book)
     qtbot.addWidget(wiz)
     wiz.year_id, wiz.date_to = y.id, y.end

@@ -1,6 +1,6 @@
 """Book methods for period-end accruals (interimsskulder): the remembered accruals per
 period end, what the projektägare reported, and the aggregates of what each insats has
-booked (on every cost account, as the notes count it, or on its own cost account). The period-end logic itself lives in finsam_desktop.accruals.
+booked (on every cost account, as the notes count it, or on its own cost account). The period-end policy lives in finsam_desktop.closing.accruals.
 """
 
 from __future__ import annotations
@@ -53,10 +53,10 @@ class AccrualsMixin:
             f"SELECT {_COLS} FROM accrual WHERE voucher_id IS NOT NULL AND reversal_voucher_id IS NULL "
             "ORDER BY period_end, id")]
 
-    def _insert_accrual(self, *, period_end: str, kind: str, project_id: int | None,
-                        counterpart_id: int | None, label: str, debit_account: int | None,
-                        credit_account: int | None, amount: int, comment: str,
-                        voucher_id: int | None) -> int:
+    def insert_accrual(self, *, period_end: str, kind: str, project_id: int | None,
+                       counterpart_id: int | None, label: str, debit_account: int | None,
+                       credit_account: int | None, amount: int, comment: str,
+                       voucher_id: int | None) -> int:
         """Remember one accrual line (inside the caller's transaction). A second line with
         the same period end, kind, insats and label is refused by the unique index."""
         cur = self.execute(
@@ -66,12 +66,12 @@ class AccrualsMixin:
              amount, comment, voucher_id))
         return cur.lastrowid
 
-    def _forget_zero_accrual(self, accrual_id: int) -> None:
+    def forget_zero_accrual(self, accrual_id: int) -> None:
         """Forget a line decided as 0 (nothing booked) so it can be decided again
         (inside the caller's transaction). A booked line is never forgotten."""
         self.execute("DELETE FROM accrual WHERE id = ? AND voucher_id IS NULL AND amount = 0", (accrual_id,))
 
-    def _set_accrual_reversal(self, voucher_id: int, reversal_voucher_id: int) -> None:
+    def set_accrual_reversal(self, voucher_id: int, reversal_voucher_id: int) -> None:
         """Record the reversal of an accrual verifikation on all its lines (inside a transaction)."""
         self.execute("UPDATE accrual SET reversal_voucher_id = ? WHERE voucher_id = ?",
                      (reversal_voucher_id, voucher_id))

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from ..errors import BookFileError, InputError, RuleError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .validate import normalize_orgnr
 
 SUFFIX = ".finsam"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -142,8 +143,6 @@ class BookCore:
         """Create a new book with its förbund, its first räkenskapsår and (by default) the
         default chart of accounts. Written to a temporary file and renamed into place, so a
         failure leaves no file behind. Refuses to overwrite an existing file."""
-        from .validate import normalize_orgnr
-
         p = Path(path)
         if p.exists():
             raise BookFileError(f"Filen {p} finns redan. Välj ett annat namn.", path=str(p))

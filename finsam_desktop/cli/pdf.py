@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..book.validate import parse_date
 from ..errors import InputError
-from .common import open_book, out, year_arg
+from .common import heavy, open_book, out, year_arg
 
 
 def register(sub) -> None:
@@ -22,8 +22,7 @@ def register(sub) -> None:
 
 
 def cmd_pdf(args) -> int:
-    from ..render.pdf import render_pdf
-
+    render_pdf = heavy("finsam_desktop.render.pdf").render_pdf
     target = Path(args.output)
     if target.suffix.lower() != ".pdf":
         raise InputError(f"Utfilen {target} ska sluta på .pdf.", field="-o")

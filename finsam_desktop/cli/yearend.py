@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..book.validate import parse_date
+from ..closing.checks import has_blocking, run_checks
+from ..closing.close import BlockedError, close_year
 from ..errors import RuleError
 from ..money import format_ore, parse_kr
-from .common import open_book, out, year_arg
+from .common import heavy, open_book, out, year_arg
 
 SEVERITY_LABELS = {"ok": "OK", "warning": "VARNING", "blocking": "STOPP"}
 
@@ -44,7 +46,6 @@ def _bank(args) -> int | None:
 
 
 def cmd_check(args) -> int:
-    from ..closing.checks import has_blocking, run_checks
     with open_book(args.book, read_only=True) as book:
         year = year_arg(book, args.year)
         date_to = parse_date(args.date, field="--date") if args.date else year.end
@@ -65,7 +66,6 @@ def cmd_check(args) -> int:
 
 
 def cmd_close_year(args) -> int:
-    from ..closing.close import BlockedError, close_year
     with open_book(args.book) as book:
         year = year_arg(book, args.year)
         try:
@@ -91,10 +91,9 @@ def cmd_reopen_year(args) -> int:
 
 
 def cmd_handover(args) -> int:
-    from ..closing.handover import make_handover
     with open_book(args.book, read_only=True) as book:
         year = year_arg(book, args.year)
-        package = make_handover(book, year.id, args.output)
+        package = heavy("finsam_desktop.closing.handover").make_handover(book, year.id, args.output)
         out(f"Överlämningspaketet för {year.label} finns i {package.folder}")
         out(f"och som zip-fil i {package.zip_path}.")
         for f in package.files:

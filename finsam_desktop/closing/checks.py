@@ -16,6 +16,8 @@ from ..book import Book
 from ..book.model import FiscalYear
 from ..errors import FinsamError, RuleError
 from ..money import format_ore, parse_kr
+from ..reports import build_report
+from .accruals import undecided_projects
 
 BLOCKING, WARNING, OK = "blocking", "warning", "ok"
 
@@ -116,7 +118,7 @@ def _drafts(book: Book, year: FiscalYear, date_to: str) -> Finding:
 
 
 def _bank(book: Book, year: FiscalYear, date_to: str, statement: int | None) -> Finding:
-    number = int(book.setting("bank_account", "1930") or 1930)
+    number = book.account_role("bank")
     acc = book.account(number)
     name = f"{number} {acc.name}" if acc else str(number)
     booked = book.balance_at(date_to, accounts=[number]).get(number, 0)
@@ -185,11 +187,6 @@ def _month_before_end(iso: str) -> str:
 
 
 def _accruals(book: Book, period_end: str) -> Finding:
-    try:
-        from ..accruals import undecided_projects
-    except ImportError:
-        return Finding("interimsskulder", WARNING, "Interimsskulderna kunde inte kontrolleras i den "
-                       "här versionen av programmet.", "accruals")
     undecided = list(undecided_projects(book, period_end))
     if undecided:
         names = ", ".join(_project_name(p) for p in undecided[:4])
@@ -248,11 +245,6 @@ _COVERED = {"konton_har_rad"}
 
 
 def _report(book: Book, year: FiscalYear, date_to: str) -> list[Finding]:
-    try:
-        from ..reports import build_report
-    except ImportError:
-        return [Finding("rapport", WARNING, "Rapportens kontroller kunde inte göras i den här "
-                        "versionen av programmet.", "report")]
     try:
         report = build_report(book, year.id, date_to=date_to)
     except FinsamError as exc:

@@ -26,6 +26,10 @@ from pathlib import Path
 
 from ..book import Book
 from ..errors import BookFileError
+from ..exchange.sie_writer import export_sie
+from ..render.pdf import render_pdf
+from ..render.xlsx import write_xlsx
+from ..reports import build_report, to_json
 
 README_NAME = "LASMIG.txt"
 SUMS_NAME = "SHA256SUMS.txt"
@@ -112,13 +116,9 @@ def make_handover(book: Book, year_id: int, out_dir: str | Path, *, name: str | 
 
 def _steps(book: Book, year_id: int, label: str):
     """(file name, purpose, writer) for every file of the package, in order."""
-    from ..reports import build_report, to_json
-    from ..render.xlsx import write_xlsx
-
     report = build_report(book, year_id)
 
     def pdf(path: Path) -> None:
-        from ..render.pdf import render_pdf
         render_pdf(book, year_id, path)
 
     def sie(path: Path) -> None:
@@ -148,7 +148,6 @@ def _steps(book: Book, year_id: int, label: str):
 
 def export_sie4(book: Book, year_id: int, path: Path) -> None:
     """The year as a SIE 4 file, through the exchange package's writer."""
-    from ..exchange.sie_writer import export_sie
     export_sie(book, book.year(year_id), path)
 
 

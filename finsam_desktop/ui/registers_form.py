@@ -51,7 +51,7 @@ class ProjectsEditor(RecordEditor):
         for w in (self.start, self.end):
             w.setPlaceholderText("ÅÅÅÅ-MM-DD (kan lämnas tomt)")
         self.account = self.add_field("konto", "Kostnadskonto", QLineEdit())
-        self.account.setPlaceholderText(self.book.setting("project_account", "4530") or "")
+        self.account.setPlaceholderText(str(self.book.account_role("project_cost")))
         self.grant = self.add_field("beviljat", f"Beviljat {year_label} (kr)", QLineEdit())
         self.active = self.add_field("aktiv", "", QCheckBox("Pågående"))
         self.active.setToolTip("Bara pågående insatser kan väljas i nya verifikationer.")

@@ -58,7 +58,7 @@ def _dialog(view: str, book: Book, parent: QWidget) -> QWidget:
     if view == "kontoplan":
         from .accounts_form import AccountsDialog
         dlg = AccountsDialog(book, parent)
-        bank = int(book.setting("bank_account", "1930") or 1930)
+        bank = book.account_role("bank")
         dlg.select_account(bank)
         return dlg
     if view == "insatser":

@@ -78,7 +78,7 @@ class ChecksPage(QWizardPage):
 
     # ------------------------------------------------------------------ bank figure
     def _booked_bank(self) -> int:
-        number = int(self.wiz.book.setting("bank_account", "1930") or 1930)
+        number = self.wiz.book.account_role("bank")
         return self.wiz.book.balance_at(self.wiz.date_to, accounts=[number]).get(number, 0)
 
     def _statement(self) -> int | None:

@@ -81,7 +81,7 @@ class AccrualsPage(QWizardPage):
 
     def undecided(self) -> list:
         try:
-            from ..accruals import undecided_projects
+            from ..closing.accruals import undecided_projects
         except ImportError:
             return []
         return undecided_projects(self.wiz.book, self.wiz.date_to)

@@ -20,21 +20,15 @@ cannot be booked again for the same period end.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import asdict, dataclass
-from datetime import date as _date
-from fractions import Fraction
 
-from .book.accruals import AccrualRecord
-from .book.model import FiscalYear, Project, Voucher, VoucherRow
-from .book.validate import parse_date
-from .book.vouchers import day_after
-from .errors import InputError, RuleError
-from .money import format_kr
-
-DEFAULT_ACCRUAL_ACCOUNT = 2990   # Övriga interimsskulder (projektägare)
-DEFAULT_PROJECT_ACCOUNT = 4530   # Bidrag till insatser
-
+from ..book.accruals import AccrualRecord
+from ..book.model import FiscalYear, Project, Voucher, VoucherRow
+from ..book.validate import parse_date
+from ..book.vouchers import day_after
+from ..book.yearend import period_fraction
+from ..errors import InputError, RuleError
+from ..money import format_kr, pro_rata
 
 @dataclass(frozen=True)
 class AccrualKind:
@@ -57,43 +51,11 @@ KINDS = {k.key: k for k in OTHER_KINDS}
 
 
 # ---------------------------------------------------------------------- accounts and periods
-def accrual_account(book) -> int:
-    """The interimsskuld account for insatser (setting 'accrual_account', default 2990)."""
-    return int(book.setting("accrual_account") or DEFAULT_ACCRUAL_ACCOUNT)
-
-
 def project_cost_account(book, project: Project | None) -> int:
-    """The insats' own cost account, else the setting 'project_account' (default 4530)."""
+    """The insats' own cost account, else the account role 'project_cost' (4530)."""
     if project is not None and project.account:
         return project.account
-    return int(book.setting("project_account") or DEFAULT_PROJECT_ACCOUNT)
-
-
-def _month_end(d: _date) -> bool:
-    return d.day == calendar.monthrange(d.year, d.month)[1]
-
-
-def period_fraction(year: FiscalYear, period_end: str) -> Fraction:
-    """The part of the räkenskapsår that has passed at the end of `period_end`: whole
-    months when the year and the period end fall on month boundaries (30 June in a
-    calendar year is exactly 6/12), otherwise days."""
-    start, end, pe = (_date.fromisoformat(x) for x in (year.start, year.end, period_end))
-    if pe >= end:
-        return Fraction(1)
-    if start.day == 1 and _month_end(end) and _month_end(pe):
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
-        passed = (pe.year - start.year) * 12 + pe.month - start.month + 1
-        return Fraction(passed, months)
-    return Fraction((pe - start).days + 1, (end - start).days + 1)
-
-
-def pro_rata(amount: int, frac: Fraction) -> int:
-    """amount × frac in whole öre, halves rounded away from zero."""
-    n = abs(amount) * frac.numerator
-    q, r = divmod(n, frac.denominator)
-    if 2 * r >= frac.denominator:
-        q += 1
-    return q if amount >= 0 else -q
+    return book.account_role("project_cost")
 
 
 def _year_for(book, period_end: str) -> FiscalYear:
@@ -203,7 +165,7 @@ def suggest(book, period_end: str) -> AccrualSuggestion:
     records = book.accruals(period_end)
     by_project = {r.project_id: r for r in records if r.kind == "insats"}
     owners = {c.id: c.name for c in book.counterparts()}
-    credit = accrual_account(book)
+    credit = book.account_role("accrual")
     credited = book.project_credits_on(credit, period_end)
 
     lines = []
@@ -257,7 +219,7 @@ def undecided_projects(book, period_end: str) -> list[Project]:
     year = _year_for(book, period_end)
     decided = {r.project_id for r in book.accruals(period_end) if r.kind == "insats"}
     # An interimsskuld booked at the period end by hand or by an import decides it too.
-    decided |= set(book.project_credits_on(accrual_account(book), period_end))
+    decided |= set(book.project_credits_on(book.account_role("accrual"), period_end))
     return [p for p in book.projects() if _project_active(p, year, period_end) and p.id not in decided]
 
 
@@ -297,7 +259,7 @@ def _resolve(book, period_end: str, e: AccrualEntry, known: set[int]) -> dict:
         row = f"{p.code} {p.name}"
         fields = dict(kind="insats", project_id=p.id, counterpart_id=e.counterpart_id or p.owner_id,
                       label="", debit_account=e.debit_account or project_cost_account(book, p),
-                      credit_account=e.credit_account or accrual_account(book))
+                      credit_account=e.credit_account or book.account_role("accrual"))
     else:
         k = KINDS.get(e.kind)
         if k is None:
@@ -369,11 +331,11 @@ def book_accruals(book, period_end: str, entries, *, series: str = "A",
     voucher = reversal = None
     with book.transaction():
         for rid in replace:
-            book._forget_zero_accrual(rid)
+            book.forget_zero_accrual(rid)
         if rows:
             voucher = book.book_voucher(period_end, text or f"Periodisering per {period_end}: interimsskulder "
                                         "och upplupna kostnader", rows, series=series)
-        ids = [book._insert_accrual(period_end=period_end, kind=f["kind"], project_id=f["project_id"],
+        ids = [book.insert_accrual(period_end=period_end, kind=f["kind"], project_id=f["project_id"],
                                     counterpart_id=f["counterpart_id"], label=f["label"],
                                     debit_account=f["debit_account"], credit_account=f["credit_account"],
                                     amount=f["amount"], comment=f["comment"],
@@ -396,11 +358,11 @@ def _reverse_if_open(book, voucher: Voucher, period_end: str) -> Voucher | None:
         return None
     existing = book.reversal_of(voucher.id)
     if existing is not None:  # reversed by hand already: just remember it
-        book._set_accrual_reversal(voucher.id, existing)
+        book.set_accrual_reversal(voucher.id, existing)
         return book.voucher(existing)
     rev = book.reverse_voucher(voucher.id, date=when,
                                text=f"Återföring av periodisering per {period_end} ({voucher.ref})")
-    book._set_accrual_reversal(voucher.id, rev.id)
+    book.set_accrual_reversal(voucher.id, rev.id)
     return rev
 
 
