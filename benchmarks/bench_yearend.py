@@ -92,8 +92,8 @@ def main(argv=None) -> int:
             rows = book.conn.execute("SELECT count(*) FROM voucher_row").fetchone()[0]
             print(f"book: {rows} verifikationsrader, closing {year.label}")
             findings = _timed("kontroller (run_checks)", lambda: run_checks(book, year.id))
-            print(f"  {sum(f.blocking for f in findings)} blocking, "
-                  f"{sum(f.severity == 'warning' for f in findings)} warnings")
+            print(f"  {sum(f.is_error for f in findings)} blocking, "
+                  f"{sum(f.is_warning for f in findings)} warnings")
             _timed("lock_and_carry_forward (close_year after its kontroller)", lambda: book.lock_and_carry_forward(year.id))
             _timed("reopen_year", lambda: book.reopen_year(year.id, "benchmark"))
             _timed("lock_and_carry_forward again (recomputes next IB)", lambda: book.lock_and_carry_forward(year.id))

@@ -11,7 +11,7 @@ from finsam_desktop.cli import main
 
 
 def _by_id(findings, fid):
-    return next(f for f in findings if f.id == fid)
+    return next(f for f in findings if f.check == fid)
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_unbooked_draft_in_period_blocks_until_booked(book, year):
     assert _by_id(run_checks(book, year.id), "utkast").severity == "ok"
     did = book.save_draft("2021-12-20", "Telefonfaktura", [(6420, 500_00), (1930, -500_00)])
     f = _by_id(run_checks(book, year.id), "utkast")
-    assert f.severity == "blocking" and f.fix_target == "drafts" and "Telefonfaktura" in f.message
+    assert f.is_error and f.fix == "drafts" and "Telefonfaktura" in f.message
     book.book_draft(did)
     assert _by_id(run_checks(book, year.id), "utkast").severity == "ok"
 
@@ -38,7 +38,7 @@ def test_unbooked_draft_in_period_blocks_until_booked(book, year):
 def test_draft_after_a_delar_period_end_does_not_block_the_delar(book, year):
     book.save_draft("2021-09-01", "September", [(6420, 500_00), (1930, -500_00)])
     assert _by_id(run_checks(book, year.id, date_to="2021-06-30"), "utkast").severity == "ok"
-    assert _by_id(run_checks(book, year.id), "utkast").severity == "blocking"
+    assert _by_id(run_checks(book, year.id), "utkast").is_error
 
 
 def test_bank_balance_is_compared_with_the_statement_and_the_difference_shown(book, year):
@@ -46,7 +46,7 @@ def test_bank_balance_is_compared_with_the_statement_and_the_difference_shown(bo
     assert f.severity == "warning" and "inte angivet" in f.message
     # Booked: 200 000 + 1 000 000 − 500 000 = 700 000 kr.
     f = _by_id(run_checks(book, year.id, bank_statement=699_500_00), "bank")
-    assert f.severity == "blocking" and f.fix_target == "bank"
+    assert f.is_error and f.fix == "bank"
     assert "differens 500,00 kr" in f.message
     save_bank_statement(book, year.id, year.end, 700_000_00)
     assert book.year_text(year.id, "bank_saldo") == "700 000,00"
@@ -80,14 +80,14 @@ def test_account_with_balance_and_no_report_row_blocks(book, year):
     book.add_account(8999, "Årets resultat")  # a closing account: no report row
     book.book_voucher("2021-12-31", "Eget bokslut", [(8999, 300_000_00), (2010, -300_000_00)])
     f = _by_id(run_checks(book, year.id), "konton_utan_rad")
-    assert f.severity == "blocking" and f.fix_target == "kontoplan" and "8999" in f.message
+    assert f.is_error and f.fix == "kontoplan" and "8999" in f.message
     assert "boka inte om det själv" in f.message
 
 
 def test_open_previous_year_blocks_the_arsbokslut_and_warns_the_delar(book, year):
     nxt = book.add_year("2022-01-01", "2022-12-31")
     f = _by_id(run_checks(book, nxt.id), "foregaende_ar")
-    assert f.severity == "blocking" and f.fix_target == "previous_year"
+    assert f.is_error and f.fix == "previous_year"
     assert _by_id(run_checks(book, nxt.id, date_to="2022-06-30"), "foregaende_ar").severity == "warning"
     close_year(book, year.id)
     findings = run_checks(book, nxt.id)
@@ -102,7 +102,7 @@ def test_stale_opening_balances_block_until_the_previous_year_is_closed_again(bo
     close_year(book, year.id)  # recomputes; now reopen and leave it stale
     book.reopen_year(year.id, "Ännu en")
     findings = run_checks(book, nxt.id)
-    assert _by_id(findings, "foregaende_ar").severity == "blocking"
+    assert _by_id(findings, "foregaende_ar").is_error
     close_year(book, year.id)
     assert _by_id(run_checks(book, nxt.id), "ingaende_balanser").severity == "ok"
 

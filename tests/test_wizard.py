@@ -68,7 +68,7 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path):
     assert not checks.isComplete()  # a bank difference stops the wizard
     checks.bank_edit.setText(f"{booked_bank // 100} {booked_bank % 100:02d}".replace(" ", ","))
     checks.bank_edit.editingFinished.emit()
-    found = {f.id: f for f in wiz.findings}
+    found = {f.check: f for f in wiz.findings}
     assert found["bank"].severity == "ok"
     # Every insats' interimsskuld per 2025-12-31 is decided in the demo (PSYK as 0 kr).
     assert found["interimsskulder"].severity == "ok"
@@ -302,8 +302,8 @@ def test_wizard_undecided_insats_blocks_until_decided_in_step_3(qtbot, book):
     wiz.show()
     wiz.next()
     checks = wiz.currentPage()
-    found = {f.id: f for f in wiz.findings}
-    assert found["interimsskulder"].severity == "blocking" and checks.isComplete()
+    found = {f.check: f for f in wiz.findings}
+    assert found["interimsskulder"].is_error and checks.isComplete()
     qtbot.mouseClick(checks.findChild(QPushButton, "fix_interimsskulder"), Qt.LeftButton)
     assert wiz.currentId() == PAGE_ACCRUALS
     accruals = wiz.currentPage()

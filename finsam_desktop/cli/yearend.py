@@ -6,10 +6,11 @@ from ..book.validate import parse_date
 from ..closing.checks import has_blocking, run_checks
 from ..closing.close import BlockedError, close_year
 from ..errors import RuleError
+from ..findings import ERROR, OK, WARNING
 from ..money import format_ore, parse_kr
 from .common import heavy, open_book, out, year_arg
 
-SEVERITY_LABELS = {"ok": "OK", "warning": "VARNING", "blocking": "STOPP"}
+SEVERITY_LABELS = {OK: "OK", WARNING: "VARNING", ERROR: "STOPP"}
 
 
 def register(sub) -> None:
@@ -51,7 +52,7 @@ def cmd_check(args) -> int:
         date_to = parse_date(args.date, field="--date") if args.date else year.end
         findings = run_checks(book, year.id, date_to=date_to, bank_statement=_bank(args))
         out(f"Kontroller för {year.label} (period {year.start} – {date_to})")
-        passed = [f for f in findings if f.id.startswith("rapport:") and f.severity == "ok"]
+        passed = [f for f in findings if f.check.startswith("rapport:") and f.ok]
         for f in findings:
             if f in passed and not args.alla:
                 continue
@@ -59,8 +60,8 @@ def cmd_check(args) -> int:
         if passed and not args.alla:
             out(f"  {'OK':<8} Rapportens kontroller: alla {len(passed)} kontroller av summor, noter och "
                 "samband är uppfyllda (--alla visar dem).")
-        blocking = sum(f.blocking for f in findings)
-        warnings = sum(f.severity == "warning" for f in findings)
+        blocking = sum(f.is_error for f in findings)
+        warnings = sum(f.is_warning for f in findings)
         out(f"{blocking} stoppande fel, {warnings} {'varning' if warnings == 1 else 'varningar'}.")
         return 1 if has_blocking(findings) else 0
 

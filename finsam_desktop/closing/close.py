@@ -7,7 +7,8 @@ from ..book import Book
 from ..book.model import FiscalYear
 from ..errors import RuleError
 from .accruals import book_pending_reversals
-from .checks import Finding, run_checks
+from ..findings import Finding
+from .checks import run_checks
 
 
 class BlockedError(RuleError):
@@ -33,7 +34,7 @@ def close_year(book: Book, year_id: int, *, bank_statement: int | None = None, p
     if progress is not None:
         progress.update(1, 2, "Kontrollerna är klara; året stängs.")
         progress.check()  # the last point where nothing has been changed
-    blocking = [f for f in findings if f.blocking]
+    blocking = [f for f in findings if f.is_error]
     if blocking:
         first = blocking[0].message
         more = f" ({len(blocking) - 1} till)" if len(blocking) > 1 else ""

@@ -21,7 +21,8 @@ from ..book.bulk import default_account_row
 from ..book.roles import ACCOUNT_ROLES
 from ..book.validate import normalize_orgnr
 from ..money import format_ore
-from .sie_model import ERROR, WARNING, Finding, SieFile, WithFindings
+from ..findings import ERROR, WARNING, Finding, WithFindings
+from .sie_model import SieFile
 
 _NUMBER = itemgetter(1)   # SieVoucher.number
 _new = tuple.__new__      # a PlannedVoucher without the named tuple's Python-level __new__

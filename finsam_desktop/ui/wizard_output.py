@@ -173,7 +173,7 @@ class ProducePage(QWizardPage):
         self.pdf.setText("Årsredovisning som PDF" if whole else "Delårsrapport som PDF")
         self.sie.setEnabled(whole)
         self.package.setEnabled(whole)
-        warnings = [f for f in self.wiz.findings if f.severity == "warning"]
+        warnings = [f for f in self.wiz.findings if f.is_warning]
         notes = []
         if not self.wiz.year.is_closed:
             notes.append("Året är inte stängt, så PDF-filen blir ett utkast"
@@ -196,7 +196,7 @@ class ProducePage(QWizardPage):
                     xlsx=self.xlsx.isChecked(), package=self.package.isChecked() and whole)
 
     def produce(self, *, options: dict | None = None) -> list[tuple[str, Path]]:
-        warnings = [f.message for f in self.wiz.findings if f.severity == "warning"]
+        warnings = [f.message for f in self.wiz.findings if f.is_warning]
         try:
             self.outputs = run_job(self, "Skapar filerna …", self.wiz.book, _produce_job, self.wiz.year_id,
                                    self.wiz.date_to, self.folder.text().strip(), options or self.options(),
