@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "finsam_desktop.cli.pdf",       # pdf
     "finsam_desktop.cli.accruals",  # accruals, projects
     "finsam_desktop.cli.yearend",   # check, close-year, reopen-year, handover
+    "finsam_desktop.cli.registers", # new-year, members, insatser, project-owners, drafts
 )
 
 
