@@ -77,6 +77,23 @@ def test_booked_voucher_cannot_be_deleted(booked):
     assert snapshot(book) == before
 
 
+def test_replace_cannot_rewrite_the_audit_log_or_a_used_account(booked):
+    """A REPLACE deletes the row it replaces: the book's connection turns recursive
+    triggers on so that delete meets the no-delete triggers (SQLite's default lets it by)."""
+    book, _v = booked
+    assert book.conn.execute("PRAGMA recursive_triggers").fetchone() == (1,)
+    log, accounts = book.audit_log(), book.accounts()
+    for sql, refusal in (
+            ("INSERT OR REPLACE INTO audit_log (id, at, action, detail) VALUES (1, 'x', 'förfalskad', '{}')",
+             "Loggen kan inte ändras"),
+            ("INSERT OR REPLACE INTO account (number, name, kind, row_id) VALUES (1930, 'Annat', 'T', NULL)",
+             "Kontot används i bokföringen")):
+        with pytest.raises(RuleError, match=refusal):
+            with book.transaction():
+                book.conn.execute(sql)
+    assert book.audit_log() == log and book.accounts() == accounts
+
+
 def test_booked_row_cannot_be_changed_or_deleted(booked):
     book, v = booked
     before = snapshot(book)

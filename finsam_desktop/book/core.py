@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any, Iterator
 from urllib.request import pathname2url
 
-import sqlite_utils
-
 from ..errors import BookFileError, InputError, RuleError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .validate import normalize_orgnr
@@ -82,7 +80,10 @@ class BookCore:
         self.path = Path(path)
         self.conn = conn
         self.read_only = read_only
-        self.db = sqlite_utils.Database(conn)
+        # A REPLACE deletes the row it replaces; with recursive triggers on, that delete
+        # fires the no-delete triggers (audit log, used accounts, booked verifikationer),
+        # so a REPLACE cannot rewrite what the triggers protect. SQLite's default is off.
+        conn.execute("PRAGMA recursive_triggers = ON")
         self._depth = 0
 
     # ------------------------------------------------------------------ life cycle
