@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLin
 
 from ..errors import FinsamError
 from .common import ERROR_STYLE, money_kr, muted, show_error
+from .tasks import run_book_job
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -119,11 +120,7 @@ def _produce_job(book, year_id, date_to, folder, options, warnings, progress=Non
 
 
 def run_job(parent, title: str, book, fn, *args):
-    """Run fn(book, *args) in the background when the task helper is there."""
-    try:
-        from .tasks import run_book_job
-    except ImportError:
-        return fn(book, *args)
+    """Run fn(book, *args) in the background."""
     return run_book_job(parent, title, book, fn, *args)
 
 
