@@ -7,9 +7,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout
 
-from ..ops.drafts import delete_draft
 from ..book import Book
 from ..errors import FinsamError
+from ..ops.drafts import delete_draft
 from .common import heading, muted, primary, show_error, table_view
 from .models import Column, RecordTableModel
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
                                QWizardPage)
 
 from ..closing.accruals import undecided_projects
-from ..errors import FinsamError
+from ..errors import FinsamError, InputError
+from ..ops.annual_report import save_signing, save_year_texts
 from ..money import format_kr
 from ..render.pdf_context import interim_key
 from .accruals_form import AccrualsForm
@@ -279,14 +280,9 @@ class TextsPage(QWizardPage):
         self.origin["disposition"].setText("")
 
     def validatePage(self) -> bool:
-        book, year = self.wiz.book, self.wiz.year
-        texts = book.year_texts(year.id)
+        texts = {text_key(self.wiz, key): self.edits[key].toPlainText() for key in self.sections()}
         try:
-            for key in self.sections():
-                text = self.edits[key].toPlainText().strip()
-                saved_as = text_key(self.wiz, key)
-                if text != texts.get(saved_as, "").strip() and (text or saved_as in texts):
-                    book.set_year_text(year.id, saved_as, text)
+            save_year_texts(self.wiz.book, self.wiz.year.id, texts)
         except FinsamError as exc:
             show_error(self, exc)
             return False
@@ -398,21 +394,21 @@ class BoardPage(QWizardPage):
         return out
 
     def validatePage(self) -> bool:
-        board = self._people(self.board, "styrelse")
-        if self.wiz.is_full_year and not board:
-            self.error.setText("Ange minst en ledamot som skriver under årsredovisningen.")
-            return False
-        if self.wiz.is_full_year and not self.place.text().strip():
-            self.error.setText("Ange beslutsort.")
-            return False
-        self.error.setText("")
-        book, year = self.wiz.book, self.wiz.year
+        board = [(n, r) for n, r, _k in self._people(self.board, "styrelse")]
+        auditors = [(n, r) for n, r, _k in self._people(self.auditors, "revisor")]
         try:
-            book.set_signatories(year.id, board + self._people(self.auditors, "revisor"))
             # A delårsrapport's decision is its own: the årsredovisning's stays as it is.
-            book.set_year_text(year.id, text_key(self.wiz, "beslutsort"), self.place.text().strip())
-            book.set_year_text(year.id, text_key(self.wiz, "beslutsdatum"), iso(self.when.date()))
+            save_signing(self.wiz.book, self.wiz.year.id, board, auditors, place=self.place.text(),
+                         date=iso(self.when.date()), place_key=text_key(self.wiz, "beslutsort"),
+                         date_key=text_key(self.wiz, "beslutsdatum"), full_year=self.wiz.is_full_year)
+        except InputError as exc:
+            if exc.field in ("styrelse", "beslutsort"):
+                self.error.setText(exc.message)
+                return False
+            show_error(self, exc)
+            return False
         except FinsamError as exc:
             show_error(self, exc)
             return False
+        self.error.setText("")
         return True
