@@ -94,7 +94,8 @@ def main(argv=None) -> int:
             findings = _timed("kontroller (run_checks)", lambda: run_checks(book, year.id))
             print(f"  {sum(f.is_error for f in findings)} blocking, "
                   f"{sum(f.is_warning for f in findings)} warnings")
-            _timed("lock_and_carry_forward (close_year after its kontroller)", lambda: book.lock_and_carry_forward(year.id))
+            # close_year = the kontroller (timed above) + this, the book's part.
+            _timed("lock_and_carry_forward", lambda: book.lock_and_carry_forward(year.id))
             _timed("reopen_year", lambda: book.reopen_year(year.id, "benchmark"))
             _timed("lock_and_carry_forward again (recomputes next IB)", lambda: book.lock_and_carry_forward(year.id))
             out = work / "ut"

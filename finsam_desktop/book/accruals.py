@@ -1,6 +1,7 @@
 """Book methods for period-end accruals (interimsskulder): the remembered accruals per
 period end, what the projektägare reported, and the aggregates of what each insats has
-booked (on every cost account, as the notes count it, or on its own cost account). The period-end policy lives in finsam_desktop.closing.accruals.
+booked (on every cost account, as the notes count it, or on its own cost account). The
+period-end policy lives in finsam_desktop.closing.accruals.
 """
 
 from __future__ import annotations
