@@ -151,6 +151,8 @@ def cmd_new_year(args) -> int:
         out(f"Räkenskapsåret {year.label} ({year.start} – {year.end}) är tillagt.")
         if last is None or args.no_carry:
             out("Det har inga ingående balanser.")
+        elif not ib:
+            out(f"Det har inga ingående balanser: räkenskapsåret {last.label} har inga saldon att föra över.")
         elif book.opening_balances_stale(year.id):
             out(f"Ingående balanser: {len(ib)} konton, preliminära tills räkenskapsåret {last.label} är stängt.")
         else:
