@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from finsam_desktop.reports import Check
@@ -73,7 +74,7 @@ def test_annual_report_pdf_is_written_in_the_background_and_offered_to_open(qtbo
     qtbot.addWidget(window)
     opened = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
-    monkeypatch.setattr(mw.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     saved = tmp_path / "Årsredovisning 2021.pdf"
     monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     out = window.write_pdf(year_id=book.years()[0].id, tkr=True)

@@ -1,31 +1,45 @@
-"""The main window: menus, toolbar, status bar, a navigation list on the left and the
-views of the open book on the right. Everything it changes goes through the book."""
+"""The main window's chrome: menus, toolbar, status bar and the welcome page, around the
+pages of the open book (pages.PageArea). The open book and every dialog opened on it
+belong to a BookSession (session.py), which closes them all when the book changes; SIE
+import and export are in sie_actions.py, the PDF in pdf_export.py. Everything the window
+changes goes through the core."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QSize, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QInputDialog, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
-                               QHBoxLayout, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+                               QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
+                               QTableView, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..book import SUFFIX, Book
+from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 from ..paths import resource
-from . import settings
+from . import pdf_export, settings, sie_actions
+from .accounts_form import AccountsDialog
+from .accruals_form import AccrualsDialog
+from .budget_form import BudgetDialog
 from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
+from .drafts_view import DraftsDialog
+from .members_form import ForbundDialog, MembersDialog
+from .pages import PAGES, PageArea, page_to_year
+from .registers_form import RegistersDialog
+from .session import BookSession, writable
+from .setup_dialog import SetupDialog
 from .start_page import current_year
-from .tasks import Cancelled, run_book_job, run_in_background, write_cancellable
+from .tasks import run_book_job, run_in_background
+from .voucher_form import VoucherDialog
+from .wizard import BokslutWizard
+from .wizard_reopen import ReopenYearDialog
+from .year_dialog import NewYearDialog
 
 APP_NAME = "Finsam Bokföring"
-# The pages of a book, in the order of the navigation list: (key, title, shortcut).
-PAGES = (("start", "Översikt", "Ctrl+1"), ("verifikationer", "Verifikationer", "Ctrl+2"),
-         ("huvudbok", "Huvudbok", "Ctrl+3"), ("saldobalans", "Saldobalans", "Ctrl+4"),
-         ("rapport", "Resultat och balans", "Ctrl+5"), ("projekt", "Projektuppföljning", "Ctrl+6"))
+__all__ = ["APP_NAME", "PAGES", "MainWindow", "app_icon", "demo_path"]
 
 
 def app_icon() -> QIcon:
@@ -70,32 +84,15 @@ class WelcomePage(QWidget):
 class MainWindow(QMainWindow):
     def __init__(self, book: Book | None = None):
         super().__init__()
-        self.book: Book | None = None
-        self.pages: dict[str, QWidget] = {}
+        self.session = BookSession(self)
         self.voucher_dialog = None
         self.working_year_id: int | None = None  # chosen in the status bar; None: current_year()
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(900, 600))
 
-        self.nav = QListWidget()
-        self.nav.setFixedWidth(200)
-        self.nav.setStyleSheet(
-            "QListWidget { border: none; background: #eef1f4; padding-top: 8px; }"
-            "QListWidget::item { padding: 9px 14px; color: #26323c; }"
-            "QListWidget::item:selected { background: #d6e2ee; color: #10283d; font-weight: 600;"
-            " border: none; outline: none; }")
-        for _key, title, _sc in PAGES:
-            self.nav.addItem(title)
-        self.nav.currentRowChanged.connect(lambda r: self.show_page(PAGES[r][0]) if r >= 0 else None)
-        self.stack = QStackedWidget()
-        self.nav.setFocusPolicy(Qt.NoFocus)
-        self.book_area = QWidget()
-        area = QHBoxLayout(self.book_area)
-        area.setContentsMargins(0, 0, 0, 0)
-        area.setSpacing(0)
-        area.addWidget(self.nav)
-        area.addWidget(self.stack, 1)
+        self.area = PageArea(self._page_built, self.show_page)
+        self.book_area = self.area
         self.welcome = WelcomePage(self)
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
@@ -203,9 +200,6 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_new_year)
         m.addSeparator()
         m.addAction(self.act_accruals)
-        if not _importable("finsam_desktop.ui.accruals_form", "AccrualsDialog"):
-            self.act_accruals.setVisible(False)
-            self.act_accruals.setEnabled(False)
         m = mb.addMenu("Ra&pporter")
         m.addActions([self.page_actions["huvudbok"], self.page_actions["saldobalans"]])
         m.addSeparator()
@@ -219,9 +213,6 @@ class MainWindow(QMainWindow):
         self.wizard_menu.addAction(self.act_wizard)
         self.wizard_menu.addSeparator()
         self.wizard_menu.addAction(self.act_reopen)
-        if not _importable("finsam_desktop.ui.wizard", "BokslutWizard"):
-            self.wizard_menu.menuAction().setVisible(False)
-            self.act_wizard.setEnabled(False)
         m = mb.addMenu("&Hjälp")
         m.addAction(self.act_about)
 
@@ -280,8 +271,6 @@ class MainWindow(QMainWindow):
         for a in self.actions():
             if a.property("needs_book"):
                 a.setEnabled(has_book and (writable or not a.property("writes")))
-        self.act_accruals.setEnabled(writable and self.act_accruals.isVisible())
-        self.act_wizard.setEnabled(writable and self.wizard_menu.menuAction().isVisible())
         self.toolbar.setVisible(has_book)
         self.central.setCurrentWidget(self.book_area if has_book else self.welcome)
         self.update_status()
@@ -325,22 +314,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{f.namn} – {APP_NAME}")
 
     # ------------------------------------------------------------------ the book
+    @property
+    def book(self) -> Book | None:
+        return self.session.book
+
     def set_book(self, book: Book | None) -> None:
-        """Show `book` (or nothing): pages are dropped and built again on first use."""
-        old = self.book
-        for page in list(self.pages.values()):
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        if self.voucher_dialog is not None:
-            self.voucher_dialog.close()
-            self.voucher_dialog = None
-        self.book = book
+        """Show `book` (or nothing). Every dialog and form opened on the old book is
+        closed first (BookSession); pages are dropped and built again on first use."""
+        self.area.clear()
+        self.voucher_dialog = None
         self.working_year_id = None
-        if old is not None and old is not book:
-            old.close()
+        self.session.set_book(book)
         if book is not None:
-            settings.add_recent_book(book.path)
             self.welcome.reload()
             self.show_page("start")
         self._update_actions()
@@ -349,7 +334,7 @@ class MainWindow(QMainWindow):
         """Open the book at `path`; a file that cannot be written is opened read-only."""
         p = Path(path)
         try:
-            if not read_only and p.exists() and not _writable(p):
+            if not read_only and p.exists() and not writable(p):
                 read_only = True
             book = Book.open(p, read_only=read_only)
         except FinsamError as exc:
@@ -369,7 +354,6 @@ class MainWindow(QMainWindow):
             self.open_book(name, read_only=read_only)
 
     def new_book(self) -> None:
-        from .setup_dialog import SetupDialog
         dlg = SetupDialog(self)
         if dlg.exec() and dlg.book is not None:
             self.set_book(dlg.book)
@@ -377,11 +361,6 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         path = demo_path()
         if not path.exists():
-            try:
-                from ..demo import build_demo
-            except ImportError:
-                QMessageBox.information(self, APP_NAME, "Demoboken finns inte i den här versionen.")
-                return
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 run_in_background(self, "Bygger demoboken …", lambda: build_demo(path).close())
@@ -394,34 +373,38 @@ class MainWindow(QMainWindow):
         self.set_book(None)
 
     # ------------------------------------------------------------------ pages
+    @property
+    def pages(self) -> dict[str, QWidget]:
+        return self.area.pages
+
+    @property
+    def stack(self):
+        return self.area.stack
+
+    @property
+    def nav(self):
+        return self.area.nav
+
     def page(self, key: str) -> QWidget:
         """The page `key`, built on first use."""
-        if key not in self.pages:
-            if self.book is None:
-                raise RuntimeError("no book open")
-            self.pages[key] = w = _make_page(key, self.book)
-            if self.working_year_id is not None:
-                self._page_to_year(w, self.working_year_id)
-            if hasattr(w, "open_voucher"):
-                w.open_voucher.connect(self.show_voucher)
-            if hasattr(w, "open_drafts"):
-                w.open_drafts.connect(self.show_drafts)
-            if hasattr(w, "open_account"):
-                w.open_account.connect(self.show_account)
-            self.stack.addWidget(w)
-        return self.pages[key]
+        if self.book is None:
+            raise RuntimeError("no book open")
+        return self.area.page(key, self.book)
+
+    def _page_built(self, _key: str, w: QWidget) -> None:
+        if self.working_year_id is not None:
+            page_to_year(w, self.working_year_id)
+        if hasattr(w, "open_voucher"):
+            w.open_voucher.connect(self.show_voucher)
+        if hasattr(w, "open_drafts"):
+            w.open_drafts.connect(self.show_drafts)
+        if hasattr(w, "open_account"):
+            w.open_account.connect(self.show_account)
 
     def show_page(self, key: str) -> QWidget | None:
         if self.book is None:
             return None
-        w = self.page(key)
-        self.stack.setCurrentWidget(w)
-        row = [k for k, _t, _s in PAGES].index(key)
-        if self.nav.currentRow() != row:
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(row)
-            self.nav.blockSignals(False)
-        return w
+        return self.area.show(key, self.book)
 
     def show_report(self, statement_id: str) -> None:
         w = self.show_page("rapport")
@@ -439,15 +422,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Something in the book changed: read every built page again."""
-        for key, w in self.pages.items():
-            if key == "verifikationer":
-                w.reload_projects()
-                w.refresh()
-            elif key == "huvudbok":
-                w.reload_accounts()
-                w.reload()
-            elif hasattr(w, "reload"):
-                w.reload()
+        self.area.refresh()
         self.update_status()
 
     def show_fix(self, target: str) -> None:
@@ -474,70 +449,63 @@ class MainWindow(QMainWindow):
         if self.book is None or year_id is None:
             return
         self.working_year_id = year_id
-        for w in self.pages.values():
-            self._page_to_year(w, year_id)
+        self.area.to_year(year_id)
         self.update_status()
 
-    @staticmethod
-    def _page_to_year(w: QWidget, year_id: int) -> None:
-        if hasattr(w, "set_year"):
-            w.set_year(year_id)
-        elif hasattr(w, "period"):
-            w.period.reload_years(year_id)
-
     def new_year(self) -> None:
-        from .year_dialog import NewYearDialog
-        dlg = NewYearDialog(self.book, self)
+        dlg = self.session.adopt(NewYearDialog(self.book, self))
         if dlg.exec() and dlg.year is not None:
             self.refresh_years(dlg.year.id)
             self.statusBar().showMessage(f"Räkenskapsåret {dlg.year.label} är tillagt.", 8000)
 
     def refresh_years(self, select_id: int | None = None) -> None:
         """The book's years changed: every page reads them again (and shows `select_id`)."""
-        for w in self.pages.values():
-            if hasattr(w, "period"):
-                w.period.reload_years(select_id)
+        self.area.reload_years(select_id)
         if select_id is not None:
             self.set_working_year(select_id)
         self.refresh()
 
-    # ------------------------------------------------------------------ drafts
-    def show_drafts(self):
-        """The list of drafts (Bokföring → Utkast, the start page, the bokslut wizard)."""
-        from .drafts_view import DraftsDialog
-        dlg = DraftsDialog(self.book, self)
-        dlg.open_draft.connect(self.open_draft)
+    # ------------------------------------------------------------------ dialogs of the book
+    def _open(self, dlg, *, refresh: bool = True):
+        """Show a dialog of the open book (non-modal); the session closes it with the book."""
+        self.session.adopt(dlg)
+        if refresh:
+            dlg.finished.connect(lambda _r: self.refresh())
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.open()
         return dlg
 
-    def open_draft(self, draft: dict):
-        from .voucher_form import VoucherDialog
-        dlg = VoucherDialog(self.book, self)
+    def _voucher_form(self, **kwargs) -> VoucherDialog:
+        dlg = self.session.adopt(VoucherDialog(self.book, self, **kwargs))
         dlg.booked.connect(lambda _v: self.refresh())
+        return dlg
+
+    def show_drafts(self):
+        """The list of drafts (Bokföring → Utkast, the start page, the bokslut wizard)."""
+        dlg = DraftsDialog(self.book, self)
+        dlg.open_draft.connect(self.open_draft)
+        return self._open(dlg, refresh=False)
+
+    def open_draft(self, draft: dict):
+        dlg = self._voucher_form()
         dlg.draft_saved.connect(lambda _id: self.refresh())
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.open_draft(draft)
         dlg.show()
         return dlg
 
-    # ------------------------------------------------------------------ verifikationer
     def new_voucher(self) -> None:
-        from .voucher_form import VoucherDialog
         if self.voucher_dialog is None or self.voucher_dialog.voucher is not None:
             if self.voucher_dialog is not None:
                 self.voucher_dialog.close()
-            self.voucher_dialog = VoucherDialog(self.book, self)
-            self.voucher_dialog.booked.connect(lambda _v: self.refresh())
+            self.voucher_dialog = self._voucher_form()
             self.voucher_dialog.draft_saved.connect(lambda _id: self.refresh())
         self.voucher_dialog.show()
         self.voucher_dialog.raise_()
         self.voucher_dialog.activateWindow()
 
     def show_voucher(self, voucher_id: int):
-        from .voucher_form import VoucherDialog
-        dlg = VoucherDialog(self.book, self, voucher_id=voucher_id)
-        dlg.booked.connect(lambda _v: self.refresh())
+        dlg = self._voucher_form(voucher_id=voucher_id)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.show()
         return dlg
@@ -572,59 +540,31 @@ class MainWindow(QMainWindow):
         v = self.book.voucher_by_ref(y.id, series, int(digits))
         return v.id if v else None
 
-    # ------------------------------------------------------------------ registers
-    def _dialog(self, dlg) -> None:
-        dlg.finished.connect(lambda _r: self.refresh())
-        dlg.setAttribute(Qt.WA_DeleteOnClose)
-        dlg.open()
-
     def edit_chart(self) -> None:
-        from .accounts_form import AccountsDialog
-        self._dialog(AccountsDialog(self.book, self))
+        self._open(AccountsDialog(self.book, self))
 
     def edit_registers(self) -> None:
-        from .registers_form import RegistersDialog
-        self._dialog(RegistersDialog(self.book, self))
+        self._open(RegistersDialog(self.book, self))
 
     def edit_members(self) -> None:
-        from .members_form import MembersDialog
-        self._dialog(MembersDialog(self.book, self))
+        self._open(MembersDialog(self.book, self))
 
     def edit_budget(self) -> None:
-        from .budget_form import BudgetDialog
         y = self.working_year()
-        self._dialog(BudgetDialog(self.book, self, year_id=y.id if y else None))
+        self._open(BudgetDialog(self.book, self, year_id=y.id if y else None))
 
     def edit_forbund(self) -> None:
-        from .members_form import ForbundDialog
-        self._dialog(ForbundDialog(self.book, self))
+        self._open(ForbundDialog(self.book, self))
 
     def open_accruals(self) -> None:
-        try:
-            from .accruals_form import AccrualsDialog
-        except ImportError:
-            self.act_accruals.setVisible(False)
-            QMessageBox.information(self, APP_NAME, "Periodavslutet finns inte i den här versionen.")
-            return
-        self._dialog(AccrualsDialog(self.book, self))
+        self._open(AccrualsDialog(self.book, self))
 
     def open_wizard(self) -> None:
-        try:
-            from .wizard import BokslutWizard
-        except ImportError:
-            self.wizard_menu.menuAction().setVisible(False)
-            QMessageBox.information(self, APP_NAME, "Bokslutsguiden finns inte i den här versionen.")
-            return
-        try:
-            wiz = BokslutWizard(self.book, self, on_fix=self.show_fix)
-        except TypeError:
-            wiz = BokslutWizard(self.book, self)
-        self._dialog(wiz)
+        self._open(BokslutWizard(self.book, self, on_fix=self.show_fix))
 
     def reopen_year(self) -> None:
         """Bokslut → Öppna stängt år igen: the working year if it is closed, else the
         latest closed year. A separate, explicit action; the reason goes to the log."""
-        from .wizard_reopen import ReopenYearDialog
         year = self.working_year()
         if year is None or not year.is_closed:
             closed = [y for y in self.book.years() if y.is_closed]
@@ -634,54 +574,24 @@ class MainWindow(QMainWindow):
             year = closed[-1]
         dlg = ReopenYearDialog(self.book, year.id, self)
         dlg.finished.connect(lambda _r: self.refresh_years(year.id))
-        dlg.setAttribute(Qt.WA_DeleteOnClose)
-        dlg.open()
+        self._open(dlg, refresh=False)
 
-    # ------------------------------------------------------------------ PDF
+    # ------------------------------------------------------------------ files: PDF, SIE, copy
     def export_pdf(self, *, interim: bool = False) -> Path | None:
-        """Rapporter → Årsredovisning (PDF) / Delårsrapport (PDF): choose, save, offer to open."""
-        from .pdf_dialog import PdfDialog
-        dlg = PdfDialog(self.book, self.working_year(), self, interim=interim)
-        if not dlg.exec():
-            return None
-        return self.write_pdf(**dlg.options())
+        return pdf_export.export_pdf(self, interim=interim)
 
-    def write_pdf(self, *, year_id: int, date_from: str | None = None, date_to: str | None = None,
-                  tkr: bool = False, path: str | Path | None = None) -> Path | None:
-        """Render the PDF in the background to `path` (asked for when None), then offer to
-        open it in the system's PDF viewer."""
-        from .pdf_dialog import suggested_name
-        year = self.book.year(year_id)
-        if path is None:
-            folder = self.book.path.parent
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Spara PDF", str(folder / suggested_name(self.book, year, date_to or year.end,
-                                                               date_from is not None)), "PDF (*.pdf)")
-            if not name:
-                return None
-            path = name if name.lower().endswith(".pdf") else name + ".pdf"
-        try:
-            from ..render import render_pdf
-            def job(b, progress=None):
-                # Rendered at a temporary name: Avbryt throws the file away, never half of it.
-                write_cancellable(lambda tmp: render_pdf(b, year_id, tmp, date_from=date_from,
-                                                         date_to=date_to, tkr=tkr), path, progress)
-                return path
+    def write_pdf(self, **options) -> Path | None:
+        return pdf_export.write_pdf(self, **options)
 
-            out = run_book_job(self, "Skriver PDF …", self.book, job)
-        except Cancelled:
-            return None
-        except FinsamError as exc:
-            show_error(self, exc, "PDF-filen kunde inte skrivas")
-            return None
-        what = "Delårsrapporten" if date_from is not None else "Årsredovisningen"
-        self.statusBar().showMessage(f"{what} är sparad i {out}.", 8000)
-        if QMessageBox.question(self, "PDF sparad", f"{what} är sparad i\n{out}\n\nVill du öppna den?") \
-                == QMessageBox.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
-        return Path(out)
+    def import_sie(self) -> None:
+        sie_actions.choose_and_import(self)
 
-    # ------------------------------------------------------------------ files
+    def preview_and_import_sie(self, sie_path: str | Path) -> Path | None:
+        return sie_actions.preview_and_import(self, sie_path)
+
+    def export_sie(self) -> None:
+        sie_actions.choose_and_export(self)
+
     def save_copy(self) -> None:
         suggestion = str(self.book.path.with_name(self.book.path.stem + " kopia" + SUFFIX))
         name, _ = QFileDialog.getSaveFileName(self, "Spara kopia som", suggestion, f"Finsam-bok (*{SUFFIX})")
@@ -695,103 +605,6 @@ class MainWindow(QMainWindow):
             show_error(self, exc, "Kopian kunde inte sparas")
             return
         self.statusBar().showMessage(f"En kopia av boken är sparad i {name}.", 8000)
-
-    def import_sie(self) -> None:
-        """Arkiv → Importera SIE: read the file in the background, show the preview with
-        its findings, and import only when the user confirms (into the open book when the
-        file's year is one of its years, otherwise into a new book)."""
-        sie_path, _ = QFileDialog.getOpenFileName(self, "Importera SIE-fil", "",
-                                                  "SIE-fil (*.se *.si *.sie);;Alla filer (*)")
-        if sie_path:
-            self.preview_and_import_sie(sie_path)
-
-    def preview_and_import_sie(self, sie_path: str | Path) -> Path | None:
-        try:
-            from ..exchange.sie_import import import_sie
-            from ..exchange.sie_plan import plan_import
-            from ..exchange.sie_reader import read_sie
-        except ImportError:
-            QMessageBox.information(self, APP_NAME, "SIE-import finns inte i den här versionen.")
-            return None
-        from .sie_import_dialog import SieImportDialog
-        try:
-            sie = run_in_background(self, "Läser SIE-filen …", read_sie, str(sie_path))
-            into_open = self.book is not None and not self.book.read_only and _sie_matches_book(sie, self.book)
-            if into_open:
-                plan = run_book_job(self, "Förbereder importen …", self.book, lambda b: plan_import(sie, b))
-                target = f"den öppna boken ({self.book.forbund().namn})"
-            else:
-                plan = run_in_background(self, "Förbereder importen …", plan_import, sie, None)
-                target = "en ny bok – du väljer var den sparas när du klickar Importera"
-        except Cancelled:
-            return None
-        except FinsamError as exc:
-            show_error(self, exc, "SIE-filen kunde inte läsas")
-            return None
-        dlg = SieImportDialog(plan, target, self)
-        self.sie_preview = dlg  # for the tests and the screenshots
-        if not dlg.exec() or plan.errors:
-            return None
-        if into_open:
-            into = self.book.path
-        else:
-            name, _ = QFileDialog.getSaveFileName(self, "Spara den nya boken som",
-                                                  str(Path(sie_path).with_suffix(SUFFIX)), f"Finsam-bok (*{SUFFIX})")
-            if not name:
-                return None
-            into = Path(name if name.endswith(SUFFIX) else name + SUFFIX)
-        try:
-            # import_sie takes `progress`, so the dialog offers Avbryt: a new book is then
-            # never created, the open book's transaction is rolled back before its commit.
-            report = run_in_background(self, "Importerar SIE-filen …", import_sie, str(sie_path), into)
-        except Cancelled:
-            self.statusBar().showMessage("Importen avbröts. " + (
-                "Boken är oförändrad." if into_open else "Ingen ny bok skapades."), 8000)
-            return None
-        except FinsamError as exc:
-            show_error(self, exc, "SIE-filen kunde inte läsas in")
-            return None
-        if into_open:
-            self.refresh_years()
-        else:
-            self.open_book(into)
-        warnings = report.warnings
-        text = (f"SIE-filen är inläst: {report.voucher_count} verifikationer, "
-                f"{len(report.new_accounts)} nya konton.")
-        if warnings:
-            text += f"\n\n{len(warnings)} varningar och skillnader mot filens saldon:\n" + "\n".join(
-                w.message for w in warnings[:12]) + ("\n…" if len(warnings) > 12 else "")
-        QMessageBox.information(self, "Importera SIE", text)
-        return Path(into)
-
-    def export_sie(self) -> None:
-        try:
-            from ..exchange.sie_writer import export_sie
-        except ImportError:
-            QMessageBox.information(self, APP_NAME, "SIE-export finns inte i den här versionen.")
-            return
-        years = self.book.years()
-        y = current_year(self.book)
-        labels = [yy.label for yy in years]
-        label, ok = QInputDialog.getItem(self, "Exportera SIE", "Räkenskapsår", labels,
-                                         labels.index(y.label) if y else 0, False)
-        if not ok:
-            return
-        year = years[labels.index(label)]
-        name, _ = QFileDialog.getSaveFileName(self, "Exportera SIE", str(self.book.path.with_name(
-            f"{self.book.path.stem} {label}.se")), "SIE-fil (*.se)")
-        if not name:
-            return
-        try:
-            rep = run_book_job(self, "Exporterar SIE …", self.book,
-                               lambda b, progress=None: write_cancellable(
-                                   lambda tmp: export_sie(b, b.year(year.id), tmp), name, progress))
-        except Cancelled:
-            return
-        except FinsamError as exc:
-            show_error(self, exc, "SIE-filen kunde inte skrivas")
-            return
-        self.statusBar().showMessage(f"{rep.vouchers} verifikationer exporterade till {name}.", 8000)
 
     # ------------------------------------------------------------------ edit, help
     def copy_selection(self) -> None:
@@ -834,43 +647,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         settings.save_geometry(self.saveGeometry(), self.saveState())
-        if self.book is not None:
-            settings.add_recent_book(self.book.path)
-            self.book.close()
-            self.book = None
+        self.session.close()
         super().closeEvent(event)
-
-
-def _make_page(key: str, book: Book) -> QWidget:
-    if key == "start":
-        from .start_page import StartPage
-        return StartPage(book)
-    if key == "verifikationer":
-        from .voucher_list import VoucherListView
-        return VoucherListView(book)
-    if key == "huvudbok":
-        from .ledger_view import LedgerView
-        return LedgerView(book)
-    if key == "saldobalans":
-        from .balance_view import TrialBalanceView
-        return TrialBalanceView(book)
-    if key == "rapport":
-        from .report_view import ReportView
-        return ReportView(book)
-    if key == "projekt":
-        from .projects_view import ProjectsView
-        return ProjectsView(book)
-    raise KeyError(key)
-
-
-def _importable(module: str, name: str) -> bool:
-    """Whether an optional part of the program (accruals form, bokslut wizard) is there.
-    Only looks for the module (cheap at start-up); it is imported when first used."""
-    import importlib.util
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def _short_path(p: Path) -> str:
@@ -881,23 +659,8 @@ def _short_path(p: Path) -> str:
         return str(p)
 
 
-def _sie_matches_book(sie, book: Book) -> bool:
-    """Whether the file belongs in `book`: a 4I file (transactions for an existing book)
-    or a file whose current year (#RAR 0) is one of the book's years."""
-    if sie.is_import_file:
-        return True
-    current = sie.years.get(0)
-    return current is not None and any((y.start, y.end) == tuple(current) for y in book.years())
-
-
-def _writable(p: Path) -> bool:
-    import os
-    return os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
-
-
 def demo_path() -> Path:
     """The demo book in the user's data folder."""
-    from PySide6.QtCore import QStandardPaths
     base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".finsam")
     return Path(base) / f"demo{SUFFIX}"
 

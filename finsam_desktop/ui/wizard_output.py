@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLin
 
 from ..errors import FinsamError
 from .common import ERROR_STYLE, money_kr, muted, show_error
+from .wizard_page import page_title
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -96,7 +97,6 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 6, "Förhandsgranskning", "Resultaträkning, balansräkning, kassaflödesanalys och "
                                                   "noter, med föregående år. Inget kan ändras här.")
         self.view = QTextBrowser()
@@ -132,7 +132,6 @@ class ProducePage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.outputs: list[tuple[str, Path]] = []
-        from .wizard import page_title
         page_title(self, 7, "Skapa filer", "Årsredovisningen som PDF, bokföringen som SIE 4, en Excel-bok "
                                            "för kommunens ekonom och ett överlämningspaket.")
         self.folder = QLineEdit()
@@ -227,7 +226,6 @@ class ClosePage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 8, "Stäng räkenskapsåret", "Lås året, för årets resultat till eget kapital och "
                                                     "öppna nästa år med ingående balanser.")
         self.summary = QLabel()

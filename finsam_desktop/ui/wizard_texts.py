@@ -19,6 +19,7 @@ from ..errors import FinsamError
 from ..money import format_kr
 from ..render.pdf_context import interim_key
 from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
+from .wizard_page import page_title
 
 # (year_text key, heading) in the order of the förvaltningsberättelse.
 SECTIONS = (
@@ -41,7 +42,6 @@ class AccrualsPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 3, "Interimsskulder och andra periodiseringar",
                    "Bestäm vad varje insats har förbrukat men inte fakturerat (även 0 kr) och boka "
                    "övriga upplupna kostnader.")
@@ -176,7 +176,6 @@ class TextsPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 4, "Förvaltningsberättelse", "Skriv eller uppdatera texterna. Siffrorna till "
                                                       "höger räknas fram ur bokföringen.")
         self.edits: dict[str, QPlainTextEdit] = {}
@@ -315,7 +314,6 @@ class BoardPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 5, "Styrelsen", "Vem som beslutar om och skriver under årsredovisningen, var "
                                          "och när, och förbundets revisorer.")
         self.board = _people_table(["Namn", "Roll"])
