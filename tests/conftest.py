@@ -41,6 +41,24 @@ def run_cli(capsys, *argv) -> tuple[int, str, str]:
     return code, cap.out, cap.err
 
 
+@pytest.fixture(autouse=True)
+def close_top_level_widgets():
+    """Every window a test opened is closed (and deleted) when the test ends, so no
+    window, and no book it holds, lives on into the next test whatever their order."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for w in app.topLevelWidgets():
+        if w.parent() is None:
+            w.close()
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
 @pytest.fixture
 def book(tmp_path) -> Book:
     """A new book for 2021 with the default chart of accounts."""
