@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from finsam_desktop.book import Book  # noqa: E402
-from finsam_desktop.reports import build_report, in_tkr, to_json  # noqa: E402
+from finsam_desktop.reports import build_report, in_tkr  # noqa: E402
+from finsam_desktop.render.json_out import to_json
 from make_big_book import make_big_book  # noqa: E402
 
 

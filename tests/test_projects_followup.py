@@ -12,6 +12,7 @@ from test_accruals import INSATSER, kramfors, year_end_entries
 
 from finsam_desktop.accruals import AccrualEntry, book_accruals
 from finsam_desktop.cli import main
+from finsam_desktop.render.json_out import to_json
 from finsam_desktop.reports.projects import NO_OWNER, project_follow_up
 
 
@@ -105,7 +106,7 @@ def test_report_note_specifies_interimsskulder_per_projektagare_and_insats(book)
     assert rows["Kramfors kommun – StegSam+"] == 178_936_00
     assert rows["Övriga interimsskulder"] == 20_391_00
     assert note.total == 1_013_443_00
-    per_project = reports.to_json(report)["noter"]["interimsskulder_per_projekt"]
+    per_project = to_json(report)["noter"]["interimsskulder_per_projekt"]
     assert per_project["StegSam"] == 492_163_00 and per_project["StegSam+"] == 178_936_00
     assert per_project["Koordinator/Coach Samkraft"] == 321_953_00
 

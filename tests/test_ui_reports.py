@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from finsam_desktop.reports import Check
+from finsam_desktop.reports import check_result
 from finsam_desktop.ui import main_window as mw
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.pdf_dialog import PdfDialog
@@ -33,7 +33,7 @@ def test_report_view_leaves_out_rows_with_nothing_in_either_year(qtbot, book):
     assert "Kassa och bank" in br and "Förråd" not in br
     # Like the PDF: the same rows as the printed report.
     from finsam_desktop.reports import build_report
-    from finsam_desktop.render.pdf_statements import visible_rows
+    from finsam_desktop.reports.visible import visible_rows
     report = build_report(book, book.years()[0].id)
     assert rr == [r.label for r in visible_rows(report.resultatrakning)]
 
@@ -58,7 +58,7 @@ def test_a_failed_check_is_marked_in_red_and_listed_first(qtbot, book, monkeypat
 
     def broken(*a, **k):
         r = real(*a, **k)
-        bad = Check("balansrakning_balanserar", False, "Balansräkningen balanserar inte: differens 1 kr.")
+        bad = check_result("balansrakning_balanserar", False, "Balansräkningen balanserar inte: differens 1 kr.")
         return type(r)(**{**r.__dict__, "kontroller": (r.kontroller[0], bad)})
     monkeypatch.setattr(reports, "build_report", broken)
     view = ReportView(book)

@@ -259,8 +259,8 @@ def _report(book: Book, year: FiscalYear, date_to: str) -> list[Finding]:
         return [Finding("rapport", BLOCKING, f"Rapporten kan inte tas fram: {exc.message}", "report")]
     out = []
     for c in report.kontroller:
-        if c.id in _COVERED:
+        if c.check in _COVERED:
             continue
-        out.append(Finding(f"rapport:{c.id}", OK if c.ok else BLOCKING, c.meddelande, "report",
+        out.append(Finding(f"rapport:{c.check}", OK if c.ok else BLOCKING, c.message, "report",
                            "Rapportens kontroll"))
     return out

@@ -41,6 +41,7 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
     jobs = [k for k, on in (("pdf", pdf), ("sie", sie and whole), ("xlsx", xlsx),
                             ("package", package and whole)) if on]
     from ..reports import build_report
+    from ..reports.document import build_document
     done: list[tuple[str, Path]] = []
     for i, kind in enumerate(jobs):
         if progress is not None:
@@ -52,8 +53,8 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
             report = build_report(book, year_id, date_to=date_to)
             # A final PDF lists no checks; a draft lists the warnings apart from the
             # report's own checks (render/pdf_front.py).
-            render_pdf(book, year_id, path, date_to=date_to, report=report,
-                       warnings=() if report.is_closed else tuple(warnings))
+            render_pdf(build_document(book, year_id, date_to=date_to, report=report,
+                                      warnings=() if report.is_closed else tuple(warnings)), path)
             done.append(("Årsredovisning (PDF)" if whole else "Delårsrapport (PDF)", path))
         elif kind == "sie":
             from .handover import export_sie4
@@ -63,7 +64,7 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
         elif kind == "xlsx":
             from ..render.xlsx import write_xlsx
             path = out / names["xlsx"]
-            write_xlsx(build_report(book, year_id, date_to=date_to), book, path)
+            write_xlsx(build_document(book, year_id, date_to=date_to, with_ledger=True), path)
             done.append(("Excel-bok för kommunens ekonom", path))
         else:
             name = package_name(book, year_id)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..errors import FinsamError
+from ..reports.document import build_document
 from .common import show_error
 from .pdf_dialog import PdfDialog, suggested_name
 from .tasks import Cancelled, run_book_job, write_cancellable
@@ -44,9 +45,9 @@ def write_pdf(window: MainWindow, *, year_id: int, date_from: str | None = None,
     from ..render import render_pdf
 
     def job(b, progress=None):
+        doc = build_document(b, year_id, date_from=date_from, date_to=date_to, tkr=tkr)
         # Rendered at a temporary name: Avbryt throws the file away, never half of it.
-        write_cancellable(lambda tmp: render_pdf(b, year_id, tmp, date_from=date_from,
-                                                 date_to=date_to, tkr=tkr), path, progress)
+        write_cancellable(lambda tmp: render_pdf(doc, tmp), path, progress)
         return path
 
     try:

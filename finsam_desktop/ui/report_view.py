@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTab
 
 from ..book import Book
 from ..errors import FinsamError
+from ..reports.visible import visible_rows
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, table_view
 from .models import Column, RecordTableModel
 from .period import PeriodPicker
@@ -34,16 +35,6 @@ class StatementModel(RecordTableModel):
         return super().data(index, role)
 
 
-def shown_rows(statement, *, budget: bool):
-    """The rows the printed report shows (reports.text decides for the terminal and
-    follows the PDF): an account row with nothing in either year is left out, so is an
-    empty sum of left-out rows; a heading only stays when a row follows it."""
-    from ..reports.text import _visible
-    kept = _visible(statement.rows, budget)
-    return [r for i, r in enumerate(kept)
-            if r.kind != "heading" or (i + 1 < len(kept) and kept[i + 1].kind != "heading")]
-
-
 class CheckModel(RecordTableModel):
     """The kontroller: a failed one in red with a cross, an ok one in green."""
 
@@ -58,7 +49,7 @@ class CheckModel(RecordTableModel):
 
 
 CHECK_COLUMNS = [Column("Resultat", lambda c: "\u2713 Stämmer" if c.ok else "\u2717 Stämmer inte"),
-                 Column("Kontroll", lambda c: c.meddelande)]
+                 Column("Kontroll", lambda c: c.message)]
 
 
 class ReportView(QWidget):
@@ -137,7 +128,7 @@ class ReportView(QWidget):
             if has_budget:
                 cols.append(Column("Budget helår", lambda r: r["budget"], amount=True))
             records, bold = [], set()
-            for r in shown_rows(st, budget=has_budget):
+            for r in visible_rows(st, budget=has_budget):
                 heading_row = r.kind == "heading"
                 records.append(dict(
                     kind=r.kind, label=r.label, note=", ".join(str(n) for n in r.notes),
@@ -162,7 +153,7 @@ class ReportView(QWidget):
         if failed:
             self.checks.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
             self.checks.setText(f"\u2717 {len(failed)} av {len(report.kontroller)} kontroller stämmer inte: "
-                                + " ".join(c.meddelande for c in failed))
+                                + " ".join(c.message for c in failed))
         else:
             self.checks.setStyleSheet(MUTED_STYLE)
             self.checks.setText(f"Belopp i {unit}. Alla {len(report.kontroller)} kontroller stämmer "

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
 
 from ..errors import FinsamError
 from ..money import format_kr
-from ..render.pdf_context import interim_key
+from ..reports.document import interim_key
 from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
 from .wizard_page import page_title
 
