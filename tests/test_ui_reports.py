@@ -53,14 +53,14 @@ def test_report_view_shows_the_notes_with_both_years_and_the_checks(qtbot, book)
 
 
 def test_a_failed_check_is_marked_in_red_and_listed_first(qtbot, book, monkeypatch):
-    import finsam_desktop.reports as reports
-    real = reports.build_report
+    import finsam_desktop.ui.report_view as report_view
+    real = report_view.build_report
 
     def broken(*a, **k):
         r = real(*a, **k)
         bad = check_result("balansrakning_balanserar", False, "Balansräkningen balanserar inte: differens 1 kr.")
         return type(r)(**{**r.__dict__, "kontroller": (r.kontroller[0], bad)})
-    monkeypatch.setattr(reports, "build_report", broken)
+    monkeypatch.setattr(report_view, "build_report", broken)
     view = ReportView(book)
     qtbot.addWidget(view)
     assert view.check_model.index(0, 0).data() == "\u2717 Stämmer inte"

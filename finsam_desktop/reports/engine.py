@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import calendar
+from dataclasses import replace
 from datetime import date as _date
 
+from ..book import chart
+from ..book.chart import ROW_LABELS
 from ..errors import RuleError
+from ..findings import Finding
 from ..money import format_kr
 from . import keyfigures
 from .layout import LAYOUTS, RESULTATRAKNING, TITLES, with_sums
 from .ledger import IN_EQUITY, SEPARATE, UNKNOWN, Figures, PeriodLedger, compute
-from ..findings import Finding
 from .model import ROW, AnnualReport, KeyFigures, Note, Period, Statement, StatementRow, check_result
 from .notes import NoteBuilder
+from .rounding import in_tkr, tkr_check
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -20,7 +25,6 @@ MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", 
 def period_label(date_from: str, date_to: str) -> str:
     """A column caption for a period: 'jan–jun 2025' when it runs over whole months of
     one calendar year, else '2025-01-01 – 2025-06-15'."""
-    import calendar
     f, t = _date.fromisoformat(date_from), _date.fromisoformat(date_to)
     whole = f.day == 1 and t.day == calendar.monthrange(t.year, t.month)[1] and f.year == t.year
     if not whole:
@@ -63,7 +67,6 @@ def budget_by_row(book, year, accounts) -> tuple[dict[str, int] | None, list[tup
     that became spanning later (an account added or moved) lands on the row of the
     accounts that match its sign (a cost budget on cost accounts) and fails the check
     budgetrader_en_rad."""
-    from ..book import chart
     rows = book.budget(year.id)
     if not rows:
         return None, []
@@ -87,7 +90,6 @@ def budget_by_row(book, year, accounts) -> tuple[dict[str, int] | None, list[tup
 
 def budget_check(spanning: list[tuple[str, list[str]]]) -> Finding:
     """Every budget row stays within one resultaträkning row."""
-    from ..book.chart import ROW_LABELS
     if not spanning:
         return check_result("budgetrader_en_rad", True,
                      "Varje budgetrad hör till en rad i resultaträkningen.")
@@ -193,14 +195,12 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
                             f"summa eget kapital, avsättningar och skulder {_kr(e)}."))
     if budget is not None:
         checks.append(budget_check(spanning))
-    from .rounding import in_tkr, tkr_check
     report = _replace(report, kontroller=tuple(checks))
     checks.append(tkr_check(in_tkr(report)))
     return _replace(report, kontroller=tuple(checks))
 
 
 def _replace(report: AnnualReport, **kw) -> AnnualReport:
-    from dataclasses import replace
     return replace(report, **kw)
 
 

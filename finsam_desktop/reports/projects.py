@@ -24,6 +24,9 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 
 from ..accruals import accrual_account, period_fraction, pro_rata
+from ..book.validate import parse_date
+from ..errors import RuleError
+from ..money import format_kr
 
 NO_OWNER = "Utan projektägare"
 
@@ -133,10 +136,6 @@ def project_follow_up(book, year_id: int, date: str | None = None) -> ProjectFol
 
     An insats is included when it is active and its period touches the year, or when it
     has a grant or an outcome in the year."""
-    from ..book.validate import parse_date
-    from ..errors import RuleError
-    from ..money import format_kr
-
     year = book.year(year_id)
     if year is None:
         raise RuleError(f"Räkenskapsåret {year_id} finns inte.")

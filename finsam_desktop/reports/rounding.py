@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..book.vouchers import day_before
+from ..findings import Finding
 from ..money import round_to_total, to_tkr
 from .layout import BALANSRAKNING, KASSAFLODESANALYS, LAYOUTS, RESULTATRAKNING, with_sums
-from ..findings import Finding
 from .model import ROW, SUM, AnnualReport, Driftredovisning, Note, Statement, check_result
 from .notes import PERIOD_RESULT_LINE, RESULT_LINE, fill_sums
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTab
 
 from ..book import Book
 from ..errors import FinsamError
+from ..reports import build_report, in_tkr
 from ..reports.visible import visible_rows
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, table_view
-from .models import Column, RecordTableModel
+from .models import Column, RecordTableModel, _bold
 from .period import PeriodPicker
 
 
@@ -43,7 +44,6 @@ class CheckModel(RecordTableModel):
         if rec is not None and role == Qt.ForegroundRole and index.column() == 0:
             return QBrush(QColor("#1e7b34" if rec.ok else "#a61b1b"))
         if rec is not None and role == Qt.FontRole and not rec.ok:
-            from .models import _bold
             return _bold()
         return super().data(index, role)
 
@@ -100,11 +100,6 @@ class ReportView(QWidget):
     def reload(self) -> None:
         y = self.period.year
         if y is None:
-            return
-        try:
-            from ..reports import build_report, in_tkr
-        except ImportError:
-            self.checks.setText("Rapportmotorn saknas i den här versionen.")
             return
         try:
             report = build_report(self.book, y.id, *self.period.range)

@@ -25,6 +25,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from ..book import Book
 from ..errors import FinsamError
 
 
@@ -162,8 +163,6 @@ def write_cancellable(write: Callable[[Path], Any], target: str | Path,
 def run_book_job(parent: QWidget | None, title: str, book, fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """Like run_in_background, but fn gets its own Book on the same file as first
     argument (opened and closed in the worker thread): fn(worker_book, *args, **kwargs)."""
-    from ..book import Book
-
     path, read_only = book.path, book.read_only
     wants_progress = _accepts_progress(fn)
 

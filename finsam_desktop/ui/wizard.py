@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QGridLayout, 
                                QVBoxLayout, QWizard, QWizardPage)
 
 from ..book import Book
+from ..reports import build_report
 from .common import iso, muted, qdate
 from .wizard_checks import ChecksPage
 from .wizard_output import ClosePage, PreviewPage, ProducePage
@@ -90,7 +91,6 @@ class BokslutWizard(QWizard):
 
     def report(self):
         """The report for the chosen period (the engine computes every figure)."""
-        from ..reports import build_report
         return build_report(self.book, self.year_id, date_to=self.date_to)
 
 

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
                                QWizardPage)
 
+from ..accruals import undecided_projects
 from ..errors import FinsamError
 from ..money import format_kr
 from ..reports.document import interim_key
+from .accruals_form import AccrualsForm
 from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
 from .wizard_page import page_title
 
@@ -68,10 +70,6 @@ class AccrualsPage(QWizardPage):
         self.refresh()
 
     def _make_form(self) -> QWidget:
-        try:
-            from .accruals_form import AccrualsForm
-        except ImportError:
-            return muted("Formuläret för periodiseringar finns inte i den här versionen av programmet.")
         form = AccrualsForm(self.wiz.book, self.wiz.date_to)
         for name in ("booked", "changed", "saved"):
             sig = getattr(form, name, None)
@@ -80,10 +78,6 @@ class AccrualsPage(QWizardPage):
         return form
 
     def undecided(self) -> list:
-        try:
-            from ..accruals import undecided_projects
-        except ImportError:
-            return []
         return undecided_projects(self.wiz.book, self.wiz.date_to)
 
     def refresh(self) -> None:
