@@ -43,20 +43,19 @@ def run_cli(capsys, *argv) -> tuple[int, str, str]:
 
 @pytest.fixture(autouse=True)
 def close_top_level_widgets():
-    """Every window a test opened is closed (and deleted) when the test ends, so no
-    window, and no book it holds, lives on into the next test whatever their order."""
+    """Every window a test opened is closed when the test ends, so no window (a main
+    window closes its book and its dialogs) lives on into the next test whatever their
+    order. Closed, not deleted: Python still holds some of them, and PySide6 crashes at
+    exit when such a wrapper outlives its deleted widget."""
     yield
-    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
         return
     for w in app.topLevelWidgets():
-        if w.parent() is None:
+        if w.isVisible():
             w.close()
-            w.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ changes goes through the core."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
                                QTableView, QVBoxLayout, QWidget)
@@ -27,6 +26,7 @@ from .budget_form import BudgetDialog
 from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
 from .drafts_view import DraftsDialog
 from .members_form import ForbundDialog, MembersDialog
+from .menus import build_actions, build_menus, build_toolbar
 from .pages import PAGES, PageArea, page_to_year
 from .registers_form import RegistersDialog
 from .session import BookSession, writable
@@ -99,9 +99,9 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.book_area)
         self.setCentralWidget(self.central)
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        build_actions(self)
+        build_menus(self)
+        build_toolbar(self)
         self._build_status_bar()
         self._restore_geometry()
         if book is not None:
@@ -109,132 +109,7 @@ class MainWindow(QMainWindow):
         else:
             self._update_actions()
 
-    # ------------------------------------------------------------------ actions and menus
-    def _action(self, text: str, slot: Callable, shortcut: str | QKeySequence | None = None,
-                tip: str = "", needs_book: bool = True, writes: bool = False) -> QAction:
-        a = QAction(text, self)
-        if shortcut:
-            a.setShortcut(QKeySequence(shortcut))
-        if tip:
-            a.setStatusTip(tip)
-            a.setToolTip(f"{tip} ({a.shortcut().toString(QKeySequence.NativeText)})" if shortcut else tip)
-        a.triggered.connect(lambda _checked=False: slot())
-        a.setProperty("needs_book", needs_book)
-        a.setProperty("writes", writes)
-        self.addAction(a)
-        return a
-
-    def _build_actions(self) -> None:
-        A = self._action
-        self.act_new_book = A("&Ny bok …", self.new_book, QKeySequence.New, "Skapa en ny bok för ett förbund",
-                              needs_book=False)
-        self.act_open = A("Ö&ppna …", self.open_book_dialog, QKeySequence.Open, "Öppna en bok", needs_book=False)
-        self.act_open_ro = A("Öppna skrivskyddad …", lambda: self.open_book_dialog(read_only=True),
-                             "Ctrl+Shift+O", "Öppna en bok utan att kunna ändra den", needs_book=False)
-        self.act_backup = A("Spara &kopia som …", self.save_copy, "Ctrl+Shift+S",
-                            "Spara en kopia av hela boken i en annan fil")
-        self.act_import = A("&Importera SIE …", self.import_sie, "Ctrl+I", "Läs in en SIE-fil", needs_book=False)
-        self.act_export = A("&Exportera SIE …", self.export_sie, "Ctrl+E", "Skriv räkenskapsåret som SIE 4")
-        self.act_close_book = A("&Stäng boken", self.close_book, "Ctrl+W", "Stäng boken")
-        self.act_quit = A("&Avsluta", self.close, "Ctrl+Q", "Avsluta programmet", needs_book=False)
-        self.act_copy = A("&Kopiera", self.copy_selection, QKeySequence.Copy,
-                          "Kopiera markerade rader som tabell (klistra in i kalkylblad)")
-        self.act_find = A("&Sök verifikation", self.find_voucher, QKeySequence.Find, "Sök i verifikationslistan")
-        self.act_forbund = A("&Förbundsuppgifter …", self.edit_forbund, "Ctrl+Shift+F", "Namn, organisationsnummer, adress",
-                             writes=True)
-        self.act_new_voucher = A("&Ny verifikation", self.new_voucher, "Ctrl+Shift+N",
-                                 "Skriv in och bokför en ny verifikation", writes=True)
-        self.act_correct = A("&Rätta verifikation …", self.correct_voucher, "Ctrl+Shift+R",
-                             "Rätta en bokförd verifikation med en rättelse", writes=True)
-        self.act_drafts = A("&Utkast …", self.show_drafts, "Ctrl+Shift+U",
-                            "Preliminära verifikationer som ännu inte är bokförda")
-        self.act_new_year = A("Nytt &räkenskapsår …", self.new_year, "Ctrl+Shift+Y",
-                              "Lägg till nästa räkenskapsår med preliminära ingående balanser", writes=True)
-        self.act_budget = A("&Budget …", self.edit_budget, "Ctrl+B", "Budget per räkenskapsår")
-        self.act_pdf = A("&Årsredovisning (PDF) …", lambda: self.export_pdf(interim=False), "Ctrl+P",
-                         "Spara årsredovisningen som PDF")
-        self.act_pdf_interim = A("&Delårsrapport (PDF) …", lambda: self.export_pdf(interim=True), "Ctrl+Shift+D",
-                                 "Spara en delårsrapport som PDF")
-        self.act_chart = A("&Kontoplan", self.edit_chart, "Ctrl+K", "Konton och rapportrader")
-        self.act_registers = A("&Insatser och projektägare", self.edit_registers, "Ctrl+Shift+I",
-                               "Insatser, beviljade medel och projektägare")
-        self.act_members = A("&Medlemmar och driftbidrag", self.edit_members, "Ctrl+Shift+M",
-                             "Medlemmar, andelar och driftbidrag per år")
-        self.act_accruals = A("&Periodavslut och interimsskulder …", self.open_accruals, "Ctrl+Shift+P",
-                              "Boka upplupna kostnader till projektägarna vid periodens slut", writes=True)
-        self.page_actions = {key: A(title, (lambda k=key: self.show_page(k)), sc, f"Visa {title.lower()}")
-                             for key, title, sc in PAGES}
-        self.act_balance_sheet = A("&Balansräkning", lambda: self.show_report("balansrakning"), "Ctrl+7",
-                                   "Visa balansräkningen")
-        self.act_cash_flow = A("&Kassaflödesanalys", lambda: self.show_report("kassaflodesanalys"), "Ctrl+8",
-                               "Visa kassaflödesanalysen")
-        self.act_wizard = A("&Bokslutsguide …", self.open_wizard, "Ctrl+Shift+B",
-                            "Bokslut, årsredovisning och stängning av året", writes=True)
-        self.act_reopen = A("Öppna stängt år &igen …", self.reopen_year, "Ctrl+Shift+L",
-                            "Öppna ett stängt räkenskapsår igen; orsaken skrivs i loggen", writes=True)
-        self.act_about = A("&Om Finsam Bokföring", self.about, "F1", needs_book=False)
-
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        m = mb.addMenu("&Arkiv")
-        m.addActions([self.act_new_book, self.act_open, self.act_open_ro])
-        self.recent_menu = m.addMenu("S&enaste böcker")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        m.addSeparator()
-        m.addAction(self.act_backup)
-        m.addSeparator()
-        m.addActions([self.act_import, self.act_export])
-        m.addSeparator()
-        m.addActions([self.act_close_book, self.act_quit])
-        m = mb.addMenu("&Redigera")
-        m.addActions([self.act_copy, self.act_find])
-        m.addSeparator()
-        m.addAction(self.act_forbund)
-        m = mb.addMenu("&Bokföring")
-        m.addActions([self.act_new_voucher, self.act_correct, self.act_drafts])
-        m.addSeparator()
-        m.addActions([self.page_actions["start"], self.page_actions["verifikationer"]])
-        m.addSeparator()
-        m.addActions([self.act_chart, self.act_registers, self.act_members, self.act_budget])
-        m.addSeparator()
-        m.addAction(self.act_new_year)
-        m.addSeparator()
-        m.addAction(self.act_accruals)
-        m = mb.addMenu("Ra&pporter")
-        m.addActions([self.page_actions["huvudbok"], self.page_actions["saldobalans"]])
-        m.addSeparator()
-        self.page_actions["rapport"].setText("&Resultaträkning")
-        m.addActions([self.page_actions["rapport"], self.act_balance_sheet, self.act_cash_flow])
-        m.addSeparator()
-        m.addAction(self.page_actions["projekt"])
-        m.addSeparator()
-        m.addActions([self.act_pdf, self.act_pdf_interim])
-        self.wizard_menu = mb.addMenu("B&okslut")
-        self.wizard_menu.addAction(self.act_wizard)
-        self.wizard_menu.addSeparator()
-        self.wizard_menu.addAction(self.act_reopen)
-        m = mb.addMenu("&Hjälp")
-        m.addAction(self.act_about)
-
-    def _build_toolbar(self) -> None:
-        tb = self.addToolBar("Verktyg")
-        tb.setObjectName("toolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        tb.setStyleSheet("QToolBar { spacing: 4px; padding: 3px 6px; border-bottom: 1px solid #d5dbe1; }"
-                         "QToolButton { padding: 4px 10px; }")
-        self.act_new_voucher.setIconText("Ny verifikation")
-        tb.addAction(self.act_new_voucher)
-        tb.addSeparator()
-        for key in ("verifikationer", "huvudbok", "saldobalans", "rapport", "projekt"):
-            tb.addAction(self.page_actions[key])
-        self.page_actions["rapport"].setIconText("Resultat och balans")
-        tb.addSeparator()
-        tb.addActions([self.act_chart, self.act_registers, self.act_members])
-        self.act_registers.setIconText("Insatser")
-        self.act_members.setIconText("Medlemmar")
-        self.toolbar = tb
-
+    # ------------------------------------------------------------------ status bar
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
         self.status_file = QLabel()
@@ -255,7 +130,7 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.status_warning)
         sb.addPermanentWidget(self.status_file)
 
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         items = settings.recent_books()
         if not items:
