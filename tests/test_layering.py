@@ -7,7 +7,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "finsam_desktop"
+import finsam_desktop
+
+PACKAGE = Path(finsam_desktop.__file__).resolve().parent
 ROOT = "finsam_desktop"
 
 # What each part of the program may import (besides itself and the standard library),
