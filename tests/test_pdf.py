@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import re
 
-import pdfplumber
 import pypdf
 import pytest
 
@@ -17,15 +16,10 @@ from finsam_desktop.reports.document import build_document
 from finsam_desktop.reports import build_report, in_tkr
 from finsam_desktop.render.json_out import to_json
 
-from pdf_helpers import demo_book, pages_text  # noqa: F401  (the fixture `demo`)
+from pdf_helpers import MINUS, _toc_entries, demo_book, kr, pages_text  # noqa: F401  (the fixture `demo`)
 
-MINUS = "\u2212"
 STATEMENT_HEADINGS = ("Innehållsförteckning", "Förvaltningsberättelse", "Resultaträkning", "Balansräkning",
                       "Kassaflödesanalys", "Driftredovisning", "Noter", "Underskrifter")
-
-
-def kr(ore: int) -> str:
-    return format_kr(ore, minus=MINUS)
 
 
 def tkr(value: int) -> str:
@@ -128,19 +122,6 @@ def test_fonts_are_embedded_truetype(demo_2025):
             assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
     assert any(n.endswith("+DejaVuSansCondensed") for n in names)
     assert any(n.endswith("+DejaVuSerifCondensed") for n in names)
-
-
-def _toc_entries(data: bytes) -> list[tuple[str, int]]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        # Leave out the large UTKAST watermark letters.
-        page = pdf.pages[1].filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 40)
-        lines = page.extract_text().splitlines()
-    entries = []
-    for line in lines:
-        m = re.match(r"^(.*?[^ .])[ .]{3,}(\d+)$", line.strip())
-        if m:
-            entries.append((m.group(1), int(m.group(2))))
-    return entries
 
 
 def test_table_of_contents_points_to_the_pages_of_its_headings(demo_2025):

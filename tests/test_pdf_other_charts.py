@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pdf_helpers import pages_text
-from test_pdf import _toc_entries, kr
-from test_reports_other_charts import build_degerfors_karlskoga, build_ornskoldsvik
+from pdf_helpers import _toc_entries, kr
+from other_charts import build_degerfors_karlskoga, build_ornskoldsvik
 
 from finsam_desktop.render.pdf import render_pdf_bytes
 from finsam_desktop.reports.document import build_document

@@ -147,7 +147,7 @@ def test_cli_accruals_before_the_year_end_names_the_prorated_grant(book, capsys)
 def test_follow_up_interimsskuld_counts_every_account_the_note_specifies(tmp_path):
     """Örnsköldsvik keeps one insats' upplupen kostnad on 2999 beside the book's 2990:
     the follow-up's "varav interimsskuld" is the note's figure per insats."""
-    from test_reports_other_charts import build_ornskoldsvik
+    from other_charts import build_ornskoldsvik
 
     from finsam_desktop.reports import build_report, interimsskulder_per_projekt
     book = build_ornskoldsvik(tmp_path / "ovik.finsam")
