@@ -48,13 +48,14 @@ def _xlsx_child(book_path: str, out: str) -> int:
     """Write the workbook of the book's last open year (run in a fresh process)."""
     from finsam_desktop.render.xlsx import write_xlsx
     from finsam_desktop.reports import build_report
+    from finsam_desktop.reports.document import build_document
     with Book.open(book_path, read_only=True) as book:
         year = [y for y in book.years() if not y.is_closed][-1]
         t0 = time.perf_counter()
         report = build_report(book, year.id)
         t1 = time.perf_counter()
         before = _peak_mb()
-        write_xlsx(report, book, out)
+        write_xlsx(build_document(book, year.id, report=report, with_ledger=True), out)
         t2 = time.perf_counter()
     print(f"{'  build_report':<44} {t1 - t0:8.2f} s")
     print(f"{'  write_xlsx (huvudbok and all sheets)':<44} {t2 - t1:8.2f} s")

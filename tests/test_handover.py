@@ -16,6 +16,7 @@ from finsam_desktop.demo import build_demo
 from finsam_desktop.errors import BookFileError
 from finsam_desktop.render.xlsx import SHEETS, write_xlsx
 from finsam_desktop.reports import build_report
+from finsam_desktop.reports.document import build_document
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +78,7 @@ def test_handover_never_overwrites_a_package(demo, package):
 def test_xlsx_statements_equal_the_report(demo, tmp_path):
     y = demo.year_by_label("2025")
     report = build_report(demo, y.id)
-    path = write_xlsx(report, demo, tmp_path / "a.xlsx")
+    path = write_xlsx(build_document(demo, report.year_id, report=report, with_ledger=True), tmp_path / "a.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames == list(SHEETS)
     for st, name in zip(report.statements, SHEETS):
@@ -98,7 +99,7 @@ def test_xlsx_statements_equal_the_report(demo, tmp_path):
 
 def test_xlsx_huvudbok_ends_on_each_accounts_closing_balance(demo, tmp_path):
     y = demo.year_by_label("2025")
-    wb = load_workbook(write_xlsx(build_report(demo, y.id), demo, tmp_path / "b.xlsx"))
+    wb = load_workbook(write_xlsx(build_document(demo, y.id, with_ledger=True), tmp_path / "b.xlsx"))
     ws = wb["Huvudbok"]
     closing = {row[0].value: row[8].value for row in ws.iter_rows(min_row=5)
                if row[4].value == "Utgående saldo"}
@@ -135,7 +136,7 @@ def test_xlsx_is_streamed_so_memory_does_not_grow_with_the_huvudbok(ledger_book,
     report = build_report(ledger_book, ledger_book.years()[0].id)
     tracemalloc.start()
     try:
-        write_xlsx(report, ledger_book, tmp_path / "h.xlsx")
+        write_xlsx(build_document(ledger_book, report.year_id, report=report, with_ledger=True), tmp_path / "h.xlsx")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -148,11 +149,11 @@ def test_xlsx_huvudbok_read_in_pages_keeps_the_running_balance(ledger_book, tmp_
     """The huvudbok reads an account a page at a time; across page boundaries the saldo
     column runs on without a jump and the frozen header, filter, widths and number
     formats are those of the sheet's first version."""
-    import finsam_desktop.render.xlsx as xlsx_mod
+    import finsam_desktop.reports.document as document
 
-    monkeypatch.setattr(xlsx_mod, "LEDGER_PAGE", 7)
+    monkeypatch.setattr(document, "LEDGER_PAGE", 7)
     y = ledger_book.years()[0]
-    wb = load_workbook(write_xlsx(build_report(ledger_book, y.id), ledger_book, tmp_path / "p.xlsx"))
+    wb = load_workbook(write_xlsx(build_document(ledger_book, y.id, with_ledger=True), tmp_path / "p.xlsx"))
     ws = wb["Huvudbok"]
     assert ws.freeze_panes == "A5" and ws.auto_filter.ref == f"A4:I{4 + 3_000 + 3 * 2}"
     assert [ws.column_dimensions[c].width for c in "ABCDEFGHI"] == [8, 34, 12, 13, 44, 10, 15, 15, 16]
@@ -176,7 +177,7 @@ def test_xlsx_row_with_two_notes_names_both(demo, tmp_path):
     report = build_report(demo, y.id)
     row = report.balansrakning.row("kortfristiga_skulder")
     assert len(row.notes) == 2
-    ws = load_workbook(write_xlsx(report, demo, tmp_path / "n.xlsx"))["Balansräkning"]
+    ws = load_workbook(write_xlsx(build_document(demo, report.year_id, report=report, with_ledger=True), tmp_path / "n.xlsx"))["Balansräkning"]
     cells = {r[-1].value: r for r in ws.iter_rows(min_row=5)}
     assert cells["kortfristiga_skulder"][1].value == ", ".join(str(n) for n in row.notes)
     assert cells["summa_tillgangar"][1].value is None
@@ -188,7 +189,7 @@ def test_xlsx_delar_balance_sheet_compares_with_last_years_bokslutsdag(demo, tmp
     y = demo.year_by_label("2025")
     report = build_report(demo, y.id, date_to="2025-06-30")
     assert report.previous_balance_date == "2024-12-31"
-    wb = load_workbook(write_xlsx(report, demo, tmp_path / "d.xlsx"))
+    wb = load_workbook(write_xlsx(build_document(demo, report.year_id, report=report, with_ledger=True), tmp_path / "d.xlsx"))
     assert [c.value for c in wb["Balansräkning"][4]][:4] == ["Post", "Not", "2025-06-30", "2024-12-31"]
     for name in ("Resultaträkning", "Kassaflödesanalys"):
         assert [c.value for c in wb[name][4]][2:4] == ["2025-01-01 – 2025-06-30", "2024-01-01 – 2024-06-30"]

@@ -6,24 +6,20 @@ from __future__ import annotations
 import io
 import re
 
-import pdfplumber
 import pypdf
 import pytest
 
 from finsam_desktop.cli import main as cli_main
 from finsam_desktop.money import format_kr
 from finsam_desktop.render.pdf import render_pdf, render_pdf_bytes
-from finsam_desktop.reports import build_report, in_tkr, to_json
+from finsam_desktop.reports.document import build_document
+from finsam_desktop.reports import build_report, in_tkr
+from finsam_desktop.render.json_out import to_json
 
-from pdf_helpers import demo_book, pages_text  # noqa: F401  (the fixture `demo`)
+from pdf_helpers import MINUS, _toc_entries, demo_book, kr, pages_text  # noqa: F401  (the fixture `demo`)
 
-MINUS = "\u2212"
 STATEMENT_HEADINGS = ("Innehållsförteckning", "Förvaltningsberättelse", "Resultaträkning", "Balansräkning",
                       "Kassaflödesanalys", "Driftredovisning", "Noter", "Underskrifter")
-
-
-def kr(ore: int) -> str:
-    return format_kr(ore, minus=MINUS)
 
 
 def tkr(value: int) -> str:
@@ -34,14 +30,14 @@ def tkr(value: int) -> str:
 def demo_2025(demo):
     year = demo.year_by_label("2025")
     report = build_report(demo, year.id)
-    data = render_pdf_bytes(demo, year.id, report=report)
+    data = render_pdf_bytes(build_document(demo, year.id, report=report))
     return year, report, data, pages_text(data)
 
 
 @pytest.fixture(scope="module")
 def demo_2025_tkr(demo):
     year = demo.year_by_label("2025")
-    data = render_pdf_bytes(demo, year.id, tkr=True)
+    data = render_pdf_bytes(build_document(demo, year.id, tkr=True))
     return in_tkr(build_report(demo, year.id)), pages_text(data)
 
 
@@ -128,19 +124,6 @@ def test_fonts_are_embedded_truetype(demo_2025):
     assert any(n.endswith("+DejaVuSerifCondensed") for n in names)
 
 
-def _toc_entries(data: bytes) -> list[tuple[str, int]]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        # Leave out the large UTKAST watermark letters.
-        page = pdf.pages[1].filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 40)
-        lines = page.extract_text().splitlines()
-    entries = []
-    for line in lines:
-        m = re.match(r"^(.*?[^ .])[ .]{3,}(\d+)$", line.strip())
-        if m:
-            entries.append((m.group(1), int(m.group(2))))
-    return entries
-
-
 def test_table_of_contents_points_to_the_pages_of_its_headings(demo_2025):
     _, _, data, pages = demo_2025
     entries = _toc_entries(data)
@@ -187,12 +170,12 @@ def test_open_year_prints_as_draft_with_watermark_and_checks(demo_2025):
 def test_failed_checks_are_listed_in_a_draft(demo, demo_2025):
     from dataclasses import replace
 
-    from finsam_desktop.reports import Check
+    from finsam_desktop.reports import check_result
 
     year, report, _, _ = demo_2025
     broken = replace(report, kontroller=report.kontroller + (
-        Check("balansrakning_balanserar", False, "Balansräkningen balanserar inte: skillnad 1 kr."),))
-    pages = pages_text(render_pdf_bytes(demo, year.id, report=broken))
+        check_result("balansrakning_balanserar", False, "Balansräkningen balanserar inte: skillnad 1 kr."),))
+    pages = pages_text(render_pdf_bytes(build_document(demo, year.id, report=broken)))
     assert "Balansräkningen balanserar inte: skillnad 1 kr." in pages[1]
     assert f"1 av {len(broken.kontroller)} kontroller" in pages[1]
 
@@ -203,13 +186,13 @@ def test_bokslut_warnings_are_listed_apart_from_the_report_checks(demo, demo_202
     checks still count only the report's own."""
     from dataclasses import replace
 
-    from finsam_desktop.reports import Check
+    from finsam_desktop.reports import check_result
 
     year, report, _, _ = demo_2025
     warning = "Saldot enligt kontoutdraget den 2025-12-31 är inte angivet."
-    legacy = replace(report, kontroller=report.kontroller + (Check("bokslut_1", False, warning),))
+    legacy = replace(report, kontroller=report.kontroller + (check_result("bokslut_1", False, warning),))
     for kwargs in (dict(report=report, warnings=[warning]), dict(report=legacy)):
-        page = pages_text(render_pdf_bytes(demo, year.id, **kwargs))[1].replace("\n", " ")
+        page = pages_text(render_pdf_bytes(build_document(demo, year.id, **kwargs)))[1].replace("\n", " ")
         todo, checks = page.split("Kontroller inför beslut")
         assert "Att åtgärda före beslut" in todo and warning in todo
         assert "Bokslutets kontroller har gett 1 varning som ska åtgärdas" in todo
@@ -220,7 +203,7 @@ def test_bokslut_warnings_are_listed_apart_from_the_report_checks(demo, demo_202
 def test_closed_year_prints_final_without_watermark(demo):
     year = demo.year_by_label("2024")
     assert year.is_closed
-    pages = pages_text(render_pdf_bytes(demo, year.id))
+    pages = pages_text(render_pdf_bytes(build_document(demo, year.id)))
     text = "\n".join(pages)
     assert "UTKAST" not in text and "[Text saknas]" not in text
     assert "Kontroller inför beslut" not in text
@@ -241,7 +224,7 @@ def test_cover_names_forbund_period_and_decision_date(demo, demo_2025):
 
 def test_final_cover_says_the_board_decided_it(demo):
     year = demo.year_by_label("2024")
-    cover = pages_text(render_pdf_bytes(demo, year.id))[0]
+    cover = pages_text(render_pdf_bytes(build_document(demo, year.id)))[0]
     assert f"Beslutad av styrelsen {demo.year_text(year.id, 'beslutsdatum')}" in cover
 
 
@@ -258,7 +241,7 @@ def test_signatures_list_every_board_member_and_auditor(demo, demo_2025):
 
 def test_interim_report_is_titled_delarsrapport(demo):
     year = demo.year_by_label("2025")
-    pages = pages_text(render_pdf_bytes(demo, year.id, date_from="2025-01-01", date_to="2025-06-30"))
+    pages = pages_text(render_pdf_bytes(build_document(demo, year.id, date_from="2025-01-01", date_to="2025-06-30")))
     assert "Delårsrapport per 2025-06-30" in pages[0]
     assert "Förslag till disposition" not in "\n".join(pages)
 
@@ -267,7 +250,7 @@ def test_empty_texts_are_marked_in_a_draft(book):
     y = book.years()[0]
     book.book_voucher("2021-01-20", "Driftbidrag", [(1930, 500_000_00), (3010, -500_000_00)])
     book.book_voucher("2021-03-10", "Lokalhyra", [(6110, 40_000_00), (1930, -40_000_00)])
-    pages = pages_text(render_pdf_bytes(book, y.id))
+    pages = pages_text(render_pdf_bytes(build_document(book, y.id)))
     text = "\n".join(pages)
     assert "[Text saknas]" in text
     assert "Årets resultat" in text and kr(460_000_00) in text
@@ -281,7 +264,7 @@ def test_empty_sections_are_left_out_of_the_final_document(book):
     book.book_voucher("2021-01-20", "Driftbidrag", [(1930, 500_000_00), (3010, -500_000_00)])
     book.set_year_text(y.id, "handelser", "Styrelsen beslutade om en ny insats.")
     final = replace(build_report(book, y.id), is_closed=True)
-    text = "\n".join(pages_text(render_pdf_bytes(book, y.id, report=final)))
+    text = "\n".join(pages_text(render_pdf_bytes(build_document(book, y.id, report=final))))
     assert "[Text saknas]" not in text and "UTKAST" not in text
     assert "Händelser av väsentlig betydelse" in text and "Styrelsen beslutade om en ny insats." in text
     assert "Väsentliga personalförhållanden" not in text
@@ -293,7 +276,7 @@ def test_user_text_is_printed_as_written_not_read_as_markup(book):
     y = book.years()[0]
     book.book_voucher("2021-01-20", "Driftbidrag", [(1930, 500_000_00), (3010, -500_000_00)])
     book.set_year_text(y.id, "oversikt", "Utfall < budget & <b>mål</b> nåddes.\n\n- första\n- andra")
-    text = "\n".join(pages_text(render_pdf_bytes(book, y.id)))
+    text = "\n".join(pages_text(render_pdf_bytes(build_document(book, y.id))))
     assert "Utfall < budget & <b>mål</b> nåddes." in text
     assert "första" in text and "andra" in text
 
@@ -315,7 +298,7 @@ def test_render_pdf_refuses_a_missing_folder(demo, tmp_path):
     from finsam_desktop.errors import FinsamError
 
     with pytest.raises(FinsamError, match="finns inte"):
-        render_pdf(demo, demo.year_by_label("2025").id, tmp_path / "saknas" / "a.pdf")
+        render_pdf(build_document(demo, demo.year_by_label("2025").id), tmp_path / "saknas" / "a.pdf")
 
 
 def flat(text: str) -> str:

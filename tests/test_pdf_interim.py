@@ -8,6 +8,7 @@ import pytest
 
 from finsam_desktop.money import format_kr
 from finsam_desktop.render.pdf import render_pdf_bytes
+from finsam_desktop.reports.document import build_document
 from finsam_desktop.reports import build_report
 
 from pdf_helpers import demo_book, pages_text  # noqa: F401  (the fixture `demo`)
@@ -24,7 +25,7 @@ def page_of(pages: list[str], heading: str) -> str:
 def interim(demo):
     year = demo.year_by_label("2025")
     report = build_report(demo, year.id, "2025-01-01", "2025-06-30")
-    data = render_pdf_bytes(demo, year.id, date_from="2025-01-01", date_to="2025-06-30", report=report)
+    data = render_pdf_bytes(build_document(demo, year.id, date_from="2025-01-01", date_to="2025-06-30", report=report))
     return report, pages_text(data)
 
 
@@ -69,7 +70,7 @@ def test_interim_report_prints_its_own_forvaltningsberattelse(demo, interim):
 def test_interim_report_without_own_texts_keeps_the_years_texts(book):
     y = book.years()[0]
     book.set_year_text(y.id, "viktiga_forhallanden", "Halvåret har gått enligt plan.")
-    data = render_pdf_bytes(book, y.id, date_to=y.start[:4] + "-06-30")
+    data = render_pdf_bytes(build_document(book, y.id, date_to=y.start[:4] + "-06-30"))
     assert "Halvåret har gått enligt plan." in " ".join(pages_text(data))
 
 

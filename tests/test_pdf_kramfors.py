@@ -7,7 +7,9 @@ import pytest
 
 from finsam_desktop.money import format_kr
 from finsam_desktop.render.pdf import render_pdf_bytes
-from finsam_desktop.reports import build_report, to_json
+from finsam_desktop.reports.document import build_document
+from finsam_desktop.reports import build_report
+from finsam_desktop.render.json_out import to_json
 
 from pdf_helpers import pages_text
 
@@ -25,7 +27,7 @@ def kramfors_2021(tmp_path_factory):
     book = kramfors.build_kramfors(tmp_path_factory.mktemp("kramfors") / "kramfors.finsam")
     year = book.year_by_label("2021")
     report = build_report(book, year.id)
-    data = render_pdf_bytes(book, year.id, report=report)
+    data = render_pdf_bytes(build_document(book, year.id, report=report))
     pages = pages_text(data)
     yield book, report, pages
     book.close()

@@ -8,11 +8,13 @@ from __future__ import annotations
 import pytest
 
 from pdf_helpers import pages_text
-from test_pdf import _toc_entries, kr
-from test_reports_other_charts import build_degerfors_karlskoga, build_ornskoldsvik
+from pdf_helpers import _toc_entries, kr
+from other_charts import build_degerfors_karlskoga, build_ornskoldsvik
 
 from finsam_desktop.render.pdf import render_pdf_bytes
-from finsam_desktop.reports import build_report, to_json
+from finsam_desktop.reports.document import build_document
+from finsam_desktop.reports import build_report
+from finsam_desktop.render.json_out import to_json
 
 HEADINGS = {"resultatrakning": "Resultaträkning", "balansrakning": "Balansräkning",
             "kassaflodesanalys": "Kassaflödesanalys"}
@@ -25,7 +27,7 @@ def rendered(request, tmp_path_factory):
     book = build(tmp_path_factory.mktemp(name) / f"{name}.finsam")
     year = book.year_by_label(label)
     report = build_report(book, year.id)
-    data = render_pdf_bytes(book, year.id, report=report)
+    data = render_pdf_bytes(build_document(book, year.id, report=report))
     yield report, data, pages_text(data)
     book.close()
 

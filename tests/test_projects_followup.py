@@ -13,6 +13,7 @@ from test_accruals import INSATSER, kramfors, year_end_entries
 from finsam_desktop.closing.close import close_year
 from finsam_desktop.closing.accruals import AccrualEntry, book_accruals
 from finsam_desktop.cli import main
+from finsam_desktop.render.json_out import to_json
 from finsam_desktop.reports.projects import NO_OWNER, project_follow_up
 
 
@@ -106,7 +107,7 @@ def test_report_note_specifies_interimsskulder_per_projektagare_and_insats(book)
     assert rows["Kramfors kommun – StegSam+"] == 178_936_00
     assert rows["Övriga interimsskulder"] == 20_391_00
     assert note.total == 1_013_443_00
-    per_project = reports.to_json(report)["noter"]["interimsskulder_per_projekt"]
+    per_project = to_json(report)["noter"]["interimsskulder_per_projekt"]
     assert per_project["StegSam"] == 492_163_00 and per_project["StegSam+"] == 178_936_00
     assert per_project["Koordinator/Coach Samkraft"] == 321_953_00
 
@@ -147,7 +148,7 @@ def test_cli_accruals_before_the_year_end_names_the_prorated_grant(book, capsys)
 def test_follow_up_interimsskuld_counts_every_account_the_note_specifies(tmp_path):
     """Örnsköldsvik keeps one insats' upplupen kostnad on 2999 beside the book's 2990:
     the follow-up's "varav interimsskuld" is the note's figure per insats."""
-    from test_reports_other_charts import build_ornskoldsvik
+    from other_charts import build_ornskoldsvik
 
     from finsam_desktop.reports import build_report, interimsskulder_per_projekt
     book = build_ornskoldsvik(tmp_path / "ovik.finsam")

@@ -9,7 +9,8 @@ import pytest
 from conftest import VALID_ORGNR
 from finsam_desktop.book import Book, VoucherRow
 from finsam_desktop.cli import main
-from finsam_desktop.reports import build_report, in_tkr, interimsskulder_per_projekt, to_json
+from finsam_desktop.reports import build_report, in_tkr, interimsskulder_per_projekt
+from finsam_desktop.render.json_out import to_json
 from finsam_desktop.reports.layout import LAYOUTS
 from kramfors import EXPECTED, NOTE_6, NOTE_6_REST
 from kramfors import kramfors_book  # noqa: F401  (the fixture `kramfors`)
@@ -95,7 +96,7 @@ def test_kramfors_every_check_passes(k2021):
     failed = [c for c in k2021.kontroller if not c.ok]
     assert not failed, failed
     assert {"balansrakning_balanserar", "arets_resultat_rr_br", "kassaflode_likvida_medel", "konton_har_rad",
-            "tkr_avrundning", "not_interimsskulder"} <= {c.id for c in k2021.kontroller}
+            "tkr_avrundning", "not_interimsskulder"} <= {c.check for c in k2021.kontroller}
 
 
 def test_kramfors_key_figures(k2021):
@@ -210,7 +211,7 @@ def test_account_without_a_row_fails_its_check(tmp_path):
     b.book_voucher("2021-04-01", "Flytt", [(1999, 1_000_00), (1930, -1_000_00)])
     r = build_report(b, b.years()[0].id)
     assert not r.check("konton_har_rad").ok
-    assert "1999" in r.check("konton_har_rad").meddelande
+    assert "1999" in r.check("konton_har_rad").message
     assert not r.check("balansrakning_balanserar").ok
 
 
@@ -351,8 +352,8 @@ def test_budget_row_that_came_to_span_two_rows_fails_a_check(tmp_path):
     b.add_account(8690, "Övriga finansiella intäkter", "I", row_id="finansiella_intakter")
     r = build_report(b, y.id)
     check = r.check("budgetrader_en_rad")
-    assert not check.ok and "”Finansiella poster”" in check.meddelande
-    assert "Finansiella intäkter och Finansiella kostnader" in check.meddelande
+    assert not check.ok and "”Finansiella poster”" in check.message
+    assert "Finansiella intäkter och Finansiella kostnader" in check.message
     # The cost budget stays on the cost row, as the sign of the budget row says.
     assert r.resultatrakning.row("finansiella_kostnader").budget == -2_000_00
     assert r.resultatrakning.row("finansiella_intakter").budget == 0

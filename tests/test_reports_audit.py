@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from finsam_desktop.cli import main
-from finsam_desktop.reports import build_report, in_tkr, to_json
+from finsam_desktop.reports import build_report, in_tkr
+from finsam_desktop.render.json_out import to_json
 from finsam_desktop.reports.engine import period_label
 from finsam_desktop.reports.model import HEADING, ROW, SUM
-from finsam_desktop.reports.text import render_text
+from finsam_desktop.render.text import render_text
 from kramfors import kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 KR = 100
@@ -71,7 +72,7 @@ def test_interim_balance_notes_compare_with_last_years_bokslutsdag(half):
 
 def test_interim_tkr_report_pins_the_bokslut_column_and_adds_up(half):
     t = in_tkr(half)
-    assert half.check("tkr_avrundning").ok, half.check("tkr_avrundning").meddelande
+    assert half.check("tkr_avrundning").ok, half.check("tkr_avrundning").message
     br, kfa = t.balansrakning, t.kassaflodesanalys
     assert br.row("kassa_och_bank").previous == 1_590
     assert kfa.row("likvida_medel_vid_arets_borjan").amount == 1_590

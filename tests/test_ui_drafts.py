@@ -4,14 +4,16 @@ listed, opened again, finished and booked (booking removes the draft)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
-from finsam_desktop.book import VoucherFilter
+from finsam_desktop.book import Book, VoucherFilter
 from finsam_desktop.ui.drafts_view import DraftsDialog
 from finsam_desktop.ui.entry_model import ACCOUNT, CREDIT, DEBIT
 from finsam_desktop.ui.main_window import MainWindow
+from finsam_desktop.ui.members_form import MembersDialog
 from finsam_desktop.ui.voucher_form import VoucherDialog
 
+from conftest import VALID_ORGNR
 from ui_helpers import booked, isolated_settings  # noqa: F401
 
 
@@ -110,3 +112,40 @@ def test_draft_is_deleted_from_the_list_after_asking(qtbot, book, monkeypatch):
     dlg.delete_selected()
     assert book.drafts() == [] and dlg.model.rowCount() == 0
     assert not dlg.open_button.isEnabled()
+
+
+def test_changing_the_book_closes_every_form_it_opened(qtbot, book, tmp_path):
+    """A draft opened from the list, a voucher, a register form and the list itself
+    belong to the book: opening another book closes them all, so nothing is left
+    editing a closed database."""
+    book.save_draft("2021-04-01", "Faktura Hälsolots", [(4530, 12_000_00), (1930, 0)])
+    window = MainWindow(book)
+    qtbot.addWidget(window)
+    listing = window.show_drafts()
+    listing.table.doubleClicked.emit(listing.model.index(0, 1))
+    form = next(w for w in window.findChildren(VoucherDialog) if w.draft_id is not None)
+    window.new_voucher()
+    window.edit_members()
+    members = window.findChildren(MembersDialog)[0]
+    again = window.show_drafts()
+    opened = [again, form, window.voucher_dialog, members]
+    assert all(w.isVisible() for w in opened)
+    other = Book.create(tmp_path / "other.finsam", namn="Annat förbund", orgnr=VALID_ORGNR,
+                        year_start="2021-01-01", year_end="2021-12-31")
+    window.set_book(other)
+    assert not any(w.isVisible() for w in opened)
+    assert [w for w in window.findChildren(QDialog) if w.isVisible()] == []
+    # The draft form is gone: nothing can write to the closed book through it.
+    assert form not in [w for w in window.findChildren(VoucherDialog) if w.isVisible()]
+    window.close()
+
+
+def test_closing_the_book_closes_an_open_draft_form(qtbot, book):
+    book.save_draft("2021-04-01", "Utkast", [(4530, 500_00), (1930, 0)])
+    window = MainWindow(book)
+    qtbot.addWidget(window)
+    form = window.open_draft(book.drafts()[0])
+    assert form.isVisible()
+    window.close_book()
+    assert not form.isVisible()
+    window.close()

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from finsam_desktop.reports import Check
+from finsam_desktop.reports import check_result
 from finsam_desktop.ui import main_window as mw
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.pdf_dialog import PdfDialog
@@ -32,7 +33,7 @@ def test_report_view_leaves_out_rows_with_nothing_in_either_year(qtbot, book):
     assert "Kassa och bank" in br and "Förråd" not in br
     # Like the PDF: the same rows as the printed report.
     from finsam_desktop.reports import build_report
-    from finsam_desktop.render.pdf_statements import visible_rows
+    from finsam_desktop.reports.visible import visible_rows
     report = build_report(book, book.years()[0].id)
     assert rr == [r.label for r in visible_rows(report.resultatrakning)]
 
@@ -52,14 +53,14 @@ def test_report_view_shows_the_notes_with_both_years_and_the_checks(qtbot, book)
 
 
 def test_a_failed_check_is_marked_in_red_and_listed_first(qtbot, book, monkeypatch):
-    import finsam_desktop.reports as reports
-    real = reports.build_report
+    import finsam_desktop.ui.report_view as report_view
+    real = report_view.build_report
 
     def broken(*a, **k):
         r = real(*a, **k)
-        bad = Check("balansrakning_balanserar", False, "Balansräkningen balanserar inte: differens 1 kr.")
+        bad = check_result("balansrakning_balanserar", False, "Balansräkningen balanserar inte: differens 1 kr.")
         return type(r)(**{**r.__dict__, "kontroller": (r.kontroller[0], bad)})
-    monkeypatch.setattr(reports, "build_report", broken)
+    monkeypatch.setattr(report_view, "build_report", broken)
     view = ReportView(book)
     qtbot.addWidget(view)
     assert view.check_model.index(0, 0).data() == "\u2717 Stämmer inte"
@@ -73,7 +74,7 @@ def test_annual_report_pdf_is_written_in_the_background_and_offered_to_open(qtbo
     qtbot.addWidget(window)
     opened = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
-    monkeypatch.setattr(mw.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     saved = tmp_path / "Årsredovisning 2021.pdf"
     monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     out = window.write_pdf(year_id=book.years()[0].id, tkr=True)

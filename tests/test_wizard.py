@@ -19,7 +19,8 @@ from finsam_desktop.demo import build_demo
 from finsam_desktop.errors import RuleError
 from finsam_desktop.exchange.sie_import import import_sie
 from finsam_desktop.money import format_kr
-from finsam_desktop.reports import build_report, to_json
+from finsam_desktop.reports import build_report
+from finsam_desktop.render.json_out import to_json
 from finsam_desktop.ui.wizard import (PAGE_ACCRUALS, PAGE_BOARD, PAGE_CHECKS, PAGE_CLOSE, PAGE_PREVIEW,
                                       PAGE_PRODUCE, PAGE_TEXTS, BokslutWizard)
 

@@ -240,8 +240,8 @@ def _report(book: Book, year: FiscalYear, date_to: str) -> list[Finding]:
         return [_finding("rapport", ERROR, f"Rapporten kan inte tas fram: {exc.message}", "report")]
     out = []
     for c in report.kontroller:
-        if c.id in _COVERED:
+        if c.check in _COVERED:
             continue
-        out.append(_finding(f"rapport:{c.id}", OK if c.ok else ERROR, c.meddelande, "report",
+        out.append(_finding(f"rapport:{c.check}", OK if c.ok else ERROR, c.message, "report",
                            "Rapportens kontroll"))
     return out

@@ -17,6 +17,7 @@ from ..book import Book
 from ..render.pdf import render_pdf
 from ..render.xlsx import write_xlsx
 from ..reports import build_report
+from ..reports.document import build_document
 from .handover import _safe, existing_folder, export_sie4, make_handover, package_name
 
 
@@ -53,8 +54,8 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
             report = build_report(book, year_id, date_to=date_to)
             # A final PDF lists no checks; a draft lists the warnings apart from the
             # report's own checks (render/pdf_front.py).
-            render_pdf(book, year_id, path, date_to=date_to, report=report,
-                       warnings=() if report.is_closed else tuple(warnings))
+            render_pdf(build_document(book, year_id, date_to=date_to, report=report,
+                                      warnings=() if report.is_closed else tuple(warnings)), path)
             done.append(("Årsredovisning (PDF)" if whole else "Delårsrapport (PDF)", path))
         elif kind == "sie":
             path = out / names["sie"]
@@ -62,7 +63,7 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
             done.append(("Bokföringen i SIE 4", path))
         elif kind == "xlsx":
             path = out / names["xlsx"]
-            write_xlsx(build_report(book, year_id, date_to=date_to), book, path)
+            write_xlsx(build_document(book, year_id, date_to=date_to, with_ledger=True), path)
             done.append(("Excel-bok för kommunens ekonom", path))
         else:
             name = package_name(book, year_id)

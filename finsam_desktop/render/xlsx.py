@@ -1,6 +1,6 @@
 """Report data -> an Excel workbook for kommunens ekonom.
 
-    write_xlsx(report, book, "2024.xlsx")
+    write_xlsx(build_document(book, year_id, with_ledger=True), "2024.xlsx")
 
 Sheets: Resultaträkning, Balansräkning, Kassaflödesanalys, Noter, Huvudbok and
 Saldobalans. Amounts are numbers in kronor (the exact öre as decimals) with a Swedish
@@ -30,6 +30,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ..errors import BookFileError
+from ..reports.document import AnnualDocument, Ledger
 
 KR = '#,##0;-#,##0;"–"'            # whole kronor in the statements (exact value kept)
 KR_ORE = '#,##0.00;-#,##0.00;"–"'  # kronor and öre in the huvudbok
@@ -45,7 +46,6 @@ HEAD_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
 
 SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans")
 HEADER_ROW = 4  # title, subtitle, an empty row, then the column captions
-LEDGER_PAGE = 20_000  # huvudbok lines read from the book at a time
 
 
 def kr(ore: int | None) -> float | int | None:
@@ -63,18 +63,19 @@ def notes_cell(notes: tuple[int, ...]) -> int | str | None:
     return notes[0] if len(notes) == 1 else ", ".join(str(n) for n in notes)
 
 
-def write_xlsx(report, book, path: str | Path) -> Path:
-    """Write the workbook for `report` (an AnnualReport in öre) to `path`; the huvudbok
-    and saldobalans come from `book` for the report's period."""
-    if getattr(report, "unit", "ore") != "ore":
-        raise ValueError("write_xlsx needs the report in öre")
+def write_xlsx(doc: AnnualDocument, path: str | Path) -> Path:
+    """Write the workbook of `doc` (built with_ledger=True) to `path`: the statements and
+    notes in öre (`doc.exact`), the huvudbok and saldobalans of the report's period."""
+    if doc.ledger is None or doc.trial_balance is None:
+        raise ValueError("write_xlsx needs a document built with_ledger=True")
+    report = doc.exact
     target = Path(path)
     wb = Workbook(write_only=True)
     for st in report.statements:
         _statement_sheet(wb, report, st)
     _notes_sheet(wb, report)
-    _ledger_sheet(wb, report, book)
-    _trial_balance_sheet(wb, report, book)
+    _ledger_sheet(wb, report, doc.ledger)
+    _trial_balance_sheet(wb, report, doc.trial_balance)
     wb.properties.title = f"{report.forbund.namn} {report.year_label}"
     wb.properties.creator = "Finsam Bokföring"
     try:
@@ -213,31 +214,19 @@ def _notes_sheet(wb, report) -> None:
         s.add([])
 
 
-def _ledger_lines(book, account: int, fran: str, till: str, summary):
-    """The account's huvudbok lines of the period, read a page at a time so a big
-    account never sits in memory whole."""
-    for offset in range(0, summary.count, LEDGER_PAGE):
-        yield from book.ledger_page(account, fran, till, offset=offset, limit=LEDGER_PAGE,
-                                    count=summary.count, days=summary.days)
-
-
-def _ledger_sheet(wb, report, book) -> None:
+def _ledger_sheet(wb, report, ledger: Ledger) -> None:
     s = _Sheet(wb, "Huvudbok", [8, 34, 12, 13, 44, 10, 15, 15, 16])
     s.title(report, "Huvudbok")
     s.header(["Konto", "Kontonamn", "Datum", "Verifikation", "Text", "Insats", "Debet", "Kredit", "Saldo"])
     fran, till = report.period.fran, report.period.till
-    projects = {p.id: p.code for p in book.projects()}
+    projects = ledger.projects
     cell, add = s.cell, s.add
-    for acc in book.accounts():
-        summary = book.ledger_summary(acc.number, fran, till)
-        opening = summary.opening if acc.is_balance else 0
-        if not summary.count and not opening:
-            continue
-        number, name = acc.number, acc.name
+    for acc in ledger:
+        number, name, opening = acc.number, acc.name, acc.opening
         add([number, name, fran, None, cell("Ingående balans", font=ITALIC), None, None, None,
              cell(kr(opening), fmt=KR_ORE)])
         balance = opening
-        for ln in _ledger_lines(book, number, fran, till, summary):
+        for ln in acc.lines():
             amount = ln.amount
             balance += amount
             if amount > 0:
@@ -251,10 +240,10 @@ def _ledger_sheet(wb, report, book) -> None:
     s.ws.auto_filter.ref = f"A{HEADER_ROW}:I{s.rows}"  # written after the rows
 
 
-def _trial_balance_sheet(wb, report, book) -> None:
+def _trial_balance_sheet(wb, report, lines) -> None:
     s = _Sheet(wb, "Saldobalans", [8, 40, 34, 18, 20, 18])
     s.title(report, "Saldobalans")
     s.header(["Konto", "Kontonamn", "Rapportrad", "Ingående balans", "Periodens förändring", "Utgående balans"])
-    for ln in book.trial_balance(report.year_id, report.period.fran, report.period.till):
+    for ln in lines:
         s.add([ln.account, ln.name, ln.row_id or "", s.cell(kr(ln.opening), fmt=KR_ORE),
                s.cell(kr(ln.period), fmt=KR_ORE), s.cell(kr(ln.closing), fmt=KR_ORE)])

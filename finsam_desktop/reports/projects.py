@@ -23,8 +23,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from fractions import Fraction
 
+from ..book.validate import parse_date
 from ..book.yearend import period_fraction
-from ..money import pro_rata
+from ..errors import RuleError
+from ..money import format_kr, pro_rata
 
 NO_OWNER = "Utan projektägare"
 
@@ -134,10 +136,6 @@ def project_follow_up(book, year_id: int, date: str | None = None) -> ProjectFol
 
     An insats is included when it is active and its period touches the year, or when it
     has a grant or an outcome in the year."""
-    from ..book.validate import parse_date
-    from ..errors import RuleError
-    from ..money import format_kr
-
     year = book.year(year_id)
     if year is None:
         raise RuleError(f"Räkenskapsåret {year_id} finns inte.")

@@ -12,6 +12,7 @@ from ..errors import FinsamError
 from ..findings import ERROR, OK, WARNING, Finding
 from ..money import parse_kr
 from .common import ERROR_STYLE, money, show_error
+from .wizard_page import page_title
 
 CHIP = {OK: ("OK", "#1e7b3c", "#e6f4ea"), WARNING: ("Varning", "#8a5a00", "#fff4d6"),
         ERROR: ("Stopp", "#a61b1b", "#fdecea")}
@@ -40,7 +41,6 @@ class ChecksPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 2, "Kontroller", "Programmet kontrollerar bokföringen. Rätta det som stoppar "
                                           "bokslutet; varningar listas i utkastet till rapporten.")
         self.bank_edit = QLineEdit()

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
 
 from ..closing.accruals import undecided_projects
 from ..errors import FinsamError, InputError
-from ..ops.annual_report import save_signing, save_year_texts
 from ..money import format_kr
-from ..render.pdf_context import interim_key
+from ..ops.annual_report import save_signing, save_year_texts
+from ..reports.document import interim_key
 from .accruals_form import AccrualsForm
 from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
+from .wizard_page import page_title
 
 # (year_text key, heading) in the order of the förvaltningsberättelse.
 SECTIONS = (
@@ -44,7 +45,6 @@ class AccrualsPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 3, "Interimsskulder och andra periodiseringar",
                    "Bestäm vad varje insats har förbrukat men inte fakturerat (även 0 kr) och boka "
                    "övriga upplupna kostnader.")
@@ -171,7 +171,6 @@ class TextsPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 4, "Förvaltningsberättelse", "Skriv eller uppdatera texterna. Siffrorna till "
                                                       "höger räknas fram ur bokföringen.")
         self.edits: dict[str, QPlainTextEdit] = {}
@@ -305,7 +304,6 @@ class BoardPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 5, "Styrelsen", "Vem som beslutar om och skriver under årsredovisningen, var "
                                          "och när, och förbundets revisorer.")
         self.board = _people_table(["Namn", "Roll"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .model import HEADING, ROW, AnnualReport, Note
+from ..reports.model import HEADING, AnnualReport, Note, interimsskulder_per_projekt
 
 
 def _note(n: Note) -> dict:
@@ -23,21 +23,6 @@ def _note(n: Note) -> dict:
         "foregaende_summa": n.previous_total,
         "rader_i_rakningarna": [f"{sid}.{rid}" for sid, rid in n.row_ids],
     }
-
-
-def interimsskulder_per_projekt(report: AnnualReport) -> dict[str, int]:
-    """{insats name: period-end interimsskuld} from the interimsskulder note."""
-    n = report.note("interimsskulder")
-    if n is None:
-        return {}
-    out: dict[str, int] = {}
-    for ln in n.lines:
-        if ln.project_id is not None and ln.kind == ROW:
-            # The label is "projektägare – insats"; an insats name may itself hold " – ".
-            name = ln.insats or ln.label.split(" – ", 1)[-1]
-            key = name if name not in out else f"{name} ({ln.project_id})"
-            out[key] = ln.amount
-    return out
 
 
 def to_json(report: AnnualReport) -> dict:
@@ -78,5 +63,5 @@ def to_json(report: AnnualReport) -> dict:
             "driftredovisning": drift,
         },
         "eget_kapital_konvention": r.equity_convention,
-        "kontroller": [{"id": c.id, "ok": c.ok, "meddelande": c.meddelande} for c in r.kontroller],
+        "kontroller": [{"id": c.check, "ok": c.ok, "meddelande": c.message} for c in r.kontroller],
     }

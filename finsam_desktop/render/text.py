@@ -11,13 +11,13 @@ import re
 import textwrap
 
 from ..money import format_kr
-from .model import HEADING, ROW, SUM, AnnualReport, StatementRow
+from ..reports.engine import period_label
+from ..reports.model import HEADING, ROW, SUM, AnnualReport
+from ..reports.visible import visible_rows
 
 MAX_LABEL = 60   # label column of a statement; longer labels are cut
 AMOUNT = 12      # width of an amount column
 TEXT_WIDTH = 96  # running text is wrapped here
-# Cash at the start and the end always print: the reader checks the year's cash flow.
-ALWAYS_SHOWN = {"likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut"}
 
 
 def _amount(v: int | None, unit: str) -> str:
@@ -28,25 +28,6 @@ def _amount(v: int | None, unit: str) -> str:
 
 def _pct(v: float | None, decimals: int = 1) -> str:
     return "" if v is None else f"{v:.{decimals}f} %".replace(".", ",")
-
-
-def _visible(rows, budget: bool) -> list[StatementRow]:
-    """Rows with something in a column; a sum only when a row of its group is shown or
-    it is not zero."""
-    out, group = [], False
-    for r in rows:
-        values = (r.amount, r.previous) + ((r.budget,) if budget else ())
-        empty = all(v in (None, 0) for v in values)
-        if r.kind == HEADING:
-            out.append(r)
-        elif r.kind == SUM:
-            if group or not empty:
-                out.append(r)
-            group = False
-        elif r.id in ALWAYS_SHOWN or not empty:
-            out.append(r)
-            group = True
-    return out
 
 
 def _wrap(text: str, indent: str, width: int = TEXT_WIDTH) -> list[str]:
@@ -63,7 +44,6 @@ def _cut(label: str, width: int) -> str:
 
 
 def render_text(r: AnnualReport) -> str:
-    from .engine import period_label
     unit = "kr" if r.unit == "ore" else "tkr"
     full = r.full_year
     cur = r.year_label if full else period_label(r.period.fran, r.period.till)
@@ -78,7 +58,7 @@ def render_text(r: AnnualReport) -> str:
                      "Budgeten avser helåret.")
     lines.append("")
 
-    shown = {s.id: _visible(s.rows, s.id == "resultatrakning" and r.has_budget) for s in r.statements}
+    shown = {s.id: visible_rows(s, budget=s.id == "resultatrakning" and r.has_budget) for s in r.statements}
     # The notes use the widest statement's label column; each statement its own.
     width = min(MAX_LABEL, max(len(row.label) for rows in shown.values() for row in rows))
 
@@ -183,5 +163,5 @@ def render_text(r: AnnualReport) -> str:
     failed = [c for c in r.kontroller if not c.ok]
     lines.append(f"{len(r.kontroller) - len(failed)} av {len(r.kontroller)} kontroller är uppfyllda.")
     for c in r.kontroller:
-        lines += _wrap(c.meddelande, "  [ok]  " if c.ok else "  [FEL] ")
+        lines += _wrap(c.message, "  [ok]  " if c.ok else "  [FEL] ")
     return "\n".join(lines)
