@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         """Where the bokslut wizard sends the user to fix a finding."""
         {"kontoplan": self.edit_chart, "accruals": self.open_accruals,
          "report": lambda: self.show_page("rapport"), "bank": lambda: self.show_account(
-             int(self.book.setting("bank_account", "1930") or 1930)),
+             self.book.account_role("bank")),
          "drafts": self.show_drafts}.get(target, lambda: self.show_page("start"))()
 
     # ------------------------------------------------------------------ the working year

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from test_accruals import INSATSER, kramfors, year_end_entries
+from accrual_books import INSATSER, kramfors, year_end_entries
 
 from finsam_desktop.closing.close import close_year
 from finsam_desktop.closing.accruals import AccrualEntry, book_accruals

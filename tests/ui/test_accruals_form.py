@@ -10,7 +10,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit  # noqa: E402
 
-from test_accruals import INSATSER, kramfors  # noqa: E402
+from accrual_books import INSATSER, kramfors  # noqa: E402
 
 from finsam_desktop.ui.accruals_form import AccrualsDialog, AccrualsForm, ProjectLinesModel  # noqa: E402
 
