@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from finsam_desktop.demo import build_demo  # noqa: E402
 from finsam_desktop.render.pdf import render_pdf  # noqa: E402
+from finsam_desktop.reports.document import build_document  # noqa: E402
 
 TARGET = 2.0
 
@@ -37,7 +38,7 @@ def main(argv=None) -> int:
         times = []
         for _ in range(max(1, args.runs)):
             t = time.perf_counter()
-            render_pdf(book, year.id, out, tkr=args.tkr)
+            render_pdf(build_document(book, year.id, tkr=args.tkr), out)
             times.append(time.perf_counter() - t)
         size = out.stat().st_size
         book.close()

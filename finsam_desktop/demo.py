@@ -24,9 +24,13 @@ from dataclasses import dataclass, field
 from datetime import date as _date, timedelta
 from pathlib import Path
 
-from .book import Book, VoucherRow
+from .book import Book, VoucherFilter, VoucherRow
+from .closing.accruals import AccrualEntry, book_accruals
+from .closing.checks import save_bank_statement
 from .errors import BookFileError
 from .money import format_kr
+from .reports import build_report
+from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share as share_of
 
 SEED = 2025
 NAME = "Samordningsförbundet Mellersta Ådalen"
@@ -226,7 +230,6 @@ def _book_timeline(book: Book, plan: _Plan, resolve, pid: dict, cid: dict) -> No
     """Book the plan in date order; a rättelse is booked with reverse_voucher so that it
     links to the verifikation it corrects, a period end's accruals with book_accruals so
     that they are remembered as decided and their återföring is linked."""
-    from .accruals import AccrualEntry, book_accruals
 
     ids: dict[str, int] = {}
     batch: list[_Entry] = []
@@ -520,9 +523,8 @@ def _budget(book: Book, year, projects: dict, yr: int) -> None:
 def _bank_statements(book: Book, years: dict) -> None:
     """The bank statement figure of each year end and delårsbokslut (what the förbundschef
     types from the kontoutdrag): the demo's bank agrees with the bank's own statement."""
-    from .closing.checks import save_bank_statement
 
-    number = int(book.setting("bank_account", "1930") or 1930)
+    number = book.account_role("bank")
     for y in years.values():
         for day in (f"{y.label}-06-30", y.end):
             balance = book.balance_at(day, accounts=[number]).get(number, 0)
@@ -541,7 +543,6 @@ def _texts(book: Book, years: dict) -> None:
     """The förvaltningsberättelse of each year. Every figure and every claim about a
     figure (the result against the budget, the financial goal reached or not) is read
     from the booked ledger, so the texts cannot contradict the report's tables."""
-    from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share
 
     labels = sorted(years)
     for yr, y in years.items():
@@ -549,7 +550,7 @@ def _texts(book: Book, years: dict) -> None:
         res, ek = fig["result"], fig["equity"]
         allotted = book.allotted_funds(y.id)
         budgeted = -sum(b.amount for b in book.budget(y.id))
-        pct = share(ek, allotted)
+        pct = share_of(ek, allotted)
         pct_text = f"{pct:.2f}".replace(".", ",")
         cap = round(allotted * RECOMMENDED_MAX_SHARE / 100)  # öre
         count = len(book.project_grants(y.id))
@@ -612,7 +613,6 @@ def _interim_texts(book: Book, y, date_to: str) -> None:
     """The delårsrapport's own förvaltningsberättelse per `date_to` (saved as
     'KEY@date_to'): the year's texts describe the whole year and would contradict the
     half year's figures. Every figure is read from the report of the period."""
-    from .reports import build_report
 
     r = build_report(book, y.id, y.start, date_to)
     res = r.resultatrakning.row("arets_resultat")
@@ -655,6 +655,5 @@ def main_figures(book: Book, year_label: str = "2025") -> dict:
     result = -sum(line.period for line in tb if line.account >= 3000)
     equity = -sum(line.closing for line in tb if 2000 <= line.account < 2100) + result
     bank = sum(line.closing for line in tb if 1900 <= line.account < 2000)
-    from .book import VoucherFilter
     return dict(result=result, equity=equity, bank=bank,
                 vouchers=book.count_vouchers(VoucherFilter(year_id=y.id)))

@@ -7,6 +7,8 @@ show it in a dialog; they never show a traceback for it.
 
 from __future__ import annotations
 
+import errno
+
 
 class FinsamError(Exception):
     """A user-facing error with a Swedish message."""
@@ -52,7 +54,6 @@ _OS_REASONS = {
 
 def os_reason(exc: BaseException) -> str:
     """A short Swedish reason for an OSError (the operating system's own text is English)."""
-    import errno
 
     name = errno.errorcode.get(getattr(exc, "errno", None) or -1, "")
     return _OS_REASONS.get(name, "operativsystemet nekade åtgärden")

@@ -7,6 +7,7 @@ Swedish formatting: a space groups thousands, a comma separates öre, a minus si
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Iterable, Sequence
 
 from .errors import InputError
@@ -139,3 +140,12 @@ def round_to_total(values: Sequence[int], total: int | None, unit: int) -> list[
 
 def sum_ore(values: Iterable[int]) -> int:
     return sum(int(v) for v in values)
+
+
+def pro_rata(amount: int, frac: Fraction) -> int:
+    """amount × frac in whole öre, halves rounded away from zero."""
+    n = abs(amount) * frac.numerator
+    q, r = divmod(n, frac.denominator)
+    if 2 * r >= frac.denominator:
+        q += 1
+    return q if amount >= 0 else -q

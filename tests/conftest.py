@@ -41,6 +41,23 @@ def run_cli(capsys, *argv) -> tuple[int, str, str]:
     return code, cap.out, cap.err
 
 
+@pytest.fixture(autouse=True)
+def close_top_level_widgets():
+    """Every window a test opened is closed when the test ends, so no window (a main
+    window closes its book and its dialogs) lives on into the next test whatever their
+    order. Closed, not deleted: Python still holds some of them, and PySide6 crashes at
+    exit when such a wrapper outlives its deleted widget."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for w in app.topLevelWidgets():
+        if w.isVisible():
+            w.close()
+
+
 @pytest.fixture
 def book(tmp_path) -> Book:
     """A new book for 2021 with the default chart of accounts."""

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import io
+import re
 
+import pdfplumber
 import pypdf
 import pytest
 
 from finsam_desktop.demo import build_demo
+from finsam_desktop.money import format_kr
+
+MINUS = "\u2212"
+
+
+def kr(ore: int) -> str:
+    """An amount as the PDF prints it (with a real minus sign)."""
+    return format_kr(ore, minus=MINUS)
 
 
 def pages_text(data: bytes) -> list[str]:
@@ -21,3 +31,17 @@ def demo_book(tmp_path_factory):
     book = build_demo(tmp_path_factory.mktemp("demo") / "demo.finsam")
     yield book
     book.close()
+
+
+def _toc_entries(data: bytes) -> list[tuple[str, int]]:
+    """(heading, page) of each line of the innehållsförteckning (page 2)."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # Leave out the large UTKAST watermark letters.
+        page = pdf.pages[1].filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 40)
+        lines = page.extract_text().splitlines()
+    entries = []
+    for line in lines:
+        m = re.match(r"^(.*?[^ .])[ .]{3,}(\d+)$", line.strip())
+        if m:
+            entries.append((m.group(1), int(m.group(2))))
+    return entries

@@ -131,7 +131,7 @@ def test_demo_year_end_accruals_per_insats_are_reversed(demo):
 def test_demo_decides_every_active_insats_at_every_period_end(demo):
     """Each period end of the demo has a decision for all five insatser; PSYK (invoiced once
     a year in November) is decided as an explicit 0 kr, and nothing is left undecided."""
-    from finsam_desktop.accruals import undecided_projects
+    from finsam_desktop.closing.accruals import undecided_projects
 
     psyk = next(p for p in demo.projects() if p.code == "PSYK")
     for end in ("2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"):

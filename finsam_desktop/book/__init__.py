@@ -16,17 +16,18 @@ from .core import SUFFIX, BookCore
 from .model import (Account, BalanceLine, BudgetRow, Counterpart, FiscalYear, Forbund, Member,
                     Project, Signatory, Voucher, VoucherRow)
 from .registers import RegistersMixin
+from .roles import ACCOUNT_ROLES, AccountRolesMixin
 from .reporting import ReportingMixin
 from .validate import normalize_orgnr
 from .yearend import YearEndMixin
 from .vouchers import LedgerLine, VoucherFilter, VouchersMixin, VoucherSummary
 
-__all__ = ["Book", "SUFFIX", "Account", "BalanceLine", "BudgetRow", "Counterpart", "FiscalYear",
+__all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetRow", "Counterpart", "FiscalYear",
            "Forbund", "LedgerLine", "Member", "Project", "Signatory", "Voucher", "VoucherFilter",
            "VoucherRow", "VoucherSummary"]
 
 
-class Book(BookCore, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
+class Book(BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
            YearEndMixin, BulkMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..errors import InputError, RuleError
+from ..money import format_ore
 from . import chart
+from .core import now_iso
 from .model import Account, FiscalYear
 from .validate import parse_date
 
@@ -110,10 +112,7 @@ class AccountsMixin:
                     (number, name, kind, row_id))
                 added += cur.rowcount
             if self.setting("equity_account") is None:
-                self.conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES ('equity_account', '2010')")
-                self.conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES ('accrual_account', '2990')")
-                self.conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES ('bank_account', '1930')")
-                self.conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES ('project_account', '4530')")
+                self._write_default_account_roles()
         return added
 
     # ------------------------------------------------------------------ years
@@ -177,7 +176,6 @@ class AccountsMixin:
 
     @staticmethod
     def _now() -> str:
-        from .core import now_iso
         return now_iso()
 
     # ------------------------------------------------------------------ opening balances
@@ -201,7 +199,6 @@ class AccountsMixin:
         refusing balances that do not sum to 0. One transaction, one audit line."""
         total = sum(items.values())
         if total != 0:
-            from ..money import format_ore
             raise RuleError(f"De ingående balanserna går inte jämnt ut (differens {format_ore(total)} kr).")
         with self.transaction():
             self.conn.execute("DELETE FROM opening_balance WHERE year_id = ?", (year_id,))

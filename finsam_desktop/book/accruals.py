@@ -1,6 +1,7 @@
 """Book methods for period-end accruals (interimsskulder): the remembered accruals per
 period end, what the projektägare reported, and the aggregates of what each insats has
-booked (on every cost account, as the notes count it, or on its own cost account). The period-end logic itself lives in finsam_desktop.accruals.
+booked (on every cost account, as the notes count it, or on its own cost account). The
+period-end policy lives in finsam_desktop.closing.accruals.
 """
 
 from __future__ import annotations
@@ -53,28 +54,32 @@ class AccrualsMixin:
             f"SELECT {_COLS} FROM accrual WHERE voucher_id IS NOT NULL AND reversal_voucher_id IS NULL "
             "ORDER BY period_end, id")]
 
-    def _insert_accrual(self, *, period_end: str, kind: str, project_id: int | None,
-                        counterpart_id: int | None, label: str, debit_account: int | None,
-                        credit_account: int | None, amount: int, comment: str,
-                        voucher_id: int | None) -> int:
-        """Remember one accrual line (inside the caller's transaction). A second line with
+    def insert_accrual(self, *, period_end: str, kind: str, project_id: int | None,
+                       counterpart_id: int | None, label: str, debit_account: int | None,
+                       credit_account: int | None, amount: int, comment: str,
+                       voucher_id: int | None) -> int:
+        """Remember one accrual line (one transaction, or the caller's). A second line with
         the same period end, kind, insats and label is refused by the unique index."""
-        cur = self.execute(
-            "INSERT INTO accrual (period_end, kind, project_id, counterpart_id, label, debit_account, "
-            "credit_account, amount, comment, voucher_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (period_end, kind, project_id, counterpart_id, label, debit_account, credit_account,
-             amount, comment, voucher_id))
+        with self.transaction():
+            cur = self.execute(
+                "INSERT INTO accrual (period_end, kind, project_id, counterpart_id, label, debit_account, "
+                "credit_account, amount, comment, voucher_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (period_end, kind, project_id, counterpart_id, label, debit_account, credit_account,
+                 amount, comment, voucher_id))
         return cur.lastrowid
 
-    def _forget_zero_accrual(self, accrual_id: int) -> None:
+    def forget_zero_accrual(self, accrual_id: int) -> None:
         """Forget a line decided as 0 (nothing booked) so it can be decided again
-        (inside the caller's transaction). A booked line is never forgotten."""
-        self.execute("DELETE FROM accrual WHERE id = ? AND voucher_id IS NULL AND amount = 0", (accrual_id,))
+        (one transaction, or the caller's). A booked line is never forgotten."""
+        with self.transaction():
+            self.execute("DELETE FROM accrual WHERE id = ? AND voucher_id IS NULL AND amount = 0", (accrual_id,))
 
-    def _set_accrual_reversal(self, voucher_id: int, reversal_voucher_id: int) -> None:
-        """Record the reversal of an accrual verifikation on all its lines (inside a transaction)."""
-        self.execute("UPDATE accrual SET reversal_voucher_id = ? WHERE voucher_id = ?",
-                     (reversal_voucher_id, voucher_id))
+    def set_accrual_reversal(self, voucher_id: int, reversal_voucher_id: int) -> None:
+        """Record the reversal of an accrual verifikation on all its lines (one transaction,
+        or the caller's)."""
+        with self.transaction():
+            self.execute("UPDATE accrual SET reversal_voucher_id = ? WHERE voucher_id = ?",
+                         (reversal_voucher_id, voucher_id))
 
     # ------------------------------------------------------------------ what projektägare report
     def accrual_reports(self, period_end: str) -> dict[int, tuple[int, str]]:

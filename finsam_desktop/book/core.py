@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from ..errors import BookFileError, InputError, RuleError
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from .validate import normalize_orgnr
 
 SUFFIX = ".finsam"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -79,17 +80,11 @@ class BookCore:
         self.path = Path(path)
         self.conn = conn
         self.read_only = read_only
+        # A REPLACE deletes the row it replaces; with recursive triggers on, that delete
+        # fires the no-delete triggers (audit log, used accounts, booked verifikationer),
+        # so a REPLACE cannot rewrite what the triggers protect. SQLite's default is off.
+        conn.execute("PRAGMA recursive_triggers = ON")
         self._depth = 0
-
-    @property
-    def db(self):
-        """The connection as a sqlite_utils Database, made when first asked for (importing
-        sqlite_utils costs a command's start ~60 ms, and most never need it)."""
-        db = self.__dict__.get("_db")
-        if db is None:
-            import sqlite_utils
-            db = self.__dict__["_db"] = sqlite_utils.Database(self.conn)
-        return db
 
     # ------------------------------------------------------------------ life cycle
     @classmethod
@@ -149,8 +144,6 @@ class BookCore:
         """Create a new book with its förbund, its first räkenskapsår and (by default) the
         default chart of accounts. Written to a temporary file and renamed into place, so a
         failure leaves no file behind. Refuses to overwrite an existing file."""
-        from .validate import normalize_orgnr
-
         p = Path(path)
         if p.exists():
             raise BookFileError(f"Filen {p} finns redan. Välj ett annat namn.", path=str(p))

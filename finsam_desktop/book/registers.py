@@ -4,7 +4,9 @@ texts per year and the signatories."""
 from __future__ import annotations
 
 from ..errors import InputError, RuleError
+from .chart import INCOME_ROWS, ROW_LABELS
 from .model import BudgetRow, Counterpart, Member, Project, Signatory
+from .validate import normalize_orgnr
 
 PROJECT_KINDS = ("individinriktad", "strukturövergripande", "samverkansstödjande")
 MEMBER_KINDS = ("stat", "region", "kommun")
@@ -38,7 +40,6 @@ class RegistersMixin:
         if not name or not name.strip():
             raise InputError("Projektägaren/motparten saknar namn.", field="namn")
         if orgnr:
-            from .validate import normalize_orgnr
             orgnr = normalize_orgnr(orgnr)
         with self.transaction():
             cur = self.execute("INSERT INTO counterpart (name, orgnr, member_id) VALUES (?, ?, ?)",
@@ -50,7 +51,6 @@ class RegistersMixin:
         if not name.strip():
             raise InputError("Projektägaren/motparten saknar namn.", field="namn")
         if orgnr:
-            from .validate import normalize_orgnr
             orgnr = normalize_orgnr(orgnr)
         with self.transaction():
             self.execute("UPDATE counterpart SET name = ?, orgnr = ?, member_id = ? WHERE id = ?",
@@ -206,7 +206,6 @@ class RegistersMixin:
         account_to = account_from if account_to is None else account_to
         rows = self.result_rows_in_range(account_from, account_to)
         if len(rows) > 1:
-            from .chart import ROW_LABELS
             names = " och ".join(ROW_LABELS.get(r, r) for r in rows)
             raise RuleError(f"Budgetraden ”{label}” (konto {account_from}–{account_to}) omfattar konton på "
                             f"flera rader i resultaträkningen ({names}); dela upp den så att varje "
@@ -245,7 +244,6 @@ class RegistersMixin:
     def result_rows_in_range(self, account_from: int, account_to: int) -> list[str]:
         """The resultaträkning rows that the book's accounts in a range carry, in report
         order (a budget row must stay within one of them)."""
-        from .chart import INCOME_ROWS
         found = {r for (r,) in self.conn.execute(
             "SELECT DISTINCT row_id FROM account WHERE number BETWEEN ? AND ? AND row_id IS NOT NULL",
             (account_from, account_to))}

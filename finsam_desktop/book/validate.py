@@ -46,3 +46,21 @@ def parse_account_number(text: str | int, *, field: str = "konto") -> int:
         raise InputError(f"Ogiltigt kontonummer ”{raw}” i fältet {field}: ett konto har fyra siffror.",
                          field=field)
     return int(raw)
+
+
+def format_share(bp: int) -> str:
+    """5000 -> '50 %', 1250 -> '12,5 %'."""
+    whole, rest = divmod(bp, 100)
+    return f"{whole} %" if not rest else f"{whole},{rest:02d}".rstrip("0") + " %"
+
+
+def parse_share(text: str) -> int:
+    """'25', '12,5 %', '12.5' -> andel in 1/100 percent."""
+    s = text.replace("%", "").replace(" ", "").replace(",", ".").strip()
+    if not re.fullmatch(r"\d{1,3}(\.\d{1,2})?", s):
+        raise InputError(f"Ogiltig andel ”{text.strip()}”: skriv procent, t.ex. 25 eller 12,5.", field="andel")
+    whole, _, frac = s.partition(".")
+    bp = int(whole) * 100 + int((frac or "0").ljust(2, "0"))
+    if bp > 10000:
+        raise InputError("Andelen kan inte vara mer än 100 %.", field="andel")
+    return bp

@@ -1,18 +1,19 @@
 """Årsbokslut: closing a räkenskapsår and re-opening it.
 
-Closing a year does, in one transaction:
+Closing a year (`closing.close.close_year`, after the kontroller) does, in one transaction:
 
 1. computes the closing balances (utgående balanser) of the balance accounts at the
    year's end, per insats where a row carried one (the interimsskulder per insats);
-2. adds the year's result to eget kapital (the `equity_account` setting, 2010 by
-   default) in those balances: no closing verifikation is booked inside the year,
+2. adds the year's result to eget kapital (the account role "equity",
+   2010 by default) in those balances: no closing verifikation is booked inside the year,
    because the balance sheet shows övrigt eget kapital as the equity before this
    year's result and the resultaträkning must keep the result;
 3. creates the next räkenskapsår (same length, starting the next day) unless it exists;
 4. replaces the next year's ingående balanser with the figures from 1–2, so that next
    year's IB equals this year's UB (result accounts are not carried);
 5. locks the year (the database refuses bookings into it and logs the change itself);
-6. books the pending reversals of the period-end accruals into the new year.
+6. books the pending reversals of the period-end accruals into the new year
+   (`closing.accruals.book_pending_reversals`: the policy lives in closing/).
 
 Re-opening is a separate, explicit action with a reason written to the audit log; the
 next year's ingående balanser are then marked stale until the year is closed again.
@@ -20,7 +21,9 @@ next year's ingående balanser are then marked stale until the year is closed ag
 
 from __future__ import annotations
 
+import calendar
 from datetime import date as _date, timedelta
+from fractions import Fraction
 
 from ..errors import InputError, RuleError
 from ..money import format_ore
@@ -49,11 +52,29 @@ def following_period(year: FiscalYear) -> tuple[str, str]:
     return nstart.isoformat(), nend.isoformat()
 
 
+def _month_end(d: _date) -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def period_fraction(year: FiscalYear, period_end: str) -> Fraction:
+    """The part of the räkenskapsår that has passed at the end of `period_end`: whole
+    months when the year and the period end fall on month boundaries (30 June in a
+    calendar year is exactly 6/12), otherwise days."""
+    start, end, pe = (_date.fromisoformat(x) for x in (year.start, year.end, period_end))
+    if pe >= end:
+        return Fraction(1)
+    if start.day == 1 and _month_end(end) and _month_end(pe):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        passed = (pe.year - start.year) * 12 + pe.month - start.month + 1
+        return Fraction(passed, months)
+    return Fraction((pe - start).days + 1, (end - start).days + 1)
+
+
 class YearEndMixin:
     # ------------------------------------------------------------------ reading
     def equity_account(self) -> int:
-        """The eget kapital account the year's result is carried to (setting, default 2010)."""
-        number = int(self.setting("equity_account", "2010") or 2010)
+        """The eget kapital account the year's result is carried to (account role 'equity')."""
+        number = self.account_role("equity")
         acc = self.account(number)
         if acc is None or acc.kind != "S":
             raise RuleError(f"Kontot för eget kapital ({number}) finns inte i kontoplanen eller är inget "
@@ -102,12 +123,13 @@ class YearEndMixin:
         return have == self.closing_balances(prev.id)
 
     # ------------------------------------------------------------------ closing
-    def close_year(self, year_id: int) -> FiscalYear:
-        """Close the räkenskapsår (see the module doc). Refuses a year that is already
-        closed and a year whose previous year is still open. Returns the next year.
+    def lock_and_carry_forward(self, year_id: int) -> FiscalYear:
+        """The book's part of closing a räkenskapsår, steps 1–5 of the module doc, in one
+        transaction (joining the caller's). Refuses a year that is already closed and a
+        year whose previous year is still open. Returns the next year.
 
-        The kontroller (closing.checks) are the caller's: closing.close_year runs them and
-        refuses on blocking findings before it calls this."""
+        The bokslut is `closing.close.close_year`: it runs the kontroller, refuses on
+        blocking findings, and calls this and books the reversals in one transaction."""
         year = self.existing_year(year_id)
         if year.is_closed:
             raise RuleError(f"Räkenskapsåret {year.label} är redan stängt.", field="år")
@@ -135,16 +157,7 @@ class YearEndMixin:
             self.audit("yearend.close", year_id=year_id, year=year.label, next_year_id=nxt.id,
                        result=result, result_text=f"{format_ore(-result)} kr", equity_account=equity,
                        accounts_carried=len(balances))
-            self._book_pending_reversals()
         return self.year(nxt.id)
-
-    def _book_pending_reversals(self) -> None:
-        """Carry the period-end accruals: book their reversals into the new year."""
-        try:
-            from ..accruals import book_pending_reversals
-        except ImportError:  # the accruals module is optional for a bare book
-            return
-        book_pending_reversals(self)
 
     def reopen_year(self, year_id: int, reason: str) -> FiscalYear:
         """Re-open a closed räkenskapsår: an explicit action whose reason is logged.

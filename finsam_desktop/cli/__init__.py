@@ -13,14 +13,6 @@ import sys
 
 from ..errors import FinsamError
 
-COMMAND_MODULES = (
-    "finsam_desktop.cli.ledger",    # new, demo, accounts, vouchers, balance, book
-    "finsam_desktop.cli.report",    # report
-    "finsam_desktop.cli.sie",       # import-sie, export-sie
-    "finsam_desktop.cli.pdf",       # pdf
-    "finsam_desktop.cli.accruals",  # accruals, projects
-    "finsam_desktop.cli.yearend",   # check, close-year, reopen-year, handover
-)
 
 
 # The commands each module registers: a command imports only its own module (and what
@@ -34,7 +26,9 @@ COMMANDS = {
     "finsam_desktop.cli.pdf": ("pdf",),
     "finsam_desktop.cli.accruals": ("accruals", "projects"),
     "finsam_desktop.cli.yearend": ("check", "close-year", "reopen-year", "handover"),
+    "finsam_desktop.cli.registers": ("new-year", "members", "insatser", "project-owners", "drafts"),
 }
+COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}
 
 

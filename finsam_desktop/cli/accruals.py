@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..accruals import KINDS, AccrualEntry, book_accruals, book_pending_reversals, line_state, suggest
+from ..closing.accruals import KINDS, AccrualEntry, book_accruals, book_pending_reversals, line_state, suggest
 from ..book.validate import parse_account_number, parse_date
 from ..book.vouchers import day_after
 from ..errors import InputError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -27,3 +28,16 @@ def year_arg(book: Book, label):
 
 def out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
+
+
+# The one place where the command line imports lazily, on purpose: these modules pull in
+# reportlab (about half a second), and only the commands that write a PDF,
+# an xlsx or the handover package need them. Every other import is at module level.
+HEAVY_MODULES = ("finsam_desktop.render.pdf", "finsam_desktop.closing.handover")
+
+
+def heavy(module: str):
+    """Import one of HEAVY_MODULES when the command that needs it runs."""
+    if module not in HEAVY_MODULES:
+        raise ValueError(f"{module} is not a heavy module; import it at module level")
+    return importlib.import_module(module)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..book import Book, VoucherFilter, VoucherRow
 from ..book.validate import parse_account_number, parse_date
+from ..demo import build_demo, main_figures
 from ..errors import InputError, RuleError
 from ..money import format_ore, parse_kr
 from .common import open_book, out, year_arg
@@ -73,7 +74,6 @@ def cmd_new(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..demo import build_demo, main_figures
 
     book = build_demo(args.path)
     try:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ..book.validate import parse_date
 from ..errors import InputError
-from .common import open_book, out, year_arg
+from ..reports.document import build_document
+from .common import heavy, open_book, out, year_arg
 
 
 def register(sub) -> None:
@@ -22,8 +23,7 @@ def register(sub) -> None:
 
 
 def cmd_pdf(args) -> int:
-    from ..render.pdf import render_pdf
-
+    render_pdf = heavy("finsam_desktop.render.pdf").render_pdf
     target = Path(args.output)
     if target.suffix.lower() != ".pdf":
         raise InputError(f"Utfilen {target} ska sluta på .pdf.", field="-o")
@@ -31,7 +31,8 @@ def cmd_pdf(args) -> int:
         year = year_arg(book, args.year)
         date_from = parse_date(args.date_from, field="--from") if args.date_from else None
         date_to = parse_date(args.date_to, field="--to") if args.date_to else None
-        path = render_pdf(book, year.id, target, date_from=date_from, date_to=date_to, tkr=args.tkr)
+        path = render_pdf(build_document(book, year.id, date_from=date_from, date_to=date_to, tkr=args.tkr),
+                          target)
         start, end = date_from or year.start, date_to or year.end
         kind = (f"Årsredovisningen för {year.label}" if (start, end) == (year.start, year.end)
                 else f"Delårsrapporten per {end}")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 
 from ..book.validate import parse_date
-from ..reports import build_report, in_tkr, to_json
-from ..reports.text import render_text
+from ..render.json_out import to_json
+from ..render.text import render_text
+from ..reports import build_report, in_tkr
 from .common import open_book, out, year_arg
 
 

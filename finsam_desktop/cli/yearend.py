@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from ..book.validate import parse_date
+from ..closing.checks import has_blocking, run_checks
+from ..closing.close import BlockedError, close_year
 from ..errors import RuleError
+from ..findings import ERROR, OK, WARNING
 from ..money import format_ore, parse_kr
-from .common import open_book, out, year_arg
+from .common import heavy, open_book, out, year_arg
 
-SEVERITY_LABELS = {"ok": "OK", "warning": "VARNING", "blocking": "STOPP"}
+SEVERITY_LABELS = {OK: "OK", WARNING: "VARNING", ERROR: "STOPP"}
 
 
 def register(sub) -> None:
@@ -44,13 +47,12 @@ def _bank(args) -> int | None:
 
 
 def cmd_check(args) -> int:
-    from ..closing.checks import has_blocking, run_checks
     with open_book(args.book, read_only=True) as book:
         year = year_arg(book, args.year)
         date_to = parse_date(args.date, field="--date") if args.date else year.end
         findings = run_checks(book, year.id, date_to=date_to, bank_statement=_bank(args))
         out(f"Kontroller för {year.label} (period {year.start} – {date_to})")
-        passed = [f for f in findings if f.id.startswith("rapport:") and f.severity == "ok"]
+        passed = [f for f in findings if f.check.startswith("rapport:") and f.ok]
         for f in findings:
             if f in passed and not args.alla:
                 continue
@@ -58,14 +60,13 @@ def cmd_check(args) -> int:
         if passed and not args.alla:
             out(f"  {'OK':<8} Rapportens kontroller: alla {len(passed)} kontroller av summor, noter och "
                 "samband är uppfyllda (--alla visar dem).")
-        blocking = sum(f.blocking for f in findings)
-        warnings = sum(f.severity == "warning" for f in findings)
+        blocking = sum(f.is_error for f in findings)
+        warnings = sum(f.is_warning for f in findings)
         out(f"{blocking} stoppande fel, {warnings} {'varning' if warnings == 1 else 'varningar'}.")
         return 1 if has_blocking(findings) else 0
 
 
 def cmd_close_year(args) -> int:
-    from ..closing.close import BlockedError, close_year
     with open_book(args.book) as book:
         year = year_arg(book, args.year)
         try:
@@ -91,10 +92,9 @@ def cmd_reopen_year(args) -> int:
 
 
 def cmd_handover(args) -> int:
-    from ..closing.handover import make_handover
     with open_book(args.book, read_only=True) as book:
         year = year_arg(book, args.year)
-        package = make_handover(book, year.id, args.output)
+        package = heavy("finsam_desktop.closing.handover").make_handover(book, year.id, args.output)
         out(f"Överlämningspaketet för {year.label} finns i {package.folder}")
         out(f"och som zip-fil i {package.zip_path}.")
         for f in package.files:

@@ -1,40 +1,32 @@
 """The kontroller before a delårsrapport or an årsredovisning.
 
 `run_checks(book, year_id, date_to=None, bank_statement=None)` returns one `Finding` per
-check, in the order a person works through them: ok, warning or blocking, a Swedish
-message and `fix_target`, the view or form that fixes it ('drafts', 'bank', 'accruals',
-'kontoplan', 'previous_year', 'report'). Blocking findings stop the bokslut; warnings are
-listed in the report's draft.
+check (`findings.Finding`), in the order a person works through them: ok, warning or
+error (blocking), a Swedish message, `check` (the check's id) and `fix`, the view or form
+that fixes it ('drafts', 'bank', 'accruals', 'kontoplan', 'previous_year', 'report').
+Errors stop the bokslut; warnings are listed in the report's draft.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date as _date, timedelta
 
 from ..book import Book
 from ..book.model import FiscalYear
 from ..errors import FinsamError, RuleError
+from ..findings import ERROR, OK, WARNING, Finding
 from ..money import format_ore, parse_kr
-
-BLOCKING, WARNING, OK = "blocking", "warning", "ok"
+from ..reports import build_report
+from .accruals import undecided_projects
 
 # Momsfordran larger than this share of the period's claimed moms (about one quarter's
 # worth) is worth a second look: ersättning för mervärdesskatt is claimed monthly.
 MOMS_LARGE_SHARE = 0.25
 
 
-@dataclass(frozen=True)
-class Finding:
-    id: str
-    severity: str    # 'blocking' | 'warning' | 'ok'
-    message: str     # Swedish, one or two sentences
-    fix_target: str  # where the user fixes it: drafts, bank, accruals, kontoplan, previous_year, report
-    title: str = ""  # the check's short Swedish name
-
-    @property
-    def blocking(self) -> bool:
-        return self.severity == BLOCKING
+def _finding(check: str, severity: str, message: str, fix: str, title: str = "") -> Finding:
+    return Finding(severity, message, check=check, title=title, fix=fix)
 
 
 TITLES = {
@@ -87,8 +79,7 @@ def run_checks(book: Book, year_id: int, *, date_to: str | None = None,
         *_previous_year(book, year, date_to),
         *_report(book, year, date_to),
     ]
-    return [f if f.title else Finding(f.id, f.severity, f.message, f.fix_target,
-                                      TITLES.get(f.id.split(":")[0], f.id)) for f in findings]
+    return [f if f.title else replace(f, title=TITLES.get(f.check.split(":")[0], f.check)) for f in findings]
 
 
 def _n(n: int, one: str, many: str) -> str:
@@ -96,7 +87,7 @@ def _n(n: int, one: str, many: str) -> str:
 
 
 def has_blocking(findings: list[Finding]) -> bool:
-    return any(f.blocking for f in findings)
+    return any(f.is_error for f in findings)
 
 
 # ---------------------------------------------------------------------- the checks
@@ -107,28 +98,28 @@ def _drafts(book: Book, year: FiscalYear, date_to: str) -> Finding:
     if inside:
         names = ", ".join(f"”{d['text'] or 'utan text'}” ({d['date']})" for d in inside[:3])
         more = f" och {len(inside) - 3} till" if len(inside) > 3 else ""
-        return Finding("utkast", BLOCKING, f"{len(inside)} utkast i perioden är inte bokförda: "
+        return _finding("utkast", ERROR, f"{len(inside)} utkast i perioden är inte bokförda: "
                        f"{names}{more}. Bokför eller ta bort dem.", "drafts")
     if undated:
-        return Finding("utkast", WARNING, f"{len(undated)} utkast saknar datum. Kontrollera att de "
+        return _finding("utkast", WARNING, f"{len(undated)} utkast saknar datum. Kontrollera att de "
                        "inte hör till perioden.", "drafts")
-    return Finding("utkast", OK, "Inga ej bokförda utkast i perioden.", "drafts")
+    return _finding("utkast", OK, "Inga ej bokförda utkast i perioden.", "drafts")
 
 
 def _bank(book: Book, year: FiscalYear, date_to: str, statement: int | None) -> Finding:
-    number = int(book.setting("bank_account", "1930") or 1930)
+    number = book.account_role("bank")
     acc = book.account(number)
     name = f"{number} {acc.name}" if acc else str(number)
     booked = book.balance_at(date_to, accounts=[number]).get(number, 0)
     if statement is None:
-        return Finding("bank", WARNING, f"Saldot enligt kontoutdraget den {date_to} är inte angivet. "
+        return _finding("bank", WARNING, f"Saldot enligt kontoutdraget den {date_to} är inte angivet. "
                        f"Bokfört saldo på {name} är {format_ore(booked)} kr.", "bank")
     diff = booked - statement
     if diff:
-        return Finding("bank", BLOCKING, f"Bokfört saldo på {name} den {date_to} är {format_ore(booked)} kr "
+        return _finding("bank", ERROR, f"Bokfört saldo på {name} den {date_to} är {format_ore(booked)} kr "
                        f"men kontoutdraget visar {format_ore(statement)} kr (differens "
                        f"{format_ore(diff)} kr).", "bank")
-    return Finding("bank", OK, f"Bokfört saldo på {name} den {date_to} stämmer med kontoutdraget "
+    return _finding("bank", OK, f"Bokfört saldo på {name} den {date_to} stämmer med kontoutdraget "
                    f"({format_ore(booked)} kr).", "bank")
 
 
@@ -141,7 +132,7 @@ def moms_accounts(book: Book) -> list[int]:
 def _moms(book: Book, year: FiscalYear, date_to: str) -> Finding:
     accounts = moms_accounts(book)
     if not accounts:
-        return Finding("momsfordran", OK, "Boken har inget konto för momsfordran.", "kontoplan")
+        return _finding("momsfordran", OK, "Boken har inget konto för momsfordran.", "kontoplan")
     balance, claimed, refunds = 0, 0, []
     since_refund: dict[int, int] = {}
     for number in accounts:
@@ -159,22 +150,22 @@ def _moms(book: Book, year: FiscalYear, date_to: str) -> Finding:
         since_refund[number] = sum(ln.amount for ln in lines
                                    if ln.amount > 0 and (covered_until is None or ln.date > covered_until))
     if balance <= 0:
-        return Finding("momsfordran", OK, f"Momsfordran den {date_to} är {format_ore(balance)} kr.", "report")
+        return _finding("momsfordran", OK, f"Momsfordran den {date_to} är {format_ore(balance)} kr.", "report")
     fresh = sum(since_refund.values())
     if last_refund is None:
-        return Finding("momsfordran", WARNING, f"Momsfordran är {format_ore(balance)} kr och ingen "
+        return _finding("momsfordran", WARNING, f"Momsfordran är {format_ore(balance)} kr och ingen "
                        "återbetalning från Skatteverket är bokförd under perioden. Kontrollera att "
                        "ersättningen för mervärdesskatt har begärts.", "report")
     if balance > fresh:
-        return Finding("momsfordran", WARNING, f"Momsfordran är {format_ore(balance)} kr men bara "
+        return _finding("momsfordran", WARNING, f"Momsfordran är {format_ore(balance)} kr men bara "
                        f"{format_ore(fresh)} kr har bokförts efter {covered_until}, den period som "
                        f"den senaste återbetalningen ({last_refund}) avser: {format_ore(balance - fresh)} kr "
                        "är äldre. Kontrollera att allt har begärts och återbetalats.", "report")
     if claimed and balance > claimed * MOMS_LARGE_SHARE:
-        return Finding("momsfordran", WARNING, f"Momsfordran är {format_ore(balance)} kr, mer än en "
+        return _finding("momsfordran", WARNING, f"Momsfordran är {format_ore(balance)} kr, mer än en "
                        f"fjärdedel av periodens ingående moms ({format_ore(claimed)} kr). Kontrollera "
                        "att ersättningen begärs varje månad.", "report")
-    return Finding("momsfordran", OK, f"Momsfordran den {date_to} är {format_ore(balance)} kr och avser "
+    return _finding("momsfordran", OK, f"Momsfordran den {date_to} är {format_ore(balance)} kr och avser "
                    f"tiden efter {covered_until} (senaste återbetalning {last_refund}).", "report")
 
 
@@ -185,19 +176,14 @@ def _month_before_end(iso: str) -> str:
 
 
 def _accruals(book: Book, period_end: str) -> Finding:
-    try:
-        from ..accruals import undecided_projects
-    except ImportError:
-        return Finding("interimsskulder", WARNING, "Interimsskulderna kunde inte kontrolleras i den "
-                       "här versionen av programmet.", "accruals")
     undecided = list(undecided_projects(book, period_end))
     if undecided:
         names = ", ".join(_project_name(p) for p in undecided[:4])
         more = f" och {len(undecided) - 4} till" if len(undecided) > 4 else ""
-        return Finding("interimsskulder", BLOCKING, f"{_n(len(undecided), 'aktiv insats', 'aktiva insatser')} saknar beslut om "
+        return _finding("interimsskulder", ERROR, f"{_n(len(undecided), 'aktiv insats', 'aktiva insatser')} saknar beslut om "
                        f"interimsskuld per {period_end}: {names}{more}. Ange beloppet (även 0 kr).",
                        "accruals")
-    return Finding("interimsskulder", OK, f"Interimsskulden per {period_end} är bestämd för varje "
+    return _finding("interimsskulder", OK, f"Interimsskulden per {period_end} är bestämd för varje "
                    "aktiv insats.", "accruals")
 
 
@@ -217,28 +203,28 @@ def _accounts_without_row(book: Book, year: FiscalYear, date_to: str) -> Finding
         closing = [ln.account for ln in missing if 8900 <= ln.account <= 8999]
         hint = (" Årets resultat förs till eget kapital av programmet vid årsbokslutet; boka inte "
                 "om det själv.") if closing else ""
-        return Finding("konton_utan_rad", BLOCKING, f"{_n(len(missing), 'konto', 'konton')} med saldo saknar rad i "
+        return _finding("konton_utan_rad", ERROR, f"{_n(len(missing), 'konto', 'konton')} med saldo saknar rad i "
                        f"resultat- eller balansräkningen: {accs}. Ange rad i kontoplanen.{hint}",
                        "kontoplan")
-    return Finding("konton_utan_rad", OK, "Alla konton med saldo har en rad i rapporten.", "kontoplan")
+    return _finding("konton_utan_rad", OK, "Alla konton med saldo har en rad i rapporten.", "kontoplan")
 
 
 def _previous_year(book: Book, year: FiscalYear, date_to: str) -> list[Finding]:
     prev = book.previous_year(year)
     if prev is None:
-        return [Finding("foregaende_ar", OK, "Boken har inget föregående räkenskapsår.", "previous_year")]
+        return [_finding("foregaende_ar", OK, "Boken har inget föregående räkenskapsår.", "previous_year")]
     helar = date_to == year.end
     if not prev.is_closed:
         # A delårsrapport may come before last year's bokslut is done; an årsbokslut may not.
-        return [Finding("foregaende_ar", BLOCKING if helar else WARNING,
+        return [_finding("foregaende_ar", ERROR if helar else WARNING,
                         f"Föregående räkenskapsår {prev.label} är inte stängt.", "previous_year")]
-    out = [Finding("foregaende_ar", OK, f"Föregående räkenskapsår {prev.label} är stängt.", "previous_year")]
+    out = [_finding("foregaende_ar", OK, f"Föregående räkenskapsår {prev.label} är stängt.", "previous_year")]
     if book.opening_balances_stale(year.id) or not book.opening_matches_previous(year.id):
-        out.append(Finding("ingaende_balanser", BLOCKING, f"Årets ingående balanser stämmer inte med "
+        out.append(_finding("ingaende_balanser", ERROR, f"Årets ingående balanser stämmer inte med "
                            f"de utgående balanserna för {prev.label}. Stäng om föregående år så "
                            "räknas de om.", "previous_year"))
     else:
-        out.append(Finding("ingaende_balanser", OK, f"Ingående balanser är lika med utgående "
+        out.append(_finding("ingaende_balanser", OK, f"Ingående balanser är lika med utgående "
                            f"balanser {prev.label}.", "previous_year"))
     return out
 
@@ -249,18 +235,13 @@ _COVERED = {"konton_har_rad"}
 
 def _report(book: Book, year: FiscalYear, date_to: str) -> list[Finding]:
     try:
-        from ..reports import build_report
-    except ImportError:
-        return [Finding("rapport", WARNING, "Rapportens kontroller kunde inte göras i den här "
-                        "versionen av programmet.", "report")]
-    try:
         report = build_report(book, year.id, date_to=date_to)
     except FinsamError as exc:
-        return [Finding("rapport", BLOCKING, f"Rapporten kan inte tas fram: {exc.message}", "report")]
+        return [_finding("rapport", ERROR, f"Rapporten kan inte tas fram: {exc.message}", "report")]
     out = []
     for c in report.kontroller:
-        if c.id in _COVERED:
+        if c.check in _COVERED:
             continue
-        out.append(Finding(f"rapport:{c.id}", OK if c.ok else BLOCKING, c.meddelande, "report",
+        out.append(_finding(f"rapport:{c.check}", OK if c.ok else ERROR, c.message, "report",
                            "Rapportens kontroll"))
     return out

@@ -6,7 +6,9 @@ from __future__ import annotations
 from ..book import Book
 from ..book.model import FiscalYear
 from ..errors import RuleError
-from .checks import Finding, run_checks
+from .accruals import book_pending_reversals
+from ..findings import Finding
+from .checks import run_checks
 
 
 class BlockedError(RuleError):
@@ -25,16 +27,22 @@ def close_year(book: Book, year_id: int, *, bank_statement: int | None = None, p
     year = book.existing_year(year_id)
     if year.is_closed:
         raise RuleError(f"Räkenskapsåret {year.label} är redan stängt.", field="år")
+    prev = book.previous_year(year)
+    if prev is not None and not prev.is_closed:
+        raise RuleError(f"Föregående räkenskapsår {prev.label} är inte stängt. Stäng det först.", field="år")
     findings = run_checks(book, year_id, bank_statement=bank_statement)
     if progress is not None:
         progress.update(1, 2, "Kontrollerna är klara; året stängs.")
         progress.check()  # the last point where nothing has been changed
-    blocking = [f for f in findings if f.blocking]
+    blocking = [f for f in findings if f.is_error]
     if blocking:
         first = blocking[0].message
         more = f" ({len(blocking) - 1} till)" if len(blocking) > 1 else ""
         raise BlockedError(f"Räkenskapsåret {year.label} kan inte stängas: {first}{more}", blocking)
-    return book.close_year(year_id)
+    with book.transaction():
+        nxt = book.lock_and_carry_forward(year_id)
+        book_pending_reversals(book)
+    return book.year(nxt.id)
 
 
 def reopen_year(book: Book, year_id: int, reason: str) -> FiscalYear:

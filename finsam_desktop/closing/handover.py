@@ -26,6 +26,12 @@ from pathlib import Path
 
 from ..book import Book
 from ..errors import BookFileError
+from ..exchange.sie_writer import export_sie
+from ..render.json_out import to_json
+from ..render.pdf import render_pdf
+from ..render.xlsx import write_xlsx
+from ..reports import build_report
+from ..reports.document import build_document
 
 README_NAME = "LASMIG.txt"
 SUMS_NAME = "SHA256SUMS.txt"
@@ -112,20 +118,16 @@ def make_handover(book: Book, year_id: int, out_dir: str | Path, *, name: str | 
 
 def _steps(book: Book, year_id: int, label: str):
     """(file name, purpose, writer) for every file of the package, in order."""
-    from ..reports import build_report, to_json
-    from ..render.xlsx import write_xlsx
-
     report = build_report(book, year_id)
 
     def pdf(path: Path) -> None:
-        from ..render.pdf import render_pdf
-        render_pdf(book, year_id, path)
+        render_pdf(build_document(book, year_id), path)
 
     def sie(path: Path) -> None:
         export_sie4(book, year_id, path)
 
     def xlsx(path: Path) -> None:
-        write_xlsx(report, book, path)
+        write_xlsx(build_document(book, year_id, report=report, with_ledger=True), path)
 
     def json_file(path: Path) -> None:
         path.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -148,7 +150,6 @@ def _steps(book: Book, year_id: int, label: str):
 
 def export_sie4(book: Book, year_id: int, path: Path) -> None:
     """The year as a SIE 4 file, through the exchange package's writer."""
-    from ..exchange.sie_writer import export_sie
     export_sie(book, book.year(year_id), path)
 
 

@@ -14,7 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..book import Book
-from .handover import _safe, existing_folder, make_handover, package_name
+from ..render.pdf import render_pdf
+from ..render.xlsx import write_xlsx
+from ..reports import build_report
+from ..reports.document import build_document
+from .handover import _safe, existing_folder, export_sie4, make_handover, package_name
 
 
 def output_names(book: Book, year_id: int, date_to: str) -> dict[str, str]:
@@ -40,30 +44,26 @@ def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: 
     names = output_names(book, year_id, date_to)
     jobs = [k for k, on in (("pdf", pdf), ("sie", sie and whole), ("xlsx", xlsx),
                             ("package", package and whole)) if on]
-    from ..reports import build_report
     done: list[tuple[str, Path]] = []
     for i, kind in enumerate(jobs):
         if progress is not None:
             progress.update(i, len(jobs), {"pdf": "PDF", "sie": "SIE-fil", "xlsx": "Excel-fil",
                                            "package": "Överlämningspaket"}[kind])
         if kind == "pdf":
-            from ..render.pdf import render_pdf
             path = out / names["pdf"]
             report = build_report(book, year_id, date_to=date_to)
             # A final PDF lists no checks; a draft lists the warnings apart from the
             # report's own checks (render/pdf_front.py).
-            render_pdf(book, year_id, path, date_to=date_to, report=report,
-                       warnings=() if report.is_closed else tuple(warnings))
+            render_pdf(build_document(book, year_id, date_to=date_to, report=report,
+                                      warnings=() if report.is_closed else tuple(warnings)), path)
             done.append(("Årsredovisning (PDF)" if whole else "Delårsrapport (PDF)", path))
         elif kind == "sie":
-            from .handover import export_sie4
             path = out / names["sie"]
             export_sie4(book, year_id, path)
             done.append(("Bokföringen i SIE 4", path))
         elif kind == "xlsx":
-            from ..render.xlsx import write_xlsx
             path = out / names["xlsx"]
-            write_xlsx(build_report(book, year_id, date_to=date_to), book, path)
+            write_xlsx(build_document(book, year_id, date_to=date_to, with_ledger=True), path)
             done.append(("Excel-bok för kommunens ekonom", path))
         else:
             name = package_name(book, year_id)

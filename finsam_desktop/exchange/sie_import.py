@@ -29,7 +29,8 @@ from pathlib import Path
 from ..book import Book
 from ..errors import BookFileError, FinsamError
 from ..money import format_ore
-from .sie_model import WARNING, Finding, SieFile
+from ..findings import WARNING, Finding
+from .sie_model import SieFile
 from .sie_plan import ImportPlan, plan_import
 from .sie_reader import read_sie
 

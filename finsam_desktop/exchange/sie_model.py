@@ -1,4 +1,5 @@
-"""Plain data read from a SIE file, and the findings (errors and warnings) about it.
+"""Plain data read from a SIE file; its findings (errors and warnings) are
+`findings.Finding`.
 
 Nothing here touches a book: the reader fills these records, the importer plans and
 writes from them, and the desktop program shows them as a preview. Amounts are int öre
@@ -10,42 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-ERROR = "error"
-WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing the reader or importer found. `message` is a complete Swedish sentence
-    that already names the file and line; `path`, `line` and `field` repeat them for a
-    program (a preview table, a jump to the line)."""
-    severity: str          # ERROR refuses the import, WARNING does not
-    message: str
-    path: str = ""
-    line: int | None = None
-    field: str | None = None
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == ERROR
-
-    @property
-    def label(self) -> str:
-        return "Fel" if self.is_error else "Varning"
-
-
-class WithFindings:
-    """Errors and warnings of anything that carries a `findings` list."""
-
-    findings: list[Finding]
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
+from ..findings import Finding, WithFindings
 
 
 @dataclass(frozen=True)

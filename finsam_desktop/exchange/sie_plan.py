@@ -16,9 +16,11 @@ from typing import NamedTuple
 
 from ..book import chart
 from ..book.bulk import default_account_row
+from ..book.roles import ACCOUNT_ROLES
 from ..book.validate import normalize_orgnr
 from ..money import format_ore
-from .sie_model import ERROR, WARNING, Finding, SieFile, WithFindings
+from ..findings import ERROR, WARNING, Finding, WithFindings
+from .sie_model import SieFile
 
 _NUMBER = itemgetter(1)   # SieVoucher.number
 _new = tuple.__new__      # a PlannedVoucher without the named tuple's Python-level __new__
@@ -361,11 +363,11 @@ def plan_import(sie: SieFile, book=None, *, orgnr: str | None = None) -> ImportP
     the book, never writes. The plan's findings include the reader's."""
     p = _Planner(sie, book, orgnr)
     namn, org = p.identity() if not sie.errors else ((sie.company_name or "?"), PLACEHOLDER_ORGNR)
-    equity = 2010
+    equity = ACCOUNT_ROLES["equity"].default
     if book is not None:
-        setting = book.setting("equity_account")
-        if setting and setting.isdigit() and book.account(int(setting)):
-            equity = int(setting)
+        setting = book.account_role_setting("equity")
+        if setting is not None and book.account(setting):
+            equity = setting
     plan = ImportPlan(sie, book is None, namn, org, equity)
     if sie.errors:
         plan.findings = p.findings

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..errors import InputError, os_reason
 from ..money import format_ore, parse_sie_amount
-from .sie_model import ERROR, WARNING, Finding, SieAccount, SieFile, SieObject, SieRow, SieVoucher
+from ..findings import ERROR, WARNING, Finding
+from .sie_model import SieAccount, SieFile, SieObject, SieRow, SieVoucher
 from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, encode_pc8, tokenize
 
 MAX_ERRORS = 100

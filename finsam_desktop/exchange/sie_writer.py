@@ -20,7 +20,7 @@ from .. import __version__ as VERSION
 from ..errors import BookFileError
 from ..files import write_atomically
 from ..money import sie_amount
-from .sie_model import WARNING, Finding
+from ..findings import WARNING, Finding
 from .sie_text import crc32, encode_pc8, quote
 
 PROGRAM = "Finsam Bokföring"

@@ -1,14 +1,16 @@
 """The årsredovisning (or delårsrapport) as the PDF the board signs.
 
+    from finsam_desktop.reports.document import build_document
     from finsam_desktop.render.pdf import render_pdf
-    render_pdf(book, year_id, "arsredovisning-2021.pdf", tkr=False)
+    render_pdf(build_document(book, year_id, tkr=False), "arsredovisning-2021.pdf")
 
-The report engine computes every figure (reports.build_report); this module only lays
-the data out: cover, innehållsförteckning, förvaltningsberättelse, the statements,
-driftredovisning, projektuppföljning, noter and underskrifter. A year that is not closed
-prints as a draft: UTKAST across every page, "[Text saknas]" where the user has not
-written a section, and the failed checks listed after the contents, with the bokslut's
-own warnings (`warnings=`, the kontroller of closing.checks) under a heading of their own.
+The report engine computes every figure and reports.document gathers what the PDF
+prints; this module only lays it out: cover, innehållsförteckning,
+förvaltningsberättelse, the statements, driftredovisning, projektuppföljning, noter and
+underskrifter. A year that is not closed prints as a draft: UTKAST across every page,
+"[Text saknas]" where the user has not written a section, and the failed checks listed
+after the contents, with the bokslut's own warnings (the document's `warnings`, the
+kontroller of closing.checks) under a heading of their own.
 
 The file is written to a temporary name and renamed into place, so a failure never
 leaves half a PDF behind.
@@ -19,9 +21,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..errors import FinsamError, RuleError
+from ..errors import FinsamError
 from ..files import write_atomically
-from ..reports.model import AnnualReport
+from ..reports.document import AnnualDocument
 from .pdf_context import Context
 from .pdf_doc import DocInfo, ReportDocTemplate
 from .pdf_forvaltning import forvaltningsberattelse
@@ -31,39 +33,9 @@ from .pdf_signatures import underskrifter
 from .pdf_statements import driftredovisning, noter, statements
 
 
-def _report(book, year_id: int, date_from, date_to, tkr: bool, report: AnnualReport | None) -> AnnualReport:
-    from .. import reports
-
-    if report is None:
-        report = reports.build_report(book, year_id, date_from=date_from, date_to=date_to)
-    if tkr and report.unit != "tkr":
-        report = reports.in_tkr(report)
-    return report
-
-
-def _follow_up(book, year_id: int, report: AnnualReport):
-    """The projektuppföljning up to the report's last day, or None when the book has no
-    insatser (or the follow-up module is not part of this installation)."""
-    try:
-        from ..reports.projects import project_follow_up
-    except ImportError:
-        return None
-    if not book.projects():
-        return None
-    return project_follow_up(book, year_id, date=report.period.till)
-
-
-def build_context(book, year_id: int, *, date_from=None, date_to=None, tkr: bool = False,
-                  report: AnnualReport | None = None, warnings=()) -> Context:
-    year = book.year(year_id)
-    if year is None:
-        raise RuleError(f"Räkenskapsåret med id {year_id} finns inte i boken.")
-    exact = _report(book, year_id, date_from, date_to, False, report if report is None or
-                    report.unit != "tkr" else None)
-    report = _report(book, year_id, date_from, date_to, tkr, exact)
-    return Context(report=report, year=year, texts=book.year_texts(year_id),
-                   signatories=book.signatories(year_id), follow_up=_follow_up(book, year_id, report),
-                   exact=exact, warnings=tuple(warnings))
+def build_context(doc: AnnualDocument) -> Context:
+    return Context(report=doc.report, year=doc.year, texts=doc.texts, signatories=list(doc.signatories),
+                   follow_up=doc.follow_up, exact=doc.exact, warnings=doc.warnings)
 
 
 def story(ctx: Context) -> list:
@@ -88,23 +60,18 @@ def render_context(ctx: Context) -> bytes:
     return buf.getvalue()
 
 
-def render_pdf_bytes(book, year_id: int, *, date_from: str | None = None, date_to: str | None = None,
-                     tkr: bool = False, report: AnnualReport | None = None, warnings=()) -> bytes:
+def render_pdf_bytes(doc: AnnualDocument) -> bytes:
     """The PDF as bytes (for previews and tests)."""
-    return render_context(build_context(book, year_id, date_from=date_from, date_to=date_to,
-                                        tkr=tkr, report=report, warnings=warnings))
+    return render_context(build_context(doc))
 
 
-def render_pdf(book, year_id: int, path, *, date_from: str | None = None, date_to: str | None = None,
-               tkr: bool = False, report: AnnualReport | None = None, warnings=()) -> Path:
-    """Write the årsredovisning (a delårsrapport when the dates cover part of the year) to
-    `path` and return the path. Amounts in kr, or in tkr with tkr=True. `warnings` (the
-    bokslut kontroller's messages) are listed in a draft as what to fix before the decision."""
+def render_pdf(doc: AnnualDocument, path) -> Path:
+    """Write the årsredovisning (a delårsrapport when the document's period is part of
+    the year) to `path` and return the path. A draft lists the document's `warnings`
+    (the bokslut kontroller's messages) as what to fix before the decision."""
     path = Path(path)
     if not path.parent.exists():
         raise FinsamError(f"Mappen {path.parent} finns inte; PDF-filen kan inte sparas där.",
                           path=str(path))
-    data = render_pdf_bytes(book, year_id, date_from=date_from, date_to=date_to, tkr=tkr, report=report,
-                            warnings=warnings)
-    write_atomically(path, data, f"PDF-filen {path} kunde inte sparas: {{reason}}.")
+    write_atomically(path, render_pdf_bytes(doc), f"PDF-filen {path} kunde inte sparas: {{reason}}.")
     return path

@@ -1,12 +1,13 @@
-"""Everything a part of the PDF needs to know, gathered once: the report data, the
-user's texts and signatories from the book, column captions, draft or final."""
+"""Everything a part of the PDF needs to know: the document's data (reports.document),
+column captions, draft or final."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..book.model import FiscalYear, Signatory
-from ..reports.model import AnnualReport, Period
+from ..reports.document import interim_key
+from ..reports.engine import period_label
+from ..reports.model import AnnualReport, FiscalYear, Period, Signatory
 from .pdf_tables import Formatter
 
 # The förvaltningsberättelse's sections: (year_text key, heading), in the order of the
@@ -29,7 +30,6 @@ def period_caption(period: Period | None, *, html: bool = True) -> str:
     '2021-01-01 – 2021-06-15' (broken in two in tables)."""
     if period is None:
         return ""
-    from ..reports.engine import period_label
     label = period_label(period.fran, period.till)
     if " – " not in label:
         return label
@@ -111,8 +111,3 @@ class Context:
     def has_interim_texts(self) -> bool:
         suffix = "@" + self.report.period.till
         return any(k.endswith(suffix) and self.texts[k].strip() for k in self.texts)
-
-
-def interim_key(key: str, date_to: str) -> str:
-    """The year_text key of a delårsrapport's section text: 'viktiga_forhallanden@2025-06-30'."""
-    return f"{key}@{date_to}"

@@ -7,8 +7,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from .pdf_context import Context
+from .pdf_context import FB_SECTIONS, Context
 from .pdf_doc import make_toc, new_body_page
+from .pdf_projects import project_warnings as follow_up_warnings
 from .pdf_styles import ACCENT, MARGIN_BOTTOM, MARGIN_TOP, PAGE_HEIGHT, styles
 from .pdf_tables import _escape
 from .pdf_text import rule
@@ -69,8 +70,8 @@ BOKSLUT_PREFIX = "bokslut_"
 
 def split_checks(ctx: Context) -> tuple[list, list[str]]:
     """(the report engine's own checks, the bokslut's warnings to act on)."""
-    invariants = [c for c in ctx.report.kontroller if not c.id.startswith(BOKSLUT_PREFIX)]
-    extra = [c.meddelande for c in ctx.report.kontroller if c.id.startswith(BOKSLUT_PREFIX) and not c.ok]
+    invariants = [c for c in ctx.report.kontroller if not c.check.startswith(BOKSLUT_PREFIX)]
+    extra = [c.message for c in ctx.report.kontroller if c.check.startswith(BOKSLUT_PREFIX) and not c.ok]
     return invariants, list(ctx.warnings) + [m for m in extra if m not in ctx.warnings]
 
 
@@ -98,9 +99,8 @@ def draft_warnings(ctx: Context) -> list:
         first = Paragraph(f"Alla {n} kontroller av rapportens summor och samband är uppfyllda.",
                           st["warning_lead"])
     parts.append(KeepTogether([Paragraph("Kontroller inför beslut", st["h2"]), first]))
-    parts += [Paragraph(_escape(c.meddelande), st["warning"], bulletText="\u2013") for c in failed]
-    from .pdf_projects import project_warnings as _warnings
-    project_warnings = _warnings(ctx)
+    parts += [Paragraph(_escape(c.message), st["warning"], bulletText="\u2013") for c in failed]
+    project_warnings = follow_up_warnings(ctx)
     if project_warnings:
         parts.append(Paragraph("Projektuppföljningen:", st["warning_lead"]))
         parts += [Paragraph(_escape(w), st["warning"], bulletText="\u2013") for w in project_warnings]
@@ -114,7 +114,6 @@ def draft_warnings(ctx: Context) -> list:
 
 
 def _text_sections(ctx: Context):
-    from .pdf_context import FB_SECTIONS
     for key, title, table in FB_SECTIONS:
         if key == "balanskrav":
             continue

@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from ..reports.model import HEADING as M_HEADING
 from ..reports.model import SUM as M_SUM
 from ..reports.model import Note, Statement, StatementRow
+from ..reports.visible import visible_rows
 from .pdf_context import Context
 from .pdf_doc import new_body_page, part_heading
 from .pdf_styles import styles
@@ -46,43 +47,6 @@ def _captions_by_row(statement: Statement, shown: list[StatementRow]) -> dict[st
         first = next((r for r in shown if start <= order.index(r.id) < end and r.kind != M_HEADING), None)
         if first is not None:
             out[first.id] = caption
-    return out
-
-
-# Cash at the start and the end always print: the reader checks the year's cash flow
-# against them, even when one of them is zero.
-ALWAYS_SHOWN = {"likvida_medel_vid_arets_borjan", "likvida_medel_vid_arets_slut"}
-
-
-def _empty(v) -> bool:
-    return v in (None, 0)
-
-
-def visible_rows(statement: Statement, *, budget: bool = False) -> list[StatementRow]:
-    """The rows to print: an account row with nothing in either year (nor in the budget)
-    is left out; so is a sum that is zero in both years when every row since the
-    previous sum was left out. Headings stay only when a row under them stays."""
-    kept: list[StatementRow] = []
-    group_has_rows = False
-    for r in statement.rows:
-        values = (r.amount, r.previous) + ((r.budget,) if budget else ())
-        if r.kind == M_HEADING:
-            kept.append(r)
-            continue
-        if r.kind == M_SUM:
-            if group_has_rows or not all(_empty(v) for v in values):
-                kept.append(r)
-            group_has_rows = False
-            continue
-        if r.id in ALWAYS_SHOWN or not all(_empty(v) for v in values):
-            kept.append(r)
-            group_has_rows = True
-    # Drop headings followed by nothing (or by another heading).
-    out = []
-    for i, r in enumerate(kept):
-        if r.kind == M_HEADING and (i + 1 == len(kept) or kept[i + 1].kind == M_HEADING):
-            continue
-        out.append(r)
     return out
 
 
@@ -220,7 +184,7 @@ def note_block(ctx: Context, note: Note) -> list:
     if note.lines:
         lines = []
         for ln in note.lines:
-            if ln.kind not in (M_HEADING, M_SUM) and _empty(ln.amount) and _empty(ln.previous):
+            if ln.kind not in (M_HEADING, M_SUM) and ln.amount in (None, 0) and ln.previous in (None, 0):
                 continue  # nothing in either year
             if ln.kind == M_HEADING:
                 lines.append(Line(ln.label, (), HEADING, indent=ln.indent))

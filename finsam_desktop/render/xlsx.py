@@ -1,6 +1,6 @@
 """Report data -> an Excel workbook for kommunens ekonom.
 
-    write_xlsx(report, book, "2024.xlsx")
+    write_xlsx(build_document(book, year_id, with_ledger=True), "2024.xlsx")
 
 Sheets: Resultaträkning, Balansräkning, Kassaflödesanalys, Noter, Huvudbok and
 Saldobalans. Amounts are numbers in kronor (the exact öre as decimals) with a Swedish
@@ -29,6 +29,7 @@ import os
 from pathlib import Path
 
 from ..errors import BookFileError, os_reason
+from ..reports.document import AnnualDocument, Ledger
 from .xlsx_file import Alignment, Border, Fill, Font, XlsxFile
 
 KR = '#,##0;-#,##0;"–"'            # whole kronor in the statements (exact value kept)
@@ -45,7 +46,6 @@ HEAD_RIGHT = Alignment(horizontal="right", vertical="center", wrap=True)
 
 SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans")
 HEADER_ROW = 4  # title, subtitle, an empty row, then the column captions
-LEDGER_PAGE = 20_000  # huvudbok lines read from the book at a time
 
 
 def kr(ore: int | None) -> float | int | None:
@@ -63,11 +63,12 @@ def notes_cell(notes: tuple[int, ...]) -> int | str | None:
     return notes[0] if len(notes) == 1 else ", ".join(str(n) for n in notes)
 
 
-def write_xlsx(report, book, path: str | Path) -> Path:
-    """Write the workbook for `report` (an AnnualReport in öre) to `path`; the huvudbok
-    and saldobalans come from `book` for the report's period."""
-    if getattr(report, "unit", "ore") != "ore":
-        raise ValueError("write_xlsx needs the report in öre")
+def write_xlsx(doc: AnnualDocument, path: str | Path) -> Path:
+    """Write the workbook of `doc` (built with_ledger=True) to `path`: the statements and
+    notes in öre (`doc.exact`), the huvudbok and saldobalans of the report's period."""
+    if doc.ledger is None or doc.trial_balance is None:
+        raise ValueError("write_xlsx needs a document built with_ledger=True")
+    report = doc.exact
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
@@ -76,8 +77,8 @@ def write_xlsx(report, book, path: str | Path) -> Path:
             for st in report.statements:
                 _statement_sheet(wb, report, st)
             _notes_sheet(wb, report)
-            _ledger_sheet(wb, report, book)
-            _trial_balance_sheet(wb, report, book)
+            _ledger_sheet(wb, report, doc.ledger)
+            _trial_balance_sheet(wb, report, doc.trial_balance)
             wb.close()
         os.replace(tmp, target)
     except OSError as exc:
@@ -207,32 +208,21 @@ def _notes_sheet(wb, report) -> None:
         s.add([])
 
 
-def _ledger_lines(book, account: int, fran: str, till: str, summary):
-    """The account's huvudbok lines of the period, read LEDGER_PAGE lines at a time so a
-    big account never sits in memory whole."""
-    for page in book.iter_ledger(account, fran, till, chunk=LEDGER_PAGE):
-        yield from page
-
-
-def _ledger_sheet(wb, report, book) -> None:
+def _ledger_sheet(wb, report, ledger: Ledger) -> None:
     s = _Sheet(wb, "Huvudbok", [8, 34, 12, 13, 44, 10, 15, 15, 16])
     s.title(report, "Huvudbok")
     s.header(["Konto", "Kontonamn", "Datum", "Verifikation", "Text", "Insats", "Debet", "Kredit", "Saldo"])
     fran, till = report.period.fran, report.period.till
-    projects = {p.id: p.code for p in book.projects()}
+    projects = ledger.projects
     money, day = s.style(fmt=KR_ORE), wb.date_style
     serial = s.ws.date_serial
     add = s.ws.row   # the lines are most of the workbook: straight to the sheet
-    for acc in book.accounts():
-        summary = book.ledger_summary(acc.number, fran, till)
-        opening = summary.opening if acc.is_balance else 0
-        if not summary.count and not opening:
-            continue
-        number, name = acc.number, acc.name
+    for acc in ledger:
+        number, name, opening = acc.number, acc.name, acc.opening
         add([number, name, (serial(fran), day), None, s.cell("Ingående balans", font=ITALIC), None, None, None,
              (kr(opening), money)])
         balance = opening
-        for ln in _ledger_lines(book, number, fran, till, summary):
+        for ln in acc.lines():
             amount = ln.amount
             balance += amount
             if amount > 0:
@@ -249,10 +239,10 @@ def _ledger_sheet(wb, report, book) -> None:
     s.ws.autofilter(HEADER_ROW, s.rows, 8)
 
 
-def _trial_balance_sheet(wb, report, book) -> None:
+def _trial_balance_sheet(wb, report, lines) -> None:
     s = _Sheet(wb, "Saldobalans", [8, 40, 34, 18, 20, 18])
     s.title(report, "Saldobalans")
     s.header(["Konto", "Kontonamn", "Rapportrad", "Ingående balans", "Periodens förändring", "Utgående balans"])
-    for ln in book.trial_balance(report.year_id, report.period.fran, report.period.till):
+    for ln in lines:
         s.add([ln.account, ln.name, ln.row_id or "", s.cell(kr(ln.opening), fmt=KR_ORE),
                s.cell(kr(ln.period), fmt=KR_ORE), s.cell(kr(ln.closing), fmt=KR_ORE)])

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import calendar
+from dataclasses import replace
 from datetime import date as _date
 
+from ..book import chart
+from ..book.chart import ROW_LABELS
 from ..errors import RuleError
+from ..findings import Finding
 from ..money import format_kr
 from . import keyfigures
 from .layout import LAYOUTS, RESULTATRAKNING, TITLES, with_sums
 from .ledger import IN_EQUITY, SEPARATE, UNKNOWN, Figures, PeriodLedger, compute
-from .model import ROW, AnnualReport, Check, KeyFigures, Note, Period, Statement, StatementRow
+from .model import ROW, AnnualReport, KeyFigures, Note, Period, Statement, StatementRow, check_result
 from .notes import NoteBuilder
+from .rounding import in_tkr, tkr_check
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -19,7 +25,6 @@ MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", 
 def period_label(date_from: str, date_to: str) -> str:
     """A column caption for a period: 'jan–jun 2025' when it runs over whole months of
     one calendar year, else '2025-01-01 – 2025-06-15'."""
-    import calendar
     f, t = _date.fromisoformat(date_from), _date.fromisoformat(date_to)
     whole = f.day == 1 and t.day == calendar.monthrange(t.year, t.month)[1] and f.year == t.year
     if not whole:
@@ -62,7 +67,6 @@ def budget_by_row(book, year, accounts) -> tuple[dict[str, int] | None, list[tup
     that became spanning later (an account added or moved) lands on the row of the
     accounts that match its sign (a cost budget on cost accounts) and fails the check
     budgetrader_en_rad."""
-    from ..book import chart
     rows = book.budget(year.id)
     if not rows:
         return None, []
@@ -84,15 +88,14 @@ def budget_by_row(book, year, accounts) -> tuple[dict[str, int] | None, list[tup
     return out, spanning
 
 
-def budget_check(spanning: list[tuple[str, list[str]]]) -> Check:
+def budget_check(spanning: list[tuple[str, list[str]]]) -> Finding:
     """Every budget row stays within one resultaträkning row."""
-    from ..book.chart import ROW_LABELS
     if not spanning:
-        return Check("budgetrader_en_rad", True,
+        return check_result("budgetrader_en_rad", True,
                      "Varje budgetrad hör till en rad i resultaträkningen.")
     parts = [f"”{label}” omfattar {' och '.join(ROW_LABELS.get(r, r) for r in rows)}"
              for label, rows in spanning]
-    return Check("budgetrader_en_rad", False,
+    return check_result("budgetrader_en_rad", False,
                  "Budgetkolumnen i resultaträkningen kan inte fördelas: " + "; ".join(parts)
                  + ". Dela upp budgetraden så att varje del hör till en rad.")
 
@@ -185,21 +188,19 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
     checks = ledger_checks(cur, fig, prev, pfig, report)
     if bprev is not prev and bpfig is not None:
         a, e = bpfig.br["summa_tillgangar"], bpfig.br["summa_eget_kapital_avsattningar_och_skulder"]
-        checks.append(Check("balansrakning_balanserar_foregaende_bokslut", a == e,
+        checks.append(check_result("balansrakning_balanserar_foregaende_bokslut", a == e,
                             f"Balansräkningen per {balance_date} balanserar: summa tillgångar {_kr(a)}."
                             if a == e else
                             f"Balansräkningen per {balance_date} balanserar inte: summa tillgångar {_kr(a)}, "
                             f"summa eget kapital, avsättningar och skulder {_kr(e)}."))
     if budget is not None:
         checks.append(budget_check(spanning))
-    from .rounding import in_tkr, tkr_check
     report = _replace(report, kontroller=tuple(checks))
     checks.append(tkr_check(in_tkr(report)))
     return _replace(report, kontroller=tuple(checks))
 
 
 def _replace(report: AnnualReport, **kw) -> AnnualReport:
-    from dataclasses import replace
     return replace(report, **kw)
 
 
@@ -229,21 +230,21 @@ def _kr(ore: int) -> str:
 
 
 def ledger_checks(cur: PeriodLedger, fig: Figures, prev: PeriodLedger | None, pfig: Figures | None,
-                  report: AnnualReport) -> list[Check]:
+                  report: AnnualReport) -> list[Finding]:
     """Every invariant of the report, ok or not, with a Swedish message."""
-    checks: list[Check] = []
+    checks: list[Finding] = []
     for led, f, when in ((cur, fig, "perioden"), (prev, pfig, "jämförelseperioden")):
         if led is None:
             continue
         suffix = "" if led is cur else "_foregaende_ar"
         a, e = f.br["summa_tillgangar"], f.br["summa_eget_kapital_avsattningar_och_skulder"]
-        checks.append(Check("balansrakning_balanserar" + suffix, a == e,
+        checks.append(check_result("balansrakning_balanserar" + suffix, a == e,
                             f"Balansräkningen balanserar för {when}: summa tillgångar {_kr(a)}." if a == e else
                             f"Balansräkningen balanserar inte för {when}: summa tillgångar {_kr(a)}, summa eget "
                             f"kapital, avsättningar och skulder {_kr(e)} (differens {_kr(a - e)})."))
         rr, br, kf = f.rr["arets_resultat"], f.br["arets_resultat"], f.kfa["arets_resultat"]
         ok = rr == br == kf
-        checks.append(Check("arets_resultat_rr_br" + suffix, ok,
+        checks.append(check_result("arets_resultat_rr_br" + suffix, ok,
                             f"Årets resultat är detsamma i resultaträkning, balansräkning och "
                             f"kassaflödesanalys ({_kr(rr)})." if ok else
                             f"Årets resultat skiljer sig: resultaträkningen {_kr(rr)}, balansräkningen {_kr(br)}, "
@@ -251,20 +252,20 @@ def ledger_checks(cur: PeriodLedger, fig: Figures, prev: PeriodLedger | None, pf
         flow = f.kfa["arets_kassaflode"]
         delta = f.kfa["likvida_medel_vid_arets_slut"] - f.kfa["likvida_medel_vid_arets_borjan"]
         ok = flow == delta and f.kfa["likvida_medel_vid_arets_slut"] == f.br["kassa_och_bank"]
-        checks.append(Check("kassaflode_likvida_medel" + suffix, ok,
+        checks.append(check_result("kassaflode_likvida_medel" + suffix, ok,
                             f"Årets kassaflöde ({_kr(flow)}) är lika med förändringen av kassa och bank för "
                             f"{when}." if ok else
                             f"Årets kassaflöde {_kr(flow)} för {when} stämmer inte med förändringen av kassa "
                             f"och bank {_kr(delta)} (differens {_kr(flow - delta)})."))
         bad = led.unmapped()
-        checks.append(Check("konton_har_rad" + suffix, not bad,
+        checks.append(check_result("konton_har_rad" + suffix, not bad,
                             f"Varje konto med saldo för {when} hör till en rad i rapporterna." if not bad else
                             f"Konto {', '.join(map(str, bad))} har saldo för {when} men hör inte till någon rad "
                             "i resultat- eller balansräkningen. Ange rapportrad i kontoplanen."))
         ok = f.convention != UNKNOWN
         how = {SEPARATE: "årets resultat redovisas separat, inte bokfört mot eget kapital",
                IN_EQUITY: "årets resultat är redan bokfört mot eget kapital"}.get(f.convention)
-        checks.append(Check("eget_kapital_konvention" + suffix, ok,
+        checks.append(check_result("eget_kapital_konvention" + suffix, ok,
                             f"Balanskontona för {when} stämmer: {how}." if ok else
                             f"Balanskontona för {when} summerar till {_kr(f.balance_sum)}, varken 0 eller "
                             "minus årets resultat: de ingående balanserna eller bokslutsposterna är ofullständiga."))
@@ -275,7 +276,7 @@ def ledger_checks(cur: PeriodLedger, fig: Figures, prev: PeriodLedger | None, pf
     return checks
 
 
-def _note_checks(n: Note, report: AnnualReport) -> list[Check]:
+def _note_checks(n: Note, report: AnnualReport) -> list[Finding]:
     out = []
     if n.id == "interimsskulder":
         ks = report.note("kortfristiga_skulder")
@@ -283,7 +284,7 @@ def _note_checks(n: Note, report: AnnualReport) -> list[Check]:
         spec = sum(ln.amount for ln in n.lines if ln.kind == ROW)
         in_ks = sum(ln.amount for ln in ks.lines if ln.account in accounts) if ks else n.total
         ok = spec == n.total == in_ks
-        out.append(Check(f"not_{n.id}", ok,
+        out.append(check_result(f"not_{n.id}", ok,
                          f"Not {n.number} {n.title}: raderna summerar till notens total {_kr(n.total)}." if ok else
                          f"Not {n.number} {n.title}: raderna summerar till {_kr(spec)}, notens total är "
                          f"{_kr(n.total)} och kontona i noten om kortfristiga skulder {_kr(in_ks)}."))
@@ -292,7 +293,7 @@ def _note_checks(n: Note, report: AnnualReport) -> list[Check]:
     row = getattr(report, sid).row(rid)
     lines = sum(ln.amount for ln in n.lines if ln.kind == ROW and ln.amount is not None)
     ok = n.total == row.amount and lines == n.total
-    out.append(Check(f"not_{n.id}", ok,
+    out.append(check_result(f"not_{n.id}", ok,
                      f"Not {n.number} {n.title} ({_kr(n.total)}) stämmer med raden {row.label}." if ok else
                      f"Not {n.number} {n.title}: raderna summerar till {_kr(lines)}, noten {_kr(n.total)}, "
                      f"raden {row.label} {_kr(row.amount)}."))

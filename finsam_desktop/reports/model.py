@@ -46,8 +46,8 @@ Notes
     name are in the tables.
 
 Checks
-    `kontroller` lists every invariant the engine verified, ok or not, with a Swedish
-    message: balansrakning_balanserar, arets_resultat_rr_br, kassaflode_likvida_medel,
+    `kontroller` lists every invariant the engine verified, ok or not, as findings
+    (findings.Finding: severity OK or ERROR, `check` the id, `message` Swedish): balansrakning_balanserar, arets_resultat_rr_br, kassaflode_likvida_medel,
     konton_har_rad, eget_kapital_konvention, not_<id> per note, tkr_avrundning, and
     budgetrader_en_rad (with a budget: each budget row's accounts lie on one
     resultaträkning row, so the budget column can be filled without guessing).
@@ -57,7 +57,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..book.model import Forbund
+# FiscalYear and Signatory are part of the data a document prints: the renderers take
+# them from here and never import book/.
+from ..book.model import FiscalYear, Forbund, Signatory  # noqa: F401
+from ..findings import ERROR, OK, Finding
 
 ROW, SUM, HEADING = "row", "sum", "heading"
 
@@ -150,11 +153,10 @@ class Note:
     row_ids: tuple[tuple[str, str], ...] = ()  # ((statement_id, row_id), ...)
 
 
-@dataclass(frozen=True)
-class Check:
-    id: str
-    ok: bool
-    meddelande: str
+def check_result(check_id: str, ok: bool, message: str) -> Finding:
+    """An invariant the engine verified (a line of `kontroller`): severity OK when it
+    holds, ERROR when it does not; `check` is its id, `message` a Swedish sentence."""
+    return Finding(OK if ok else ERROR, message, check=check_id)
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,7 @@ class AnnualReport:
     kassaflodesanalys: Statement
     noter: tuple[Note, ...]
     nyckeltal: KeyFigures
-    kontroller: tuple[Check, ...]
+    kontroller: tuple[Finding, ...]
     driftredovisning: Driftredovisning | None = None
     has_budget: bool = False
     unit: str = "ore"  # 'ore' | 'tkr'
@@ -261,5 +263,20 @@ class AnnualReport:
     def note(self, note_id: str) -> Note | None:
         return next((n for n in self.noter if n.id == note_id), None)
 
-    def check(self, check_id: str) -> Check | None:
-        return next((c for c in self.kontroller if c.id == check_id), None)
+    def check(self, check_id: str) -> Finding | None:
+        return next((c for c in self.kontroller if c.check == check_id), None)
+
+
+def interimsskulder_per_projekt(report: AnnualReport) -> dict[str, int]:
+    """{insats name: period-end interimsskuld} from the interimsskulder note."""
+    n = report.note("interimsskulder")
+    if n is None:
+        return {}
+    out: dict[str, int] = {}
+    for ln in n.lines:
+        if ln.project_id is not None and ln.kind == ROW:
+            # The label is "projektägare – insats"; an insats name may itself hold " – ".
+            name = ln.insats or ln.label.split(" – ", 1)[-1]
+            key = name if name not in out else f"{name} ({ln.project_id})"
+            out[key] = ln.amount
+    return out

@@ -207,9 +207,9 @@ class NoteBuilder:
         out = {a for (a, pid) in self.cur.proj_end if pid and a in accs}
         if self.bprev:
             out |= {a for (a, pid) in self.bprev.proj_end if pid and a in accs}
-        setting = self.book.setting("accrual_account")
-        if setting and setting.isdigit() and int(setting) in accs:
-            out.add(int(setting))
+        setting = self.book.account_role_setting("accrual")
+        if setting is not None and setting in accs:
+            out.add(setting)
         return sorted(out)
 
     def interimsskulder(self) -> Note | None:

@@ -23,7 +23,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from fractions import Fraction
 
-from ..accruals import accrual_account, period_fraction, pro_rata
+from ..book.validate import parse_date
+from ..book.yearend import period_fraction
+from ..errors import RuleError
+from ..money import format_kr, pro_rata
 
 NO_OWNER = "Utan projektägare"
 
@@ -119,7 +122,7 @@ def _owed_per_insats(book, date: str) -> dict[int, int]:
     note on interimsskulder specifies: the book's accrual account and every kortfristig
     skuld account that carries balances per insats (a chart may keep some insatser's
     upplupna kostnader on 2999 beside 2990)."""
-    main = accrual_account(book)
+    main = book.account_role("accrual")
     short_term = {a.number for a in book.accounts() if a.row_id == "kortfristiga_skulder"}
     out: dict[int, int] = {}
     for (acc, pid), amount in book.balance_at(date, by_project=True).items():
@@ -133,10 +136,6 @@ def project_follow_up(book, year_id: int, date: str | None = None) -> ProjectFol
 
     An insats is included when it is active and its period touches the year, or when it
     has a grant or an outcome in the year."""
-    from ..book.validate import parse_date
-    from ..errors import RuleError
-    from ..money import format_kr
-
     year = book.year(year_id)
     if year is None:
         raise RuleError(f"Räkenskapsåret {year_id} finns inte.")

@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..book.vouchers import day_before
+from ..findings import Finding
 from ..money import round_to_total, to_tkr
 from .layout import BALANSRAKNING, KASSAFLODESANALYS, LAYOUTS, RESULTATRAKNING, with_sums
-from .model import ROW, SUM, AnnualReport, Check, Driftredovisning, Note, Statement
+from .model import ROW, SUM, AnnualReport, Driftredovisning, Note, Statement, check_result
 from .notes import PERIOD_RESULT_LINE, RESULT_LINE, fill_sums
 
 UNIT = 100_000  # öre in one tkr
@@ -305,7 +306,7 @@ def _round_drift(d: Driftredovisning, result: int, budget_total: int | None, pre
     return Driftredovisning(tuple(out))
 
 
-def tkr_check(t: AnnualReport) -> Check:
+def tkr_check(t: AnnualReport) -> Finding:
     """Verify that the rounded report adds up and repeats the same figure everywhere."""
     problems: list[str] = []
     for s in t.statements:
@@ -347,7 +348,7 @@ def tkr_check(t: AnnualReport) -> Check:
             if getattr(t, sid).row(rid).amount != n.total:
                 problems.append(f"not {n.number} mot raden")
     ok = not problems
-    return Check("tkr_avrundning", ok,
+    return check_result("tkr_avrundning", ok,
                  "Avrundningen till tkr går jämnt ut: raderna summerar till summorna och samma belopp "
                  "visas lika i alla tabeller." if ok else
                  "Avrundningen till tkr går inte jämnt ut: " + "; ".join(problems) + ".")

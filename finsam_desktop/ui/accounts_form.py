@@ -13,6 +13,7 @@ from ..book import Account, Book
 from ..book.chart import BALANCE_ROWS, INCOME_ROWS, ROW_LABELS, default_kind, default_row
 from ..book.validate import parse_account_number
 from ..errors import FinsamError
+from ..ops.accounts import save_account
 from .common import MUTED_STYLE, close_bar, error_label, heading, mark_field, set_error, table_view
 from .models import KIND_LABELS, Column, RecordTableModel
 
@@ -207,17 +208,10 @@ class AccountsDialog(QDialog):
         values stay."""
         self._clear_errors()
         try:
-            if self.editing is None:
-                number = parse_account_number(self.number.text(), field="kontonummer")
-                acc = self.book.add_account(number, self.name.text(), self.kind.currentData(),
-                                            self.row.currentData())
-                if not self.active.isChecked():
-                    acc = self.book.update_account(number, active=False)
-            else:
-                acc = self.book.update_account(self.editing.number, name=self.name.text(),
-                                               row_id=self.row.currentData(),
-                                               active=self.active.isChecked(),
-                                               kind=self.kind.currentData())
+            new = self.editing is None
+            number = parse_account_number(self.number.text(), field="kontonummer") if new else self.editing.number
+            acc = save_account(self.book, number, name=self.name.text(), kind=self.kind.currentData(),
+                               row_id=self.row.currentData(), active=self.active.isChecked(), new=new)
         except FinsamError as exc:
             self._show_error(exc)
             return None

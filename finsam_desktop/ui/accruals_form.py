@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..accruals import AccrualEntry, AccrualSuggestion, book_accruals, line_state, suggest
+from ..closing.accruals import AccrualEntry, AccrualSuggestion, book_accruals, line_state, suggest
 from ..book import Book
 from ..book.validate import parse_account_number
 from ..errors import FinsamError

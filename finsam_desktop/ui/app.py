@@ -6,7 +6,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
+
+from ..demo import build_demo
+from ..errors import BookFileError, FinsamError
 
 VIEWS = ("start", "verifikationer", "huvudbok", "saldobalans", "rapport", "projekt", "kontoplan",
          "insatser", "medlemmar", "verifikation", "utkast", "budget", "nytt-ar", "sie-import")
@@ -28,13 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt and the window are imported only now, deliberately: `--help` answers without
+    # loading Qt, and QT_QPA_PLATFORM is set (for --screenshot) before Qt is loaded.
     from PySide6.QtWidgets import QApplication
 
-    from ..errors import FinsamError
     from . import settings
     if args.screenshot:
         # A picture must not change the user's recent books or window geometry.
-        import tempfile
         settings.use_folder(tempfile.mkdtemp(prefix="finsam-screenshot-"), organization="FinsamScreenshot")
     from .main_window import APP_NAME, MainWindow, app_icon, demo_path
 
@@ -48,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         try:
             path = _book_path(args, demo_path)
-            from .screenshot import render_view
+            from .screenshot import render_view  # with the window, after Qt (see above)
             render_view(path, args.view, Path(args.screenshot), size=_size(args.size))
         except FinsamError as exc:
             print(f"finsam-desktop: {exc.message}", file=sys.stderr)
@@ -67,13 +71,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _book_path(args, demo_path) -> Path:
-    from ..errors import BookFileError
     if args.book:
         return Path(args.book)
     if args.demo:
         p = demo_path()
         if not p.exists():
-            from ..demo import build_demo
             p.parent.mkdir(parents=True, exist_ok=True)
             build_demo(p).close()
         return p

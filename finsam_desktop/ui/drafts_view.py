@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QV
 
 from ..book import Book
 from ..errors import FinsamError
+from ..ops.drafts import delete_draft
 from .common import heading, muted, primary, show_error, table_view
 from .models import Column, RecordTableModel
 
@@ -97,7 +98,7 @@ class DraftsDialog(QDialog):
         if answer != QMessageBox.Yes:
             return
         try:
-            self.book.delete_draft(d["id"])
+            delete_draft(self.book, d["id"])
         except FinsamError as exc:
             show_error(self, exc)
         self.reload()

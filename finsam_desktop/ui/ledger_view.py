@@ -51,7 +51,7 @@ class LedgerView(QWidget):
         used = self.book.accounts()
         for a in used:
             self.account_box.addItem(f"{a.number} {a.name}", a.number)
-        bank = int(self.book.setting("bank_account", "1930") or 1930)
+        bank = self.book.account_role("bank")
         i = self.account_box.findData(current if current is not None else bank)
         self.account_box.setCurrentIndex(max(i, 0))
         self.account_box.blockSignals(False)

@@ -3,40 +3,21 @@ year, and the förbund's own details."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QVBoxLayout)
 
 from ..book import Book
 from ..book.registers import MEMBER_KINDS
-from ..book.validate import parse_account_number
-from ..errors import FinsamError, InputError
+from ..book.validate import format_share, parse_account_number, parse_share
+from ..errors import FinsamError
 from ..money import parse_kr
+from ..ops.registers import save_member
 from .common import MUTED_STYLE, close_bar, error_label, heading, mark_field, money, set_error
 from .models import Column
 from .record_editor import RecordEditor
 from .start_page import current_year
 
 KIND_NAMES = {"stat": "Staten", "region": "Region", "kommun": "Kommun"}
-
-
-def format_share(bp: int) -> str:
-    """5000 -> '50 %', 1250 -> '12,5 %'."""
-    whole, rest = divmod(bp, 100)
-    return f"{whole} %" if not rest else f"{whole},{rest:02d}".rstrip("0") + " %"
-
-
-def parse_share(text: str) -> int:
-    """'25', '12,5 %', '12.5' -> andel in 1/100 percent."""
-    s = text.replace("%", "").replace(" ", "").replace(",", ".").strip()
-    if not re.fullmatch(r"\d{1,3}(\.\d{1,2})?", s):
-        raise InputError(f"Ogiltig andel ”{text.strip()}”: skriv procent, t.ex. 25 eller 12,5.", field="andel")
-    whole, _, frac = s.partition(".")
-    bp = int(whole) * 100 + int((frac or "0").ljust(2, "0"))
-    if bp > 10000:
-        raise InputError("Andelen kan inte vara mer än 100 %.", field="andel")
-    return bp
 
 
 class MembersEditor(RecordEditor):
@@ -110,18 +91,10 @@ class MembersEditor(RecordEditor):
     def store(self, m):
         share = parse_share(self.share.text())
         account = parse_account_number(self.account.text()) if self.account.text().strip() else None
-        if account and self.book.account(account) is None:
-            raise InputError(f"Konto {account} finns inte i kontoplanen.", field="konto")
         amount = parse_kr(self.contribution.text(), field="driftbidrag") if self.contribution.text().strip() else 0
-        with self.book.transaction():
-            if m is None:
-                m = self.book.add_member(self.name.text(), self.kind.currentData(), share, account=account)
-            else:
-                m = self.book.update_member(m.id, name=self.name.text(), kind=self.kind.currentData(),
-                                            share_bp=share, account=account)
-            if self.year and (amount or m.id in self._contrib):
-                self.book.set_contribution(m.id, self.year.id, amount)
-        return m.id
+        return save_member(self.book, m.id if m is not None else None, name=self.name.text(),
+                           kind=self.kind.currentData(), share_bp=share, account=account,
+                           year_id=self.year.id if self.year else None, contribution=amount).id
 
 
 class MembersDialog(QDialog):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..book import Book
 from ..errors import FinsamError
+from ..reports.projects import project_follow_up
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, table_view
 from .models import Column, RecordTableModel
 from .period import PeriodPicker
@@ -64,7 +65,6 @@ class ProjectsView(QWidget):
         if y is None:
             return
         try:
-            from ..reports.projects import project_follow_up
             fu = project_follow_up(self.book, y.id, self.period.range[1])
         except FinsamError as exc:
             self.notes.setStyleSheet(ERROR_STYLE)

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QTabWidg
 
 from ..book import Book
 from ..book.registers import PROJECT_KINDS
-from ..book.validate import normalize_orgnr, parse_account_number, parse_date
-from ..errors import InputError
+from ..book.validate import parse_account_number, parse_date
 from ..money import parse_kr
+from ..ops.registers import save_project, save_project_owner
 from .common import close_bar, heading, money
 from .models import Column
 from .record_editor import RecordEditor
@@ -51,7 +51,7 @@ class ProjectsEditor(RecordEditor):
         for w in (self.start, self.end):
             w.setPlaceholderText("ÅÅÅÅ-MM-DD (kan lämnas tomt)")
         self.account = self.add_field("konto", "Kostnadskonto", QLineEdit())
-        self.account.setPlaceholderText(self.book.setting("project_account", "4530") or "")
+        self.account.setPlaceholderText(str(self.book.account_role("project_cost")))
         self.grant = self.add_field("beviljat", f"Beviljat {year_label} (kr)", QLineEdit())
         self.active = self.add_field("aktiv", "", QCheckBox("Pågående"))
         self.active.setToolTip("Bara pågående insatser kan väljas i nya verifikationer.")
@@ -92,23 +92,9 @@ class ProjectsEditor(RecordEditor):
             kind=self.kind.currentData(), start=_optional_date(self.start.text(), "start"),
             end=_optional_date(self.end.text(), "slut"),
             account=parse_account_number(self.account.text(), field="konto") if self.account.text().strip() else None)
-        if not fields["code"]:
-            raise InputError("Insatsen måste ha en kod, t.ex. P01.", field="kod")
-        if fields["start"] and fields["end"] and fields["end"] < fields["start"]:
-            raise InputError("Slutdatum ligger före startdatum.", field="slut")
-        if fields["account"] and self.book.account(fields["account"]) is None:
-            raise InputError(f"Konto {fields['account']} finns inte i kontoplanen.", field="konto")
         grant = parse_kr(self.grant.text(), field="beviljat") if self.grant.text().strip() else 0
-        with self.book.transaction():
-            if p is None:
-                p = self.book.add_project(fields.pop("code"), fields.pop("name"), **fields)
-                if not self.active.isChecked():
-                    self.book.update_project(p.id, active=0)
-            else:
-                self.book.update_project(p.id, active=int(self.active.isChecked()), **fields)
-            if self.year and (grant or p.id in self._grants):
-                self.book.set_project_grant(p.id, self.year.id, grant)
-        return p.id
+        return save_project(self.book, p.id if p is not None else None, active=self.active.isChecked(),
+                            year_id=self.year.id if self.year else None, grant=grant, **fields).id
 
 
 class OwnersEditor(RecordEditor):
@@ -149,12 +135,8 @@ class OwnersEditor(RecordEditor):
         self.name.setFocus()
 
     def store(self, c):
-        orgnr = normalize_orgnr(self.orgnr.text()) if self.orgnr.text().strip() else ""
-        if c is None:
-            return self.book.add_counterpart(self.name.text(), orgnr, self.member.currentData()).id
-        self.book.update_counterpart(c.id, name=self.name.text(), orgnr=orgnr,
-                                     member_id=self.member.currentData())
-        return c.id
+        return save_project_owner(self.book, c.id if c is not None else None, name=self.name.text(),
+                                  orgnr=self.orgnr.text(), member_id=self.member.currentData()).id
 
 
 class RegistersDialog(QDialog):

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTab
 
 from ..book import Book
 from ..errors import FinsamError
+from ..reports import build_report, in_tkr
+from ..reports.visible import visible_rows
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, table_view
-from .models import Column, RecordTableModel
+from .models import Column, RecordTableModel, _bold
 from .period import PeriodPicker
 
 
@@ -34,16 +36,6 @@ class StatementModel(RecordTableModel):
         return super().data(index, role)
 
 
-def shown_rows(statement, *, budget: bool):
-    """The rows the printed report shows (reports.text decides for the terminal and
-    follows the PDF): an account row with nothing in either year is left out, so is an
-    empty sum of left-out rows; a heading only stays when a row follows it."""
-    from ..reports.text import _visible
-    kept = _visible(statement.rows, budget)
-    return [r for i, r in enumerate(kept)
-            if r.kind != "heading" or (i + 1 < len(kept) and kept[i + 1].kind != "heading")]
-
-
 class CheckModel(RecordTableModel):
     """The kontroller: a failed one in red with a cross, an ok one in green."""
 
@@ -52,13 +44,12 @@ class CheckModel(RecordTableModel):
         if rec is not None and role == Qt.ForegroundRole and index.column() == 0:
             return QBrush(QColor("#1e7b34" if rec.ok else "#a61b1b"))
         if rec is not None and role == Qt.FontRole and not rec.ok:
-            from .models import _bold
             return _bold()
         return super().data(index, role)
 
 
 CHECK_COLUMNS = [Column("Resultat", lambda c: "\u2713 Stämmer" if c.ok else "\u2717 Stämmer inte"),
-                 Column("Kontroll", lambda c: c.meddelande)]
+                 Column("Kontroll", lambda c: c.message)]
 
 
 class ReportView(QWidget):
@@ -111,11 +102,6 @@ class ReportView(QWidget):
         if y is None:
             return
         try:
-            from ..reports import build_report, in_tkr
-        except ImportError:
-            self.checks.setText("Rapportmotorn saknas i den här versionen.")
-            return
-        try:
             report = build_report(self.book, y.id, *self.period.range)
             if self.tkr.isChecked():
                 report = in_tkr(report)
@@ -137,7 +123,7 @@ class ReportView(QWidget):
             if has_budget:
                 cols.append(Column("Budget helår", lambda r: r["budget"], amount=True))
             records, bold = [], set()
-            for r in shown_rows(st, budget=has_budget):
+            for r in visible_rows(st, budget=has_budget):
                 heading_row = r.kind == "heading"
                 records.append(dict(
                     kind=r.kind, label=r.label, note=", ".join(str(n) for n in r.notes),
@@ -162,7 +148,7 @@ class ReportView(QWidget):
         if failed:
             self.checks.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
             self.checks.setText(f"\u2717 {len(failed)} av {len(report.kontroller)} kontroller stämmer inte: "
-                                + " ".join(c.meddelande for c in failed))
+                                + " ".join(c.message for c in failed))
         else:
             self.checks.setStyleSheet(MUTED_STYLE)
             self.checks.setText(f"Belopp i {unit}. Alla {len(report.kontroller)} kontroller stämmer "

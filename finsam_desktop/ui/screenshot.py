@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..book import Book, VoucherFilter
 from ..errors import BookFileError
+from ..exchange.sie_plan import plan_import
+from ..exchange.sie_reader import read_sie
+from ..exchange.sie_writer import export_sie
+from .accounts_form import AccountsDialog
+from .budget_form import BudgetDialog
+from .drafts_view import DraftsDialog
+from .main_window import MainWindow
+from .members_form import MembersDialog
+from .registers_form import RegistersDialog
+from .sie_import_dialog import SieImportDialog
+from .voucher_form import VoucherDialog
+from .year_dialog import NewYearDialog
 
 DIALOG_SIZES = {"kontoplan": (1100, 680), "insatser": (1280, 680), "medlemmar": (1080, 600),
                 "verifikation": (1000, 560), "utkast": (1040, 420), "budget": (1180, 620),
@@ -24,8 +37,6 @@ def _settle(widget: QWidget) -> None:
 def render_view(book_path: Path, view: str, out: Path, *, size: tuple[int, int] = (1280, 800)) -> Path:
     """Open the book, show `view` (a page of the main window or one of the forms) at a
     realistic size and save what it looks like to `out`."""
-    from .main_window import MainWindow
-
     if not Path(book_path).exists():
         raise BookFileError(f"Boken {book_path} finns inte.", path=str(book_path))
     book = Book.open(book_path)
@@ -56,33 +67,26 @@ def render_view(book_path: Path, view: str, out: Path, *, size: tuple[int, int] 
 
 def _dialog(view: str, book: Book, parent: QWidget) -> QWidget:
     if view == "kontoplan":
-        from .accounts_form import AccountsDialog
         dlg = AccountsDialog(book, parent)
-        bank = int(book.setting("bank_account", "1930") or 1930)
+        bank = book.account_role("bank")
         dlg.select_account(bank)
         return dlg
     if view == "insatser":
-        from .registers_form import RegistersDialog
         return RegistersDialog(book, parent)
     if view == "medlemmar":
-        from .members_form import MembersDialog
         return MembersDialog(book, parent)
     if view == "utkast":
-        from .drafts_view import DraftsDialog
         return DraftsDialog(book, parent)
     if view == "budget":
-        from .budget_form import BudgetDialog
         y = parent.working_year()
         dlg = BudgetDialog(book, parent, year_id=y.id if y else None)
         if dlg.editor is not None and dlg.editor.model.rowCount():
             dlg.editor.table.selectRow(1 if dlg.editor.model.rowCount() > 1 else 0)
         return dlg
     if view == "nytt-ar":
-        from .year_dialog import NewYearDialog
         return NewYearDialog(book, parent)
     if view == "sie-import":
         return _sie_preview(book, parent)
-    from .voucher_form import VoucherDialog
     dlg = VoucherDialog(book, parent)
     # A realistic entry being typed: the rows of a recent verifikation with an insats.
     example = _example_voucher(book)
@@ -104,12 +108,6 @@ def _example_voucher(book: Book):
 def _sie_preview(book: Book, parent: QWidget) -> QWidget:
     """The import preview of the book's own latest year written as SIE, as if it were
     read into a new book."""
-    import tempfile
-
-    from ..exchange.sie_plan import plan_import
-    from ..exchange.sie_reader import read_sie
-    from ..exchange.sie_writer import export_sie
-    from .sie_import_dialog import SieImportDialog
 
     year = parent.working_year()
     folder = Path(tempfile.mkdtemp(prefix="finsam-screenshot-"))

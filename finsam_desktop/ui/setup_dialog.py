@@ -15,8 +15,10 @@ from ..book import SUFFIX, Book
 from ..book.registers import MEMBER_KINDS
 from ..book.validate import normalize_orgnr, parse_date
 from ..errors import FinsamError, InputError
+from ..ops.setup import check_members, create_book
 from .common import MUTED_STYLE, error_label, heading, mark_field, primary, set_error
-from .members_form import KIND_NAMES, format_share, parse_share
+from ..book.validate import format_share, parse_share
+from .members_form import KIND_NAMES
 
 DEFAULT_MEMBERS = (("Försäkringskassan", "stat", 2500), ("Arbetsförmedlingen", "stat", 2500),
                    ("", "region", 2500), ("", "kommun", 2500))
@@ -170,13 +172,7 @@ class SetupDialog(QDialog):
             except InputError as exc:
                 raise InputError(f"{name}: {exc.message}", field="medlemmar") from None
             out.append((name, kind, share))
-        names = [n.lower() for n, _k, _s in out]
-        if len(set(names)) != len(names):
-            raise InputError("Två medlemmar har samma namn.", field="medlemmar")
-        total = sum(s for _n, _k, s in out)
-        if out and total != 10000:
-            raise InputError(f"Andelarna är tillsammans {format_share(total)}; de ska vara 100 %.",
-                             field="medlemmar")
+        check_members(out)
         return out
 
     def _clear_errors(self) -> None:
@@ -200,18 +196,9 @@ class SetupDialog(QDialog):
             start = parse_date(self.year_start.text(), field="startdatum")
             end = parse_date(self.year_end.text(), field="slutdatum")
             members = self.member_rows()
-            book = Book.create(path, namn=self.name.text().strip(), orgnr=orgnr, year_start=start,
-                               year_end=end, chart=self.chart.isChecked())
+            book = create_book(path, namn=self.name.text().strip(), orgnr=orgnr, year_start=start,
+                               year_end=end, chart=self.chart.isChecked(), members=members)
         except FinsamError as exc:
-            self._show(exc)
-            return None
-        try:
-            with book.transaction():
-                for name, kind, share in members:
-                    book.add_member(name, kind, share)
-        except FinsamError as exc:
-            book.close()
-            Path(path).unlink(missing_ok=True)
             self._show(exc)
             return None
         self.book = book

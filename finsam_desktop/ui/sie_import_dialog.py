@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout
 
 from ..book.chart import ROW_LABELS
+from ..exchange.sie_text import ENCODING_NAMES
 from .common import ERROR_STYLE, heading, muted, primary, table_view
 from .models import KIND_LABELS, Column, RecordTableModel
 
@@ -46,10 +47,6 @@ ACCOUNT_COLUMNS = [
 
 
 def _encoding_name(encoding: str) -> str:
-    try:
-        from ..exchange.sie_text import ENCODING_NAMES
-    except ImportError:
-        return encoding
     return ENCODING_NAMES.get(encoding, encoding)
 
 

@@ -201,7 +201,7 @@ class StartPage(QWidget):
 
     def _accruals(self, upto: str) -> None:
         b = self.book
-        number = int(b.setting("accrual_account", "2990") or 2990)
+        number = b.account_role("accrual")
         per_project = b.balance_at(upto, accounts=[number], by_project=True)
         total = -sum(per_project.values())
         self.accrual_card.figure.setText(f"{money_kr(total)} kr")

@@ -15,6 +15,7 @@ so `run_book_job` opens the worker's own Book on the same file.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 import threading
@@ -25,6 +26,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from ..book import Book
 from ..errors import FinsamError
 
 
@@ -127,12 +129,22 @@ def run_in_background(parent: QWidget | None, title: str, fn: Callable, *args: A
             dialog.show()
 
     timer.timeout.connect(poll)
-    thread.start()
-    timer.start()
-    if thread.is_alive():
-        loop.exec()
-    timer.stop()
-    thread.join()
+    # Python's cycle collector runs in whichever thread happens to allocate. Run in the
+    # worker, it could destroy Qt objects of the GUI thread there and crash the program;
+    # so it is paused while the worker runs and run here, in the GUI thread, afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        thread.start()
+        timer.start()
+        if thread.is_alive():
+            loop.exec()
+        timer.stop()
+        thread.join()
+    finally:
+        if collecting:
+            gc.enable()
+            gc.collect()
     dialog.close()
     dialog.deleteLater()
     QApplication.processEvents()
@@ -162,8 +174,6 @@ def write_cancellable(write: Callable[[Path], Any], target: str | Path,
 def run_book_job(parent: QWidget | None, title: str, book, fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """Like run_in_background, but fn gets its own Book on the same file as first
     argument (opened and closed in the worker thread): fn(worker_book, *args, **kwargs)."""
-    from ..book import Book
-
     path, read_only = book.path, book.read_only
     wants_progress = _accepts_progress(fn)
 

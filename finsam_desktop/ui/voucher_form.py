@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
 from ..book import Book, Voucher, VoucherRow
 from ..book.validate import parse_date
 from ..errors import FinsamError, InputError
+from ..ops.drafts import book_draft
 from .common import (ERROR_STYLE, MUTED_STYLE, error_label, heading, mark_field, money, primary,
                      set_error, today_iso)
 from .entry_model import ACCOUNT, EntryRowsModel
@@ -325,10 +326,7 @@ class VoucherDialog(QDialog):
             text, rows = self.text_edit.text().strip(), self.model.voucher_rows()
             corrects_id = self.corrects.id if self.corrects else None
             if self.draft_id is not None:
-                # Booking and removing the draft is one change: both or neither.
-                with self.book.transaction():
-                    self.book.save_draft(d, text, rows, corrects_id=corrects_id, draft_id=self.draft_id)
-                    v = self.book.book_draft(self.draft_id)
+                v = book_draft(self.book, self.draft_id, date=d, text=text, rows=rows, corrects_id=corrects_id)
             else:
                 v = self.book.book_voucher(d, text, rows, corrects_id=corrects_id)
         except FinsamError as exc:

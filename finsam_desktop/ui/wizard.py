@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QGridLayout, 
                                QVBoxLayout, QWizard, QWizardPage)
 
 from ..book import Book
+from ..reports import build_report
 from .common import iso, muted, qdate
+from .wizard_checks import ChecksPage
+from .wizard_output import ClosePage, PreviewPage, ProducePage
+from .wizard_page import page_title
+from .wizard_texts import AccrualsPage, BoardPage, TextsPage
 
 PREFERRED_SIZE = QSize(1240, 760)
 PAGE_PERIOD, PAGE_CHECKS, PAGE_ACCRUALS, PAGE_TEXTS, PAGE_BOARD, PAGE_PREVIEW, PAGE_PRODUCE, PAGE_CLOSE = range(8)
@@ -34,9 +39,6 @@ class BokslutWizard(QWizard):
 
     def __init__(self, book: Book, parent=None, *, on_fix: Callable[[str], None] | None = None):
         super().__init__(parent)
-        from .wizard_checks import ChecksPage
-        from .wizard_output import ClosePage, PreviewPage, ProducePage
-        from .wizard_texts import AccrualsPage, BoardPage, TextsPage
 
         self.book = book
         self.on_fix = on_fix
@@ -89,13 +91,7 @@ class BokslutWizard(QWizard):
 
     def report(self):
         """The report for the chosen period (the engine computes every figure)."""
-        from ..reports import build_report
         return build_report(self.book, self.year_id, date_to=self.date_to)
-
-
-def page_title(page: QWizardPage, step: int, title: str, subtitle: str) -> None:
-    page.setTitle(f"Steg {step} av 8: {title}")
-    page.setSubTitle(subtitle)
 
 
 class PeriodPage(QWizardPage):

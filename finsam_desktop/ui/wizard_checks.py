@@ -7,14 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget, QWizardPage)
 
-from ..closing.checks import (BLOCKING, OK, WARNING, Finding, run_checks, save_bank_statement,
-                              saved_bank_statement)
+from ..closing.checks import run_checks, save_bank_statement, saved_bank_statement
 from ..errors import FinsamError
+from ..findings import ERROR, OK, WARNING, Finding
 from ..money import parse_kr
 from .common import ERROR_STYLE, money, show_error
+from .wizard_page import page_title
 
 CHIP = {OK: ("OK", "#1e7b3c", "#e6f4ea"), WARNING: ("Varning", "#8a5a00", "#fff4d6"),
-        BLOCKING: ("Stopp", "#a61b1b", "#fdecea")}
+        ERROR: ("Stopp", "#a61b1b", "#fdecea")}
 FIX_LABELS = {"drafts": "Visa utkasten", "accruals": "Nästa steg", "kontoplan": "Öppna kontoplanen",
               "previous_year": "Visa föregående år", "report": "Visa rapporten", "bank": ""}
 
@@ -40,7 +41,6 @@ class ChecksPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 2, "Kontroller", "Programmet kontrollerar bokföringen. Rätta det som stoppar "
                                           "bokslutet; varningar listas i utkastet till rapporten.")
         self.bank_edit = QLineEdit()
@@ -78,7 +78,7 @@ class ChecksPage(QWizardPage):
 
     # ------------------------------------------------------------------ bank figure
     def _booked_bank(self) -> int:
-        number = int(self.wiz.book.setting("bank_account", "1930") or 1930)
+        number = self.wiz.book.account_role("bank")
         return self.wiz.book.balance_at(self.wiz.date_to, accounts=[number]).get(number, 0)
 
     def _statement(self) -> int | None:
@@ -151,15 +151,15 @@ class ChecksPage(QWizardPage):
             text.setTextFormat(Qt.RichText)
             self.grid.addWidget(chip(f.severity), row, 0, Qt.AlignTop)
             self.grid.addWidget(text, row, 1)
-            label = FIX_LABELS.get(f.fix_target, "Åtgärda")
+            label = FIX_LABELS.get(f.fix, "Åtgärda")
             if f.severity != OK and label:
                 btn = QPushButton(label)
-                btn.setObjectName(f"fix_{f.id}")
-                btn.clicked.connect(lambda _=False, t=f.fix_target: self._fix(t))
+                btn.setObjectName(f"fix_{f.check}")
+                btn.clicked.connect(lambda _=False, t=f.fix: self._fix(t))
                 self.grid.addWidget(btn, row, 2, Qt.AlignTop)
         self.grid.setRowStretch(self.grid.rowCount(), 1)
         self.scroll.setWidget(host)
-        blocking = [f for f in findings if f.severity == BLOCKING]
+        blocking = [f for f in findings if f.severity == ERROR]
         stopping = self.stopping()
         warnings = sum(f.severity == WARNING for f in findings)
         if stopping:
@@ -180,12 +180,13 @@ class ChecksPage(QWizardPage):
     @staticmethod
     def _grouped(findings) -> list:
         """The report engine's passed checks as one line (they are many and alike)."""
-        passed = [f for f in findings if f.id.startswith("rapport:") and f.severity == OK]
+        passed = [f for f in findings if f.check.startswith("rapport:") and f.severity == OK]
         if len(passed) < 2:
             return findings
         out = [f for f in findings if f not in passed]
-        out.append(Finding("rapport", OK, f"Alla {len(passed)} kontroller av rapportens summor, noter "
-                           "och samband är uppfyllda.", "report", "Rapportens kontroller"))
+        out.append(Finding(OK, f"Alla {len(passed)} kontroller av rapportens summor, noter "
+                           "och samband är uppfyllda.", check="rapport", title="Rapportens kontroller",
+                           fix="report"))
         return out
 
     def _fix(self, target: str) -> None:
@@ -196,7 +197,7 @@ class ChecksPage(QWizardPage):
 
     def stopping(self) -> list:
         """The blocking findings that stop this step (interimsskulder: next step)."""
-        return [f for f in self.wiz.findings if f.severity == BLOCKING and f.fix_target != "accruals"]
+        return [f for f in self.wiz.findings if f.severity == ERROR and f.fix != "accruals"]
 
     def isComplete(self) -> bool:
         return not self.stopping()

@@ -10,8 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QTextBrowser, QVBoxLayout, QWizardPage)
 
+from ..book.yearend import following_period
+from ..closing.close import close_year
+from ..closing.produce import produce
 from ..errors import FinsamError
 from .common import ERROR_STYLE, money_kr, muted, show_error
+from .tasks import run_book_job
+from .wizard_reopen import ReopenYearDialog
+from .wizard_page import page_title
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -96,7 +102,6 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 6, "Förhandsgranskning", "Resultaträkning, balansräkning, kassaflödesanalys och "
                                                   "noter, med föregående år. Inget kan ändras här.")
         self.view = QTextBrowser()
@@ -114,16 +119,11 @@ class PreviewPage(QWizardPage):
 
 # ---------------------------------------------------------------------- step 7
 def _produce_job(book, year_id, date_to, folder, options, warnings, progress=None):
-    from ..closing.produce import produce
     return produce(book, year_id, date_to, folder, warnings=warnings, progress=progress, **options)
 
 
 def run_job(parent, title: str, book, fn, *args):
-    """Run fn(book, *args) in the background when the task helper is there."""
-    try:
-        from .tasks import run_book_job
-    except ImportError:
-        return fn(book, *args)
+    """Run fn(book, *args) in the background, on the worker's own connection."""
     return run_book_job(parent, title, book, fn, *args)
 
 
@@ -132,7 +132,6 @@ class ProducePage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.outputs: list[tuple[str, Path]] = []
-        from .wizard import page_title
         page_title(self, 7, "Skapa filer", "Årsredovisningen som PDF, bokföringen som SIE 4, en Excel-bok "
                                            "för kommunens ekonom och ett överlämningspaket.")
         self.folder = QLineEdit()
@@ -173,7 +172,7 @@ class ProducePage(QWizardPage):
         self.pdf.setText("Årsredovisning som PDF" if whole else "Delårsrapport som PDF")
         self.sie.setEnabled(whole)
         self.package.setEnabled(whole)
-        warnings = [f for f in self.wiz.findings if f.severity == "warning"]
+        warnings = [f for f in self.wiz.findings if f.is_warning]
         notes = []
         if not self.wiz.year.is_closed:
             notes.append("Året är inte stängt, så PDF-filen blir ett utkast"
@@ -196,7 +195,7 @@ class ProducePage(QWizardPage):
                     xlsx=self.xlsx.isChecked(), package=self.package.isChecked() and whole)
 
     def produce(self, *, options: dict | None = None) -> list[tuple[str, Path]]:
-        warnings = [f.message for f in self.wiz.findings if f.severity == "warning"]
+        warnings = [f.message for f in self.wiz.findings if f.is_warning]
         try:
             self.outputs = run_job(self, "Skapar filerna …", self.wiz.book, _produce_job, self.wiz.year_id,
                                    self.wiz.date_to, self.folder.text().strip(), options or self.options(),
@@ -216,7 +215,6 @@ class ProducePage(QWizardPage):
 
 # ---------------------------------------------------------------------- step 8
 def _close_job(book, year_id, progress=None):
-    from ..closing.close import close_year
     nxt = close_year(book, year_id, progress=progress)
     return nxt.id
 
@@ -227,7 +225,6 @@ class ClosePage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 8, "Stäng räkenskapsåret", "Lås året, för årets resultat till eget kapital och "
                                                     "öppna nästa år med ingående balanser.")
         self.summary = QLabel()
@@ -288,7 +285,6 @@ class ClosePage(QWizardPage):
         result = -book.year_result(y.id)
         word = "överskott" if result >= 0 else "underskott"
         nxt = book.next_year(y)
-        from ..book.yearend import following_period
         next_label = nxt.label if nxt else " – ".join(following_period(y))
         pending = len({r.voucher_id for r in book.accruals_pending_reversal()}) \
             if hasattr(book, "accruals_pending_reversal") else 0
@@ -332,7 +328,6 @@ class ClosePage(QWizardPage):
     def open_reopen_dialog(self):
         """The separate, logged decision to re-open the year (the same dialog as the main
         window's Bokslut → Öppna stängt år igen). Returns the dialog, shown window-modal."""
-        from .wizard_reopen import ReopenYearDialog
         dlg = ReopenYearDialog(self.wiz.book, self.wiz.year_id, self)
         dlg.reopened.connect(lambda _year_id: self.initializePage())
         dlg.setAttribute(Qt.WA_DeleteOnClose)

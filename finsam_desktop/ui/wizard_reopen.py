@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from ..book import Book
+from ..closing.close import reopen_year
 from ..errors import FinsamError
 from .common import error_label, heading, set_error
 
@@ -114,7 +115,6 @@ class ReopenYearDialog(QDialog):
     def reopen(self) -> bool:
         """Re-open under the rules (the reason is required); False with the reason shown
         when refused, nothing changed."""
-        from ..closing.close import reopen_year
         try:
             reopen_year(self.book, self.year.id if self.year else -1, self.reason.toPlainText())
         except FinsamError as exc:

@@ -15,10 +15,14 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
                                QWizardPage)
 
-from ..errors import FinsamError
+from ..closing.accruals import undecided_projects
+from ..errors import FinsamError, InputError
 from ..money import format_kr
-from ..render.pdf_context import interim_key
+from ..ops.annual_report import save_signing, save_year_texts
+from ..reports.document import interim_key
+from .accruals_form import AccrualsForm
 from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
+from .wizard_page import page_title
 
 # (year_text key, heading) in the order of the förvaltningsberättelse.
 SECTIONS = (
@@ -41,7 +45,6 @@ class AccrualsPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 3, "Interimsskulder och andra periodiseringar",
                    "Bestäm vad varje insats har förbrukat men inte fakturerat (även 0 kr) och boka "
                    "övriga upplupna kostnader.")
@@ -68,10 +71,6 @@ class AccrualsPage(QWizardPage):
         self.refresh()
 
     def _make_form(self) -> QWidget:
-        try:
-            from .accruals_form import AccrualsForm
-        except ImportError:
-            return muted("Formuläret för periodiseringar finns inte i den här versionen av programmet.")
         form = AccrualsForm(self.wiz.book, self.wiz.date_to)
         for name in ("booked", "changed", "saved"):
             sig = getattr(form, name, None)
@@ -80,10 +79,6 @@ class AccrualsPage(QWizardPage):
         return form
 
     def undecided(self) -> list:
-        try:
-            from ..accruals import undecided_projects
-        except ImportError:
-            return []
         return undecided_projects(self.wiz.book, self.wiz.date_to)
 
     def refresh(self) -> None:
@@ -176,7 +171,6 @@ class TextsPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 4, "Förvaltningsberättelse", "Skriv eller uppdatera texterna. Siffrorna till "
                                                       "höger räknas fram ur bokföringen.")
         self.edits: dict[str, QPlainTextEdit] = {}
@@ -285,14 +279,9 @@ class TextsPage(QWizardPage):
         self.origin["disposition"].setText("")
 
     def validatePage(self) -> bool:
-        book, year = self.wiz.book, self.wiz.year
-        texts = book.year_texts(year.id)
+        texts = {text_key(self.wiz, key): self.edits[key].toPlainText() for key in self.sections()}
         try:
-            for key in self.sections():
-                text = self.edits[key].toPlainText().strip()
-                saved_as = text_key(self.wiz, key)
-                if text != texts.get(saved_as, "").strip() and (text or saved_as in texts):
-                    book.set_year_text(year.id, saved_as, text)
+            save_year_texts(self.wiz.book, self.wiz.year.id, texts)
         except FinsamError as exc:
             show_error(self, exc)
             return False
@@ -315,7 +304,6 @@ class BoardPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__()
         self.wiz = wizard
-        from .wizard import page_title
         page_title(self, 5, "Styrelsen", "Vem som beslutar om och skriver under årsredovisningen, var "
                                          "och när, och förbundets revisorer.")
         self.board = _people_table(["Namn", "Roll"])
@@ -404,21 +392,21 @@ class BoardPage(QWizardPage):
         return out
 
     def validatePage(self) -> bool:
-        board = self._people(self.board, "styrelse")
-        if self.wiz.is_full_year and not board:
-            self.error.setText("Ange minst en ledamot som skriver under årsredovisningen.")
-            return False
-        if self.wiz.is_full_year and not self.place.text().strip():
-            self.error.setText("Ange beslutsort.")
-            return False
-        self.error.setText("")
-        book, year = self.wiz.book, self.wiz.year
+        board = [(n, r) for n, r, _k in self._people(self.board, "styrelse")]
+        auditors = [(n, r) for n, r, _k in self._people(self.auditors, "revisor")]
         try:
-            book.set_signatories(year.id, board + self._people(self.auditors, "revisor"))
             # A delårsrapport's decision is its own: the årsredovisning's stays as it is.
-            book.set_year_text(year.id, text_key(self.wiz, "beslutsort"), self.place.text().strip())
-            book.set_year_text(year.id, text_key(self.wiz, "beslutsdatum"), iso(self.when.date()))
+            save_signing(self.wiz.book, self.wiz.year.id, board, auditors, place=self.place.text(),
+                         date=iso(self.when.date()), place_key=text_key(self.wiz, "beslutsort"),
+                         date_key=text_key(self.wiz, "beslutsdatum"), full_year=self.wiz.is_full_year)
+        except InputError as exc:
+            if exc.field in ("styrelse", "beslutsort"):
+                self.error.setText(exc.message)
+                return False
+            show_error(self, exc)
+            return False
         except FinsamError as exc:
             show_error(self, exc)
             return False
+        self.error.setText("")
         return True
