@@ -54,7 +54,7 @@ class PlanSection:
     id: str
     title: str
     rows: tuple[PlanRow, ...]
-    totals: tuple[int, ...]
+    totals: tuple[int | None, ...]  # None: no row of the section has an amount in that column
 
 
 @dataclass(frozen=True)
@@ -158,9 +158,10 @@ def build_budget_plan(book, year_id: int) -> BudgetPlanReport:
         srows = by_section.get(sid)
         if not srows:
             continue
-        totals = tuple(sum(r.amounts[i] or 0 for r in srows) for i in range(n))
+        totals = tuple(None if all(r.amounts[i] is None for r in srows) else sum(r.amounts[i] or 0 for r in srows)
+                       for i in range(n))
         sections.append(PlanSection(sid, title, tuple(srows), totals))
-    results = tuple(sum(s.totals[i] for s in sections) for i in range(n))
+    results = tuple(sum(s.totals[i] or 0 for s in sections) for i in range(n))
 
     floor = _floor(book, year)
     ek, source = equity_in(book, year)
@@ -179,7 +180,7 @@ def build_budget_plan(book, year_id: int) -> BudgetPlanReport:
 
 
 def _income(sections, i: int) -> int:
-    return sum(s.totals[i] for s in sections if s.id == "intakter")
+    return sum(s.totals[i] or 0 for s in sections if s.id == "intakter")
 
 
 def _balance_year(column: str, ek_in: int, result: int, allotted: int, floor: int | None) -> BalanceBudgetYear:

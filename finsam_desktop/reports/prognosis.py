@@ -16,7 +16,8 @@ Amounts are öre in report sign (income positive, costs negative), like DriftRow
   insats takes that insats' rows on its accounts, a row without one the rest); outcome
   no row covers is the row 'Ej budgeterat', whose prognosis is its outcome.
 * Prognosis: outcome + remaining budget (full year − budget to date), unless the board
-  set a prognosis for the row (`override`, with a comment), stored in the book.
+  set a prognosis for the row (`override`, with a comment), stored in the book. At the
+  year's last day the prognosis is the outcome: the board's prognoses no longer apply.
 * Eget kapital at year end = eget kapital at the date − the result so far + the
   prognosis of the result. Its share of tilldelade medel is held against the national
   council's 20 % and the förbund's own floor (year text 'eget_kapital_golv', kr).
@@ -185,7 +186,7 @@ def build_prognosis(book, year_id: int, to_date: str | None = None, *,
         to_now = budget_to_date(full, profile, year.start, year.end, to_date)
         outcome = drift_rows[i].utfall
         override = None
-        if use_overrides and plan and plan.prognosis is not None:
+        if use_overrides and plan and plan.prognosis is not None and to_date < year.end:
             override = -plan.prognosis
         rows.append(_row(b.id, b.label, b.section, b.project_id, profile, full, to_now, outcome, override,
                          plan.prognosis_comment if plan else ""))
