@@ -19,6 +19,7 @@ STYLES = (
     (colors.HexColor("#6f8fa6"), (4, 2), "square"),
     (colors.HexColor("#c9d6e0"), (1, 2), "diamond"),
     (colors.HexColor("#9a3412"), (6, 3), None),
+    (colors.HexColor("#8a939b"), (2, 2), "square"),
 )
 GRID = colors.HexColor("#dde3e8")
 
@@ -36,6 +37,8 @@ def _fit(text: str, width: float, size: float) -> str:
 def chart_drawing(chart: Chart, width: float, height: float) -> Drawing:
     register_fonts()
     d = Drawing(width, height)
+    # The renderer starts each drawing in this font: ours, so no base-14 font is referenced.
+    d.initialFontName, d.initialFontSize = SANS, 8
     d.add(String(0, height - 11, chart.title, fontName=SANS_BOLD, fontSize=10.5, fillColor=INK))
     ticks = axis_ticks(chart)
     lo, hi = ticks[0], ticks[-1]

@@ -5,9 +5,10 @@
     chart = cumulative_chart(build_prognosis(book, year.id, "2025-09-30"))
     chart.title, chart.categories, chart.series[0].values, axis_ticks(chart)
 
-Each series has a kind ('bar', 'line', 'dashed') and a style index: the drawers map the
-index to a colour and, for grey-scale print, a pattern (bars) or a dash and a marker
-(lines), so that no two series rely on colour alone.
+Each series has a kind ('bar', 'line', 'dashed') and a style index 0–4: the drawers map
+the index to a colour (0 the accent, 1 and 2 lighter tints of it, 3 a warm contrast, 4 a
+neutral grey) of distinct lightness for grey-scale print, and lines also to a dash and a
+marker, so that no two series rely on colour alone.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .engine import build_report
 from .model import OverviewYear
-from .prognosis import Prognosis
+from .prognosis import Prognosis, build_prognosis
 
 MONTH_ABBR = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 BAR, LINE, DASHED = "bar", "line", "dashed"
@@ -73,30 +75,26 @@ def tick_label(v: float) -> str:
 
 
 def wrap_label(text: str, width: int, lines: int = 2) -> list[str]:
-    """A category label in at most `lines` lines of about `width` characters, by words;
-    the last line shortened with '…' when the rest does not fit."""
+    """A category label in at most `lines` lines of at most `width` characters, broken
+    between words; a word too long for a line, and the last line when words are left
+    over, end in '…'."""
     width = max(width, 4)
-    out: list[str] = []
     words = text.split()
-    cur = ""
-    while words:
-        w = words[0]
-        if not cur and len(w) > width:
-            cur, words[0] = w[:width], w[width:]
-        elif len(cur) + len(w) + (1 if cur else 0) <= width:
-            cur = f"{cur} {w}" if cur else w
-            words.pop(0)
-            continue
-        out.append(cur)
-        cur = ""
-        if len(out) == lines:
-            break
+    out: list[str] = []
+    cur, i = "", 0
+    while i < len(words) and len(out) < lines:
+        w = words[i] if len(words[i]) <= width else words[i][:width - 1] + "…"
+        cand = f"{cur} {w}" if cur else w
+        if len(cand) <= width:
+            cur, i = cand, i + 1
+        else:
+            out.append(cur)
+            cur = ""
     if cur and len(out) < lines:
         out.append(cur)
-        cur = ""
-    if words or cur:
+    if i < len(words) and out:
         last = out[-1]
-        out[-1] = (last[: width - 1] if len(last) >= width else last) + "…"
+        out[-1] = (last if len(last) < width else last[:width - 1]) + "…"
     return out
 
 
@@ -126,15 +124,26 @@ def insats_chart(p: Prognosis, grants: dict[int, int]) -> Chart:
         x_label="Insats")
 
 
-def five_year_chart(overview: tuple[OverviewYear, ...] | list[OverviewYear]) -> Chart:
+def five_year_chart(overview: tuple[OverviewYear, ...] | list[OverviewYear], unit: str = "ore") -> Chart:
     """Intäkter, kostnader, resultat and eget kapital over (up to) five years, oldest
-    first, with the 20 % line (20 % of each year's tilldelade medel)."""
+    first, with the 20 % line (20 % of each year's tilldelade medel). `unit`: the
+    overview's amounts in öre ('ore') or already in tkr ('tkr')."""
     years = list(reversed(list(overview)))
+
+    def conv(v):
+        return tkr(v) if unit != "tkr" else (None if v is None else float(v))
     return Chart(
         "femarsoversikt", "Fem år i sammandrag", tuple(y.year_label for y in years),
-        (Series("Intäkter", tuple(tkr(y.verksamhetens_intakter) for y in years), BAR, 2),
-         Series("Kostnader", tuple(tkr(-y.verksamhetens_kostnader) for y in years), BAR, 0),
-         Series("Årets resultat", tuple(tkr(y.arets_resultat) for y in years), LINE, 1),
-         Series("Eget kapital", tuple(tkr(y.eget_kapital) for y in years), LINE, 0),
-         Series("20 % av tilldelade medel", tuple(tkr(y.tilldelade_medel // 5) for y in years), DASHED, 3)),
+        (Series("Intäkter", tuple(conv(y.verksamhetens_intakter) for y in years), BAR, 2),
+         Series("Kostnader", tuple(conv(-y.verksamhetens_kostnader) for y in years), BAR, 4),
+         Series("Årets resultat", tuple(conv(y.arets_resultat) for y in years), LINE, 1),
+         Series("Eget kapital", tuple(conv(y.eget_kapital) for y in years), LINE, 0),
+         Series("20 % av tilldelade medel", tuple(conv(y.tilldelade_medel / 5) for y in years), DASHED, 3)),
         x_label="Räkenskapsår")
+
+
+def start_page_charts(book, year_id: int, to_date: str) -> tuple[Chart, Chart]:
+    """The start page's two charts: costs so far against the budget, and the five years
+    (the year's figures so far as its column)."""
+    report = build_report(book, year_id)
+    return cumulative_chart(build_prognosis(book, year_id, to_date)), five_year_chart(report.nyckeltal.femarsoversikt)

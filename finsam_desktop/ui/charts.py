@@ -11,17 +11,22 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..reports.charts import BAR, DASHED, Chart, axis_ticks, tick_label, wrap_label
 
-DASHES = (None, [5.0, 3.0], [1.5, 2.5], [7.0, 3.0])
-MARKERS = ("circle", "square", "diamond", None)
+DASHES = (None, [5.0, 3.0], [1.5, 2.5], [7.0, 3.0], [2.0, 2.0])
+MARKERS = ("circle", "square", "diamond", None, "square")
+STYLES = len(DASHES)
 
 
 def series_colour(palette: QPalette, style: int) -> QColor:
     """Style 0: the palette's highlight; 1 and 2: the highlight mixed towards the base
-    (lighter on a light palette, darker on a dark one); 3: a warm accent."""
+    (lighter on a light palette, darker on a dark one); 3: a warm accent; 4: the text
+    colour mixed towards the base (a neutral grey)."""
     hi, base = palette.color(QPalette.Highlight), palette.color(QPalette.Base)
-    if style % 4 == 3:
+    style %= STYLES
+    if style == 3:
         return QColor("#c2410c") if base.lightness() > 128 else QColor("#fb923c")
-    t = (0.0, 0.45, 0.75)[style % 4]
+    if style == 4:
+        hi = palette.color(QPalette.Text)
+    t = (0.0, 0.45, 0.75, 0.0, 0.55)[style]
     return QColor(round(hi.red() + (base.red() - hi.red()) * t), round(hi.green() + (base.green() - hi.green()) * t),
                   round(hi.blue() + (base.blue() - hi.blue()) * t))
 
@@ -122,7 +127,7 @@ def draw_chart(p: QPainter, area: QRectF, chart: Chart, pal: QPalette, font: QFo
     for s in (s for s in chart.series if s.kind != BAR):
         colour = series_colour(pal, s.style)
         pen = QPen(colour, 2)
-        dash = DASHES[s.style % 4] or ([5.0, 3.0] if s.kind == DASHED else None)
+        dash = DASHES[s.style % STYLES] or ([5.0, 3.0] if s.kind == DASHED else None)
         if s.kind == DASHED and dash:
             pen.setDashPattern(dash)
         pts = [QPointF(left + slot * (i + 0.5), y_of(v)) for i, v in enumerate(s.values) if v is not None]
@@ -131,7 +136,7 @@ def draw_chart(p: QPainter, area: QRectF, chart: Chart, pal: QPalette, font: QFo
         if len(pts) > 1:
             p.drawPolyline(QPolygonF(pts))
         for pt in pts:
-            _marker(p, MARKERS[s.style % 4], pt, colour, pal)
+            _marker(p, MARKERS[s.style % STYLES], pt, colour, pal)
     # legend
     col_w = area.width() / 3
     y0 = area.bottom() - legend_h
@@ -146,10 +151,10 @@ def draw_chart(p: QPainter, area: QRectF, chart: Chart, pal: QPalette, font: QFo
         else:
             pen = QPen(colour, 2)
             if s.kind == DASHED:
-                pen.setDashPattern(DASHES[s.style % 4] or [5.0, 3.0])
+                pen.setDashPattern(DASHES[s.style % STYLES] or [5.0, 3.0])
             p.setPen(pen)
             p.drawLine(QPointF(x, y), QPointF(x + 18, y))
-            _marker(p, MARKERS[s.style % 4], QPointF(x + 9, y), colour, pal)
+            _marker(p, MARKERS[s.style % STYLES], QPointF(x + 9, y), colour, pal)
         p.setPen(text)
         p.drawText(QRectF(x + 24, y - fm.height() / 2, col_w - 26, fm.height()), Qt.AlignLeft | Qt.AlignVCenter,
                    fm.elidedText(s.name, Qt.ElideRight, int(col_w - 26)))
