@@ -6,7 +6,7 @@ pages as a PDF. Amounts as a person writes them: positive for an intäkt and a k
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -16,6 +16,7 @@ from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.budget import COPY_SOURCES, copy_budget, is_income_row, set_balance_budget, set_budget_row
 from ..reports.budget_plan import SECTION_TITLES, BudgetPlanReport, build_budget_plan, plan_labels
+from .charts import fit_to_screen
 from .common import heading, money_kr, muted, show_error, style_table
 
 FIXED = ("Budgetrad", "Del", "Konton", "Typ")
@@ -53,7 +54,7 @@ class BudgetPlanDialog(QDialog):
         self.year = book.existing_year(year_id) if year_id is not None else \
             ([y for y in years if not y.is_closed] or years)[-1]
         self.setWindowTitle(f"Verksamhetsplan och budget – {self.year.label}")
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self.plan: BudgetPlanReport | None = None
         self.rows = []          # the budget rows in grid order
         self._filling = False
@@ -208,7 +209,7 @@ class BudgetPlanDialog(QDialog):
                 raise InputError(f"{where}: {exc.message}", field=where) from exc
         return parse_cell(text, is_income_row(self.book, r), clearable=col != AMOUNT_COLS[0], where=where)
 
-    def _save(self, changes: dict[tuple[int, int], str]) -> bool:
+    def _save(self, changes: dict[tuple[int, int], str], *, later: bool = False) -> bool:
         """Check every changed cell first, then save them all in one transaction: a block
         pasted with one bad cell saves nothing."""
         try:
@@ -222,15 +223,19 @@ class BudgetPlanDialog(QDialog):
                                                                                   "profile")})
         except FinsamError as exc:
             show_error(self, exc, "Budgeten sparades inte")
+            ok = False
+        else:
+            ok = True
+        if later:  # typed in a cell: rebuild after the editor has let go of it
+            QTimer.singleShot(0, self.rebuild)
+        else:
             self.rebuild()
-            return False
-        self.rebuild()
-        return True
+        return ok
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() < AMOUNT_COLS[0]:
             return
-        self._save({(item.row(), item.column()): item.text()})
+        self._save({(item.row(), item.column()): item.text()}, later=True)
 
     def paste(self) -> bool:
         """Paste a tab-separated block (from Excel) at the current cell."""

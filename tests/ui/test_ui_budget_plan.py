@@ -53,18 +53,22 @@ def test_board_report_prognosis_typed_in_the_table(qtbot, demo_copy, warnings, t
     assert not t.item(r, 1).flags() & Qt.ItemIsEditable
     before = dlg.report.prognosis.prognosis_result
     t.item(r, PROGNOSIS_COL).setText("540 000")  # a cost, typed without a minus
+    qtbot.wait(1)
     rid = next(b.id for b in demo_copy.budget(y.id) if b.label == "Löner kansli")
     assert demo_copy.budget_plan(rid).prognosis == 540_000_00
     assert dlg.report.prognosis.prognosis_result == before - (540_000_00 - 525_600_00)
     r = _row(dlg.table, "Löner kansli")
     dlg.table.item(r, COMMENT_COL).setText("Vakans i oktober")
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rid).prognosis_comment == "Vakans i oktober"
     r = _row(dlg.table, "Löner kansli")
     dlg.table.item(r, PROGNOSIS_COL).setText("femhundra")
+    qtbot.wait(1)
     assert warnings and "Löner kansli" in warnings[-1][1] and "femhundra" in warnings[-1][1]
     assert demo_copy.budget_plan(rid).prognosis == 540_000_00  # unchanged
     r = _row(dlg.table, "Löner kansli")
     dlg.table.item(r, PROGNOSIS_COL).setText("")  # cleared: computed again
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rid).prognosis is None
     assert dlg.report.prognosis.prognosis_result == before
     assert "541\u00a0099 kr" in dlg.summary.text() and "20,88 %" in dlg.summary.text()
@@ -110,10 +114,13 @@ def test_budget_grid_paste_from_excel_all_or_nothing(qtbot, demo_copy, warnings,
     # typed in a cell: the income row keeps its sign, a profile is checked
     d = _row(g, "Driftbidrag från medlemmarna")
     g.item(d, 6).setText("2 600 000")
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rows["Driftbidrag från medlemmarna"].id).plan2 == -2_600_000_00
     g.item(_row(g, "Löner kansli"), 7).setText("1,1")
+    qtbot.wait(1)
     assert "tolv" in warnings[-1][1]
     g.item(_row(g, "Löner kansli"), 6).setText("")  # no amount in the plan year
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rows["Löner kansli"].id).plan2 is None
     g.clearSelection()
     g.setRangeSelected(QTableWidgetSelectionRange(0, 0, 1, 5), True)
