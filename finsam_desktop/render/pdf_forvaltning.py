@@ -12,6 +12,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..reports.model import SUM as M_SUM
 from .pdf_context import FB_SECTIONS, Context
 from .pdf_doc import new_body_page, part_heading, section_heading
+from .pdf_rounding import rounding_footnote
 from .pdf_styles import FRAME_WIDTH, styles
 from .pdf_tables import ROW, SUM, Line, _escape, amount_table, percent, text_table
 from .pdf_text import missing_text, user_text
@@ -125,4 +126,5 @@ def balanskrav(ctx: Context) -> list:
     for r in rows:
         cells = [fmt.amount(r.amount)] + ([fmt.amount(r.previous)] if ctx.has_previous else [])
         lines.append(Line(r.label, tuple(cells), SUM if r.kind == M_SUM else ROW))
-    return [Spacer(1, 2), amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=76), Spacer(1, 6)]
+    return ([Spacer(1, 2), amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=76)]
+            + rounding_footnote(ctx, "balanskrav") + [Spacer(1, 6)])

@@ -13,6 +13,7 @@ import textwrap
 from ..money import format_kr
 from ..reports.engine import period_label
 from ..reports.model import HEADING, ROW, SUM, AnnualReport
+from ..reports.rounding import FOOTNOTE, differences
 from ..reports.visible import visible_rows
 
 MAX_LABEL = 60   # label column of a statement; longer labels are cut
@@ -159,6 +160,9 @@ def render_text(r: AnnualReport) -> str:
         lines.append(f"{label:36}" + "".join(f" {_pct(getattr(y, attr), dec):>{AMOUNT}}" for y in years))
     lines.append("")
 
+    if differences(r):
+        lines += _wrap(FOOTNOTE, "")
+        lines.append("")
     lines.append("KONTROLLER")
     failed = [c for c in r.kontroller if not c.ok]
     lines.append(f"{len(r.kontroller) - len(failed)} av {len(r.kontroller)} kontroller är uppfyllda.")

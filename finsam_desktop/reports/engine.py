@@ -196,7 +196,7 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
     if budget is not None:
         checks.append(budget_check(spanning))
     report = _replace(report, kontroller=tuple(checks))
-    checks.append(tkr_check(in_tkr(report)))
+    checks.append(tkr_check(report))
     return _replace(report, kontroller=tuple(checks))
 
 
