@@ -29,6 +29,7 @@ from .closing.accruals import AccrualEntry, book_accruals
 from .closing.checks import save_bank_statement
 from .errors import BookFileError
 from .money import format_kr
+from .ops.budget import add_demo_budget_plan
 from .reports import build_report
 from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share as share_of
 
@@ -216,6 +217,7 @@ def _fill(book: Book) -> None:
 
         _budget(book, y24, projects, 2024)
         _budget(book, y25, projects, 2025)
+        add_demo_budget_plan(book)
         _texts(book, years)
         _bank_statements(book, years)
         for y in years.values():

@@ -411,7 +411,37 @@ BEGIN
 END;
 """
 
+# The board's budget beyond one year's amount, per budget row: the two plan years of the
+# verksamhetsplan, the monthly profile the year's budget follows ('' = evenly by month,
+# else twelve weights January–December), and the prognosis the board set for the whole
+# year with its comment (NULL: outcome so far + the budget for the rest of the year).
+# Ledger sign like every amount stored. A closed year's rows cannot change.
+V_BUDGET_PLAN = """
+CREATE TABLE budget_plan (
+    budget_row_id     INTEGER PRIMARY KEY REFERENCES budget_row (id) ON DELETE CASCADE,
+    plan1             INTEGER,
+    plan2             INTEGER,
+    profile           TEXT NOT NULL DEFAULT '',
+    prognosis         INTEGER,
+    prognosis_comment TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TRIGGER budget_plan_closed_insert BEFORE INSERT ON budget_plan
+WHEN (SELECT y.status FROM budget_row b JOIN fiscal_year y ON y.id = b.year_id
+      WHERE b.id = NEW.budget_row_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; dess budget och prognos kan inte ändras.');
+END;
+
+CREATE TRIGGER budget_plan_closed_update BEFORE UPDATE ON budget_plan
+WHEN (SELECT y.status FROM budget_row b JOIN fiscal_year y ON y.id = b.year_id
+      WHERE b.id = OLD.budget_row_id) = 'closed'
+BEGIN
+    SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; dess budget och prognos kan inte ändras.');
+END;
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN]
 
 SCHEMA_VERSION = len(MIGRATIONS)

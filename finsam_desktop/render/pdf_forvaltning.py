@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
+from ..reports.charts import five_year_chart
 from ..reports.model import SUM as M_SUM
+from .pdf_charts import chart_drawing
 from .pdf_context import FB_SECTIONS, Context
 from .pdf_doc import new_body_page, part_heading, section_heading
 from .pdf_rounding import rounding_footnote
@@ -86,8 +88,9 @@ def five_year_overview(ctx: Context) -> list:
     caption = Paragraph("Summa kostnader omfattar verksamhetens kostnader, avskrivningar och finansiella "
                         "kostnader. Soliditet är eget kapital i procent av summa tillgångar.",
                         styles()["caption"])
+    chart = chart_drawing(five_year_chart(years, ctx.report.unit), FRAME_WIDTH, 185)
     return [Spacer(1, 4), text_table(rows, [label_w] + [col] * len(years), header=header, bold_rows=(2,)),
-            caption]
+            caption, Spacer(1, 8), chart]
 
 
 def equity_share(ctx: Context) -> list:

@@ -22,7 +22,9 @@ from ..paths import resource
 from . import pdf_export, settings, sie_actions
 from .accounts_form import AccountsDialog
 from .accruals_form import AccrualsDialog
+from .board_report_view import BoardReportDialog
 from .budget_form import BudgetDialog
+from .budget_plan_view import BudgetPlanDialog
 from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
 from .drafts_view import DraftsDialog
 from .members_form import ForbundDialog, MembersDialog
@@ -427,6 +429,14 @@ class MainWindow(QMainWindow):
     def edit_budget(self) -> None:
         y = self.working_year()
         self._open(BudgetDialog(self.book, self, year_id=y.id if y else None))
+
+    def show_board_report(self) -> None:
+        y = self.working_year()
+        self._open(BoardReportDialog(self.book, self, year_id=y.id if y else None))
+
+    def show_budget_plan(self) -> None:
+        y = self.working_year()
+        self._open(BudgetPlanDialog(self.book, self, year_id=y.id if y else None))
 
     def edit_forbund(self) -> None:
         self._open(ForbundDialog(self.book, self))

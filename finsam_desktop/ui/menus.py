@@ -63,6 +63,10 @@ def build_actions(w: MainWindow) -> None:
                   "Spara årsredovisningen som PDF")
     w.act_pdf_interim = A("&Delårsrapport (PDF) …", lambda: w.export_pdf(interim=True), "Ctrl+Shift+D",
                           "Spara en delårsrapport som PDF")
+    w.act_board_report = A("&Ekonomisk rapport …", w.show_board_report, "Ctrl+Shift+E",
+                           "Utfall mot budget och prognos för helåret, till styrelsens möte")
+    w.act_budget_plan = A("&Verksamhetsplan och budget …", w.show_budget_plan, "Ctrl+Shift+V",
+                          "Budgeten med två planår och balansbudget; verksamhetsplanens budgetsidor som PDF")
     w.act_chart = A("&Kontoplan", w.edit_chart, "Ctrl+K", "Konton och rapportrader")
     w.act_registers = A("&Insatser och projektägare", w.edit_registers, "Ctrl+Shift+I",
                         "Insatser, beviljade medel och projektägare")
@@ -103,7 +107,7 @@ def build_menus(w: MainWindow) -> None:
     m.addSeparator()
     m.addActions([w.page_actions["start"], w.page_actions["verifikationer"]])
     m.addSeparator()
-    m.addActions([w.act_chart, w.act_registers, w.act_members, w.act_budget])
+    m.addActions([w.act_chart, w.act_registers, w.act_members, w.act_budget, w.act_budget_plan])
     m.addSeparator()
     m.addAction(w.act_new_year)
     m.addSeparator()
@@ -114,7 +118,7 @@ def build_menus(w: MainWindow) -> None:
     w.page_actions["rapport"].setText("&Resultaträkning")
     m.addActions([w.page_actions["rapport"], w.act_balance_sheet, w.act_cash_flow])
     m.addSeparator()
-    m.addAction(w.page_actions["projekt"])
+    m.addActions([w.page_actions["projekt"], w.act_board_report])
     m.addSeparator()
     m.addActions([w.act_pdf, w.act_pdf_interim])
     w.wizard_menu = mb.addMenu("B&okslut")

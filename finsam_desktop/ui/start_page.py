@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from ..book import Book, FiscalYear, VoucherFilter
 from ..book.chart import INCOME_ROWS
+from ..reports.charts import start_page_charts
+from .charts import ChartWidget
 from .common import MUTED_STYLE, heading, money_kr, table_view, today_iso
 from .models import VOUCHER_COLUMNS, RecordTableModel
 
@@ -117,6 +119,11 @@ class StartPage(QWidget):
         lay.addSpacing(6)
         lay.addLayout(cards)
         lay.addSpacing(6)
+        self.charts = QHBoxLayout()  # costs against budget, five years
+        self.cost_chart, self.five_year_chart = ChartWidget(), ChartWidget()
+        self.charts.addWidget(self.cost_chart, 1)
+        self.charts.addWidget(self.five_year_chart, 1)
+        lay.addLayout(self.charts, 1)
         lay.addWidget(heading("Senaste verifikationer", 12))
         lay.addWidget(self.latest, 1)
         self.reload()
@@ -141,6 +148,8 @@ class StartPage(QWidget):
         self._result(y, upto)
         self._bank(upto)
         self._accruals(upto)
+        for widget, chart in zip((self.cost_chart, self.five_year_chart), start_page_charts(b, y.id, upto)):
+            widget.set_chart(chart)
         count = b.count_vouchers(VoucherFilter(year_id=y.id))
         latest = b.list_vouchers(VoucherFilter(year_id=y.id), offset=max(0, count - 12), limit=12)
         self.latest_model.set_records(list(reversed(latest)))

@@ -1,0 +1,59 @@
+"""The board's ekonomisk rapport at any date: the prognosis (reports/prognosis.py) with
+its charts, as plain data for the PDF, the JSON and the desktop view.
+
+    r = build_board_report(book, year.id, "2025-09-30")
+    r.prognosis.prognosis_result, r.charts[0].title
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .charts import Chart, cumulative_chart, insats_chart
+from .prognosis import Prognosis, build_prognosis
+
+SECTION_TITLES = {
+    "intakter": "Verksamhetens intäkter",
+    "insatser": "Insatser",
+    "kansli": "Kansli och personal",
+    "styrelse": "Styrelse",
+    "ovrigt": "Övriga verksamhetskostnader",
+    "finansiellt": "Finansiella poster",
+    "ej_budgeterat": "Ej budgeterat",
+}
+
+
+@dataclass(frozen=True)
+class BoardReport:
+    forbund: str
+    year_label: str
+    to_date: str
+    is_closed: bool
+    has_budget: bool
+    prognosis: Prognosis
+    charts: tuple[Chart, ...]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["prognosis"] = self.prognosis.to_dict()
+        return d
+
+
+def build_board_report(book, year_id: int, to_date: str | None = None) -> BoardReport:
+    year = book.existing_year(year_id)
+    p = build_prognosis(book, year.id, to_date)
+    charts = [cumulative_chart(p)]
+    if any(r.project_id is not None for r in p.rows):
+        charts.append(insats_chart(p, book.project_grants(year.id)))
+    return BoardReport(book.forbund().namn, year.label, p.to_date, year.is_closed, bool(book.budget(year.id)),
+                       p, tuple(charts))
+
+
+def sections(p: Prognosis) -> list[tuple[str, str, list]]:
+    """The prognosis rows grouped by budget section in the report's order: (id, title, rows)."""
+    out = []
+    for sid, title in SECTION_TITLES.items():
+        rows = [r for r in p.rows if r.section == sid]
+        if rows:
+            out.append((sid, title, rows))
+    return out
