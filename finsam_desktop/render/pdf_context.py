@@ -49,6 +49,7 @@ class Context:
     # The bokslut's kontroller that warn (closing.checks, Swedish messages): a draft lists
     # them apart from the report engine's own checks, as what to fix before the decision.
     warnings: tuple[str, ...] = ()
+    prognosis: object | None = None  # reports.prognosis.Prognosis of a delårsrapport
     fmt: Formatter = field(init=False)
 
     def __post_init__(self):

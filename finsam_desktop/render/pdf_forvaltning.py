@@ -75,7 +75,7 @@ def five_year_overview(ctx: Context) -> list:
         # Not "Verksamhetens kostnader": that row of the resultaträkning excludes the
         # financial costs, and one label must not stand for two figures.
         ["Summa kostnader"] + [fmt.amount(y.verksamhetens_kostnader) for y in years],
-        ["Årets resultat"] + [fmt.amount(y.arets_resultat) for y in years],
+        ["Årets resultat" if ctx.full_year else "Periodens resultat"] + [fmt.amount(y.arets_resultat) for y in years],
         ["Eget kapital"] + [fmt.amount(y.eget_kapital) for y in years],
         ["Tilldelade medel"] + [fmt.amount(y.tilldelade_medel) for y in years],
         ["Eget kapital i % av tilldelade medel"] + [percent(y.andel_procent, 2) for y in years],

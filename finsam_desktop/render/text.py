@@ -151,7 +151,7 @@ def render_text(r: AnnualReport) -> str:
     years = kf.femarsoversikt
     lines.append(f"{'':36}" + "".join(f" {y.year_label[:AMOUNT]:>{AMOUNT}}" for y in years))
     for attr, label in (("verksamhetens_intakter", "Verksamhetens intäkter"),
-                        ("verksamhetens_kostnader", "Summa kostnader"), ("arets_resultat", "Årets resultat"),
+                        ("verksamhetens_kostnader", "Summa kostnader"), ("arets_resultat", "Årets resultat" if full else "Periodens resultat"),
                         ("eget_kapital", "Eget kapital"), ("tilldelade_medel", "Tilldelade medel"),
                         ("likvida_medel", "Likvida medel")):
         lines.append(f"{label:36}" + amounts(*(getattr(y, attr) for y in years)))
