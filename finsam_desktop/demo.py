@@ -553,17 +553,14 @@ def _texts(book: Book, years: dict) -> None:
         allotted = book.allotted_funds(y.id)
         budgeted = -sum(b.amount for b in book.budget(y.id))
         pct = share_of(ek, allotted)
-        pct_text = f"{pct:.2f}".replace(".", ",")
-        cap = round(allotted * RECOMMENDED_MAX_SHARE / 100)  # öre
         count = len(book.project_grants(y.id))
-        versus = res - budgeted
         goal = (f"Det finansiella målet är att det egna kapitalet inte ska överstiga "
                 f"{RECOMMENDED_MAX_SHARE:.0f} procent av tilldelade medel. Vid årets slut uppgår eget kapital "
-                f"till {format_kr(ek)} kr, vilket motsvarar {pct_text} % av tilldelade medel. ")
+                "till {eget_kapital}, vilket motsvarar {eget_kapital_andel} av tilldelade medel. ")
         if pct <= RECOMMENDED_MAX_SHARE:
             goal += "Målet är uppnått."
         else:
-            goal += (f"Målet är inte uppnått: det egna kapitalet är {format_kr(ek - cap)} kr högre än "
+            goal += ("Målet är inte uppnått: det egna kapitalet är {eget_kapital_över_målet} högre än "
                      f"{RECOMMENDED_MAX_SHARE:.0f} procent av tilldelade medel.")
             following = years.get(yr + 1)
             planned = -sum(b.amount for b in book.budget(following.id)) if following else 0
@@ -581,10 +578,8 @@ def _texts(book: Book, years: dict) -> None:
                 "Förbundets medlemmar är Försäkringskassan, Arbetsförmedlingen, Region Västernorrland och "
                 "Kramfors kommun."),
             "viktiga_forhallanden": (
-                f"För {yr} fick förbundet driftbidrag från medlemmarna med {format_kr(allotted)} kr. " + plan
-                + f"Årets resultat blev {_outcome(res)}, "
-                + (f"{format_kr(abs(versus))} kr {'bättre' if versus > 0 else 'sämre'} än budget."
-                   if versus else "detsamma som budgeterat.")),
+                "För {år} fick förbundet driftbidrag från medlemmarna med {tilldelade_medel}. " + plan
+                + "Årets resultat blev {resultatet}, {avvikelse_mot_budget}."),
             "handelser": (
                 "Insatserna StegVidare och Samkraft har arbetat med fler ärenden än målet. "
                 + ("Hälsolots Ådalen startade i januari som en strukturövergripande insats."
@@ -602,8 +597,8 @@ def _texts(book: Book, years: dict) -> None:
                 "Medlemmarna har aviserat oförändrade driftbidrag för kommande år. Styrelsen planerar en "
                 "budget i balans och en ny insats för personer som inte kommer vidare från SFI."),
             "disposition": (
-                f"Årets verksamhet visar {'ett överskott' if res >= 0 else 'ett underskott'} på "
-                f"{format_kr(abs(res))} kronor. Styrelsen föreslår att årets resultat överförs i ny räkning."),
+                "Årets verksamhet visar {resultatet}. Styrelsen föreslår att årets resultat överförs i "
+                "ny räkning."),
             "beslutsort": "Kramfors",
             "beslutsdatum": f"{yr + 1}-03-20",
         }
@@ -618,9 +613,6 @@ def _interim_texts(book: Book, y, date_to: str) -> None:
 
     r = build_report(book, y.id, y.start, date_to)
     res = r.resultatrakning.row("arets_resultat")
-    share = r.nyckeltal.eget_kapital
-    pct = f"{share.andel_procent:.2f}".replace(".", ",")
-    income = r.resultatrakning.row("verksamhetens_intakter").amount
     accrued = sum(ln.amount for ln in r.note("interimsskulder").lines if ln.project_id) \
         if r.note("interimsskulder") else 0
     texts = {
@@ -629,8 +621,8 @@ def _interim_texts(book: Book, y, date_to: str) -> None:
             "personer i förvärvsaktiv ålder som behöver samordnat stöd från flera myndigheter för att "
             "närma sig arbete eller studier."),
         "viktiga_forhallanden": (
-            f"Medlemmarnas driftbidrag för perioden, {format_kr(income)} kr, har betalats enligt plan. "
-            f"Periodens resultat är {_outcome(res.amount)}. Insatsernas kostnader för andra kvartalet, "
+            "Medlemmarnas driftbidrag för perioden, {verksamhetens_intäkter}, har betalats enligt plan. "
+            "Periodens resultat är {resultatet}. Insatsernas kostnader för andra kvartalet, "
             f"{format_kr(accrued)} kr, har bokförts som interimsskulder till projektägarna eftersom de "
             f"faktureras i juli. Helårsbudgeten är {_outcome(res.budget)}."),
         "handelser": "Inga händelser av väsentlig betydelse har inträffat under perioden.",
@@ -638,8 +630,8 @@ def _interim_texts(book: Book, y, date_to: str) -> None:
             "Styrelsen har följt upp budget och ekonomi vid varje sammanträde under perioden. Varje insats "
             "följs upp av en styrgrupp med representanter för medlemmarna."),
         "god_ekonomisk_hushallning": (
-            f"Per den {date_to} uppgår eget kapital till {format_kr(share.eget_kapital)} kr, vilket "
-            f"motsvarar {pct} % av årets tilldelade medel. Det finansiella målet avser eget kapital vid "
+            "Per den {periodens_slut} uppgår eget kapital till {eget_kapital}, vilket "
+            "motsvarar {eget_kapital_andel} av årets tilldelade medel. Det finansiella målet avser eget kapital vid "
             "årets slut och bedöms i årsredovisningen."),
         "personal": "Förbundet har en anställd förbundschef på heltid.",
         "forvantad_utveckling": (

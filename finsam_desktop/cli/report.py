@@ -19,7 +19,7 @@ def register(sub) -> None:
     p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
     p.add_argument("--from", dest="date_from", help="periodens första dag (ÅÅÅÅ-MM-DD), t.ex. för delårsrapport")
     p.add_argument("--to", dest="date_to", help="periodens sista dag (ÅÅÅÅ-MM-DD)")
-    p.add_argument("--tkr", action="store_true", help="belopp i tusental kronor (avrundade så att summorna stämmer)")
+    p.add_argument("--tkr", action="store_true", help="belopp i tusental kronor (varje belopp avrundat för sig)")
     p.add_argument("--json", action="store_true", help="skriv rapporten som ett JSON-objekt (belopp i öre)")
     p.set_defaults(func=cmd_report)
 

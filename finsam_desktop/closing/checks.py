@@ -19,6 +19,7 @@ from ..findings import ERROR, OK, WARNING, Finding
 from ..money import format_ore, parse_kr
 from ..reports import build_report
 from .accruals import undecided_projects
+from .document_checks import document_checks
 
 # Momsfordran larger than this share of the period's claimed moms (about one quarter's
 # worth) is worth a second look: ersättning för mervärdesskatt is claimed monthly.
@@ -70,6 +71,7 @@ def run_checks(book: Book, year_id: int, *, date_to: str | None = None,
         raise RuleError(f"Datumet {date_to} ligger inte i räkenskapsåret {year.label}.", field="period")
     if bank_statement is None:
         bank_statement = saved_bank_statement(book, year, date_to)
+    report, report_findings = _report(book, year, date_to)
     findings = [
         _drafts(book, year, date_to),
         _bank(book, year, date_to, bank_statement),
@@ -77,7 +79,8 @@ def run_checks(book: Book, year_id: int, *, date_to: str | None = None,
         _accruals(book, date_to),
         _accounts_without_row(book, year, date_to),
         *_previous_year(book, year, date_to),
-        *_report(book, year, date_to),
+        *report_findings,
+        *document_checks(book, year, date_to, report),
     ]
     return [f if f.title else replace(f, title=TITLES.get(f.check.split(":")[0], f.check)) for f in findings]
 
@@ -229,19 +232,15 @@ def _previous_year(book: Book, year: FiscalYear, date_to: str) -> list[Finding]:
     return out
 
 
-# The report's own check that this module makes more precisely.
-_COVERED = {"konton_har_rad"}
-
-
-def _report(book: Book, year: FiscalYear, date_to: str) -> list[Finding]:
+def _report(book: Book, year: FiscalYear, date_to: str):
+    """The report (None when it cannot be made) and every one of its own kontroller: the
+    same list, and count, as the reports page shows."""
     try:
         report = build_report(book, year.id, date_to=date_to)
     except FinsamError as exc:
-        return [_finding("rapport", ERROR, f"Rapporten kan inte tas fram: {exc.message}", "report")]
+        return None, [_finding("rapport", ERROR, f"Rapporten kan inte tas fram: {exc.message}", "report")]
     out = []
     for c in report.kontroller:
-        if c.check in _COVERED:
-            continue
         out.append(_finding(f"rapport:{c.check}", OK if c.ok else ERROR, c.message, "report",
                            "Rapportens kontroll"))
-    return out
+    return report, out

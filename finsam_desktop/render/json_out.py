@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from ..reports.model import HEADING, AnnualReport, Note, interimsskulder_per_projekt
+from ..reports.rounding import differences
 
 
 def _note(n: Note) -> dict:
@@ -45,6 +46,8 @@ def to_json(report: AnnualReport) -> dict:
         "forbund": asdict(r.forbund),
         "ar": r.year_label,
         "enhet": r.unit,
+        # tables whose rounded rows miss their rounded total (each figure is rounded once)
+        "avrundningsdifferenser": sorted(differences(r)),
         "stangt": r.is_closed,
         "period": {"fran": r.period.fran, "till": r.period.till},
         "resultatrakning": r.resultatrakning.amounts(),

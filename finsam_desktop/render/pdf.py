@@ -28,6 +28,7 @@ from .pdf_context import Context
 from .pdf_doc import DocInfo, ReportDocTemplate
 from .pdf_forvaltning import forvaltningsberattelse
 from .pdf_front import contents, cover
+from .pdf_prognosis import helarsprognos
 from .pdf_projects import projektuppfoljning
 from .pdf_signatures import underskrifter
 from .pdf_statements import driftredovisning, noter, statements
@@ -35,12 +36,13 @@ from .pdf_statements import driftredovisning, noter, statements
 
 def build_context(doc: AnnualDocument) -> Context:
     return Context(report=doc.report, year=doc.year, texts=doc.texts, signatories=list(doc.signatories),
-                   follow_up=doc.follow_up, exact=doc.exact, warnings=doc.warnings)
+                   follow_up=doc.follow_up, exact=doc.exact, warnings=doc.warnings,
+                   prognosis=doc.prognosis)
 
 
 def story(ctx: Context) -> list:
     return (cover(ctx) + contents(ctx) + forvaltningsberattelse(ctx) + statements(ctx)
-            + driftredovisning(ctx) + projektuppfoljning(ctx) + noter(ctx) + underskrifter(ctx))
+            + driftredovisning(ctx) + helarsprognos(ctx) + projektuppfoljning(ctx) + noter(ctx) + underskrifter(ctx))
 
 
 def doc_info(ctx: Context) -> DocInfo:

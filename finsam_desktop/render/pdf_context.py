@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..reports.document import interim_key
 from ..reports.engine import period_label
 from ..reports.model import AnnualReport, FiscalYear, Period, Signatory
+from ..reports.textfields import fill
 from .pdf_tables import Formatter
 
 # The förvaltningsberättelse's sections: (year_text key, heading), in the order of the
@@ -48,6 +49,7 @@ class Context:
     # The bokslut's kontroller that warn (closing.checks, Swedish messages): a draft lists
     # them apart from the report engine's own checks, as what to fix before the decision.
     warnings: tuple[str, ...] = ()
+    prognosis: object | None = None  # reports.prognosis.Prognosis of a delårsrapport
     fmt: Formatter = field(init=False)
 
     def __post_init__(self):
@@ -104,8 +106,12 @@ class Context:
         texts describe the whole year and would contradict the period's figures. A book
         without delår texts keeps the year's texts (what the bokslut wizard writes)."""
         if not self.full_year and self.has_interim_texts:
-            return (self.texts.get(interim_key(key, self.report.period.till)) or "").strip()
-        return (self.texts.get(key) or "").strip()
+            raw = (self.texts.get(interim_key(key, self.report.period.till)) or "").strip()
+        else:
+            raw = (self.texts.get(key) or "").strip()
+        # Fields ({årets_resultat} ...) are filled from the report now, in the printed unit.
+        exact = self.exact if self.exact is not None else self.report
+        return fill(raw, exact, self.report.unit) if exact.unit == "ore" else raw
 
     @property
     def has_interim_texts(self) -> bool:

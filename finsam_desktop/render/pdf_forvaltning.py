@@ -14,6 +14,7 @@ from ..reports.model import SUM as M_SUM
 from .pdf_charts import chart_drawing
 from .pdf_context import FB_SECTIONS, Context
 from .pdf_doc import new_body_page, part_heading, section_heading
+from .pdf_rounding import rounding_footnote
 from .pdf_styles import FRAME_WIDTH, styles
 from .pdf_tables import ROW, SUM, Line, _escape, amount_table, percent, text_table
 from .pdf_text import missing_text, user_text
@@ -74,7 +75,7 @@ def five_year_overview(ctx: Context) -> list:
         # Not "Verksamhetens kostnader": that row of the resultaträkning excludes the
         # financial costs, and one label must not stand for two figures.
         ["Summa kostnader"] + [fmt.amount(y.verksamhetens_kostnader) for y in years],
-        ["Årets resultat"] + [fmt.amount(y.arets_resultat) for y in years],
+        ["Årets resultat" if ctx.full_year else "Periodens resultat"] + [fmt.amount(y.arets_resultat) for y in years],
         ["Eget kapital"] + [fmt.amount(y.eget_kapital) for y in years],
         ["Tilldelade medel"] + [fmt.amount(y.tilldelade_medel) for y in years],
         ["Eget kapital i % av tilldelade medel"] + [percent(y.andel_procent, 2) for y in years],
@@ -128,4 +129,5 @@ def balanskrav(ctx: Context) -> list:
     for r in rows:
         cells = [fmt.amount(r.amount)] + ([fmt.amount(r.previous)] if ctx.has_previous else [])
         lines.append(Line(r.label, tuple(cells), SUM if r.kind == M_SUM else ROW))
-    return [Spacer(1, 2), amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=76), Spacer(1, 6)]
+    return ([Spacer(1, 2), amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=76)]
+            + rounding_footnote(ctx, "balanskrav") + [Spacer(1, 6)])

@@ -1,59 +1,36 @@
 """Projektuppföljning: per projektägare and insats, beviljat, utfall, varav
 interimsskuld, kvar, förbrukat. Rendered only from reports.projects' data.
 
-In tkr the figures are rounded with money.round_to_total per projektägare, so the
-printed insatser add up to the printed sum the follow-up gives.
+In tkr every figure is its own exact amount rounded once (reports.rounding); a table
+whose rounded lines miss their rounded sums says so in a footnote.
 """
 
 from __future__ import annotations
 
 from reportlab.platypus import Paragraph, Spacer
 
-from ..money import to_tkr
+from ..reports.rounding import in_unit, sums_miss
 from .pdf_context import Context
 from .pdf_doc import new_body_page, part_heading
+from .pdf_rounding import rounding_footnote
 from .pdf_styles import styles
 from .pdf_tables import HEADING, ROW, SUM, TOTAL, Line, _escape, amount_table, percent
 
 FIELDS = ("granted", "outcome", "accrued", "remaining")
 
 
-def _pins(ctx: Context) -> dict[tuple[str, int], int]:
-    """The tkr figures the notes print for an insats (its cost in the note on
-    verksamhetens kostnader, its interimsskuld in the interimsskulder note), for the
-    insatser whose follow-up figure is the same in öre: the projektuppföljning prints
-    them alike, never 27 in one table and 28 in the other."""
-    exact, fu = ctx.exact, ctx.follow_up
-    if exact is None or ctx.report.unit != "tkr" or fu is None:
-        return {}
-    by_pid = {l.project_id: l for l in fu.lines}
-    pins: dict[tuple[str, int], int] = {}
-    for note_id, field, sign in (("verksamhetens_kostnader", "outcome", -1), ("interimsskulder", "accrued", 1)):
-        ore, tkr = exact.note(note_id), ctx.report.note(note_id)
-        if ore is None or tkr is None or len(ore.lines) != len(tkr.lines):
-            continue
-        for lo, lt in zip(ore.lines, tkr.lines):
-            line = by_pid.get(lo.project_id) if lo.project_id else None
-            if line is not None and lo.amount is not None and sign * lo.amount == getattr(line, field):
-                pins[(field, lo.project_id)] = sign * lt.amount
-    return pins
-
-
 def _figures(ctx: Context, lines, total) -> tuple[list[tuple[int, ...]], tuple[int, ...]]:
-    """The amounts to print per line and for the total, in the report's unit. In tkr each
-    insats is rounded once (to the notes' figure where they show it), kvar is beviljat
-    less utfall as printed, and the sums are the sums of the printed lines."""
-    if ctx.report.unit != "tkr":
-        return ([tuple(getattr(l, f) for f in FIELDS) for l in lines],
-                tuple(getattr(total, f) for f in FIELDS))
-    pins = _pins(ctx)
-    per_line = []
-    for l in lines:
-        granted = to_tkr(l.granted)
-        outcome = pins.get(("outcome", l.project_id), to_tkr(l.outcome))
-        accrued = pins.get(("accrued", l.project_id), to_tkr(l.accrued))
-        per_line.append((granted, outcome, accrued, granted - outcome))
-    return per_line, tuple(sum(col) for col in zip(*per_line)) if per_line else (0,) * len(FIELDS)
+    """The amounts to print per line and for the total, in the report's unit: in tkr
+    each figure (sums too) is its own exact amount rounded once (reports.rounding)."""
+    unit = ctx.report.unit
+    per_line = [tuple(in_unit(getattr(l, f), unit) for f in FIELDS) for l in lines]
+    tot = tuple(in_unit(getattr(total, f), unit) for f in FIELDS) if total is not None else (0,) * len(FIELDS)
+    return per_line, tot
+
+
+def figures_miss(per_line, tot) -> bool:
+    """Rounded lines that miss their rounded sum (the table then gets the footnote)."""
+    return any(sums_miss(col, t) for col, t in zip(zip(*per_line), tot)) if per_line else False
 
 
 def _has_figures(line) -> bool:
@@ -90,6 +67,7 @@ def projektuppfoljning(ctx: Context) -> list:
     st = styles()
     fmt = ctx.fmt
     table_lines: list[Line] = []
+    misses = False
     for owner in fu.owners:
         # An insats with nothing granted, booked or owed this year (one that has ended)
         # is left out, like a statement row with nothing in it; the sums are unchanged.
@@ -98,14 +76,17 @@ def projektuppfoljning(ctx: Context) -> list:
         if not shown:
             continue
         table_lines.append(Line(owner.owner, (), HEADING))
-        _, tot = _figures(ctx, owner.lines, owner.total)
+        per_line, tot = _figures(ctx, owner.lines, owner.total)
+        misses = misses or figures_miss(per_line, tot)
         for l, figs in shown:
             table_lines.append(Line(f"{l.code} {l.name}".strip(), tuple(fmt.amount(v) for v in figs)
                                     + (percent(l.used_pct),), ROW, indent=1))
         if len(shown) > 1:
             table_lines.append(Line("Summa", tuple(fmt.amount(v) for v in tot)
                                     + (percent(owner.total.used_pct),), SUM))
+    per_owner = [_figures(ctx, o.lines, o.total)[1] for o in fu.owners]
     _, grand = _figures(ctx, fu.lines, fu.total)
+    misses = misses or figures_miss(per_owner, grand)
     table_lines.append(Line("Summa insatser", tuple(fmt.amount(v) for v in grand)
                             + (percent(fu.total.used_pct),), TOTAL))
     heads = ["Beviljat", "Utfall", "varav<br/>interimsskuld", "Kvar", "Förbrukat"]
@@ -115,6 +96,7 @@ def projektuppfoljning(ctx: Context) -> list:
         f"Beviljade medel och utfall per insats och projektägare till och med {fu.date}. Utfallet "
         "omfattar bokförda interimsskulder för kostnader som ännu inte fakturerats.", st["lead"]))
     parts.append(amount_table(table_lines, heads, unit_label=fmt.unit_label, amount_width=55))
+    parts += rounding_footnote(ctx, "projektuppfoljning", misses=misses)
     warnings = project_warnings(ctx)
     if warnings:
         parts.append(Spacer(1, 8))

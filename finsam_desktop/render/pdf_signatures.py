@@ -34,7 +34,8 @@ def underskrifter(ctx: Context) -> list:
         parts.append(signature_lines(board))
     elif ctx.draft:
         parts.append(Paragraph("[Styrelsens ledamöter saknas]", st["missing"]))
-    if auditors:
+    if auditors and ctx.full_year:
+        # A delårsrapport has no revisionsberättelse (the revisorer assess it apart).
         block = [Spacer(1, 10 * mm),
                  Paragraph("Vår revisionsberättelse har lämnats ______________________", st["body"]),
                  signature_lines(auditors)]

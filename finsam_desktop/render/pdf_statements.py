@@ -15,6 +15,7 @@ from ..reports.model import Note, Statement, StatementRow
 from ..reports.visible import visible_rows
 from .pdf_context import Context
 from .pdf_doc import new_body_page, part_heading
+from .pdf_rounding import rounding_footnote
 from .pdf_styles import styles
 from .pdf_tables import HEADING, ROW, SUM, TOTAL, Line, _escape, amount_table, percent
 from .pdf_text import user_text
@@ -101,6 +102,7 @@ def statement_part(ctx: Context, statement: Statement, lead: str) -> list:
     # No "Not" column on a statement that no note explains (the kassaflödesanalys).
     parts.append(amount_table(lines, heads, unit_label=ctx.fmt.unit_label,
                               note_column=any(ln.note for ln in lines), amount_width=amount_w))
+    parts += rounding_footnote(ctx, statement.id)
     return parts
 
 
@@ -171,6 +173,7 @@ def driftredovisning(ctx: Context) -> list:
             f"kostnader negativa.")
     parts.append(Paragraph(lead, st["lead"]))
     parts.append(amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=70))
+    parts += rounding_footnote(ctx, "driftredovisning")
     return parts
 
 
@@ -209,6 +212,7 @@ def note_block(ctx: Context, note: Note) -> list:
         else:
             heads = [ctx.current_caption] + ([ctx.previous_caption] if ctx.has_previous else [])
         block.append(amount_table(lines, heads, unit_label=fmt.unit_label, amount_width=76))
+        block += rounding_footnote(ctx, f"not_{note.id}")
     block.append(Spacer(1, 8))
     return block
 

@@ -13,6 +13,7 @@ import textwrap
 from ..money import format_kr
 from ..reports.engine import period_label
 from ..reports.model import HEADING, ROW, SUM, AnnualReport
+from ..reports.rounding import FOOTNOTE, differences
 from ..reports.visible import visible_rows
 
 MAX_LABEL = 60   # label column of a statement; longer labels are cut
@@ -150,7 +151,7 @@ def render_text(r: AnnualReport) -> str:
     years = kf.femarsoversikt
     lines.append(f"{'':36}" + "".join(f" {y.year_label[:AMOUNT]:>{AMOUNT}}" for y in years))
     for attr, label in (("verksamhetens_intakter", "Verksamhetens intäkter"),
-                        ("verksamhetens_kostnader", "Summa kostnader"), ("arets_resultat", "Årets resultat"),
+                        ("verksamhetens_kostnader", "Summa kostnader"), ("arets_resultat", "Årets resultat" if full else "Periodens resultat"),
                         ("eget_kapital", "Eget kapital"), ("tilldelade_medel", "Tilldelade medel"),
                         ("likvida_medel", "Likvida medel")):
         lines.append(f"{label:36}" + amounts(*(getattr(y, attr) for y in years)))
@@ -159,6 +160,9 @@ def render_text(r: AnnualReport) -> str:
         lines.append(f"{label:36}" + "".join(f" {_pct(getattr(y, attr), dec):>{AMOUNT}}" for y in years))
     lines.append("")
 
+    if differences(r):
+        lines += _wrap(FOOTNOTE, "")
+        lines.append("")
     lines.append("KONTROLLER")
     failed = [c for c in r.kontroller if not c.ok]
     lines.append(f"{len(r.kontroller) - len(failed)} av {len(r.kontroller)} kontroller är uppfyllda.")

@@ -22,6 +22,7 @@ from ..book.model import BalanceLine, FiscalYear, Signatory
 from ..errors import RuleError
 from .engine import build_report
 from .model import AnnualReport
+from .prognosis import build_prognosis
 from .projects import ProjectFollowUp, project_follow_up
 from .rounding import in_tkr
 
@@ -84,6 +85,9 @@ class AnnualDocument:
     warnings: tuple[str, ...] = ()
     ledger: Ledger | None = None                       # with_ledger=True
     trial_balance: tuple[BalanceLine, ...] | None = None  # with_ledger=True
+    # A delårsrapport's helårsprognos (reports.prognosis), None for a whole year or
+    # without a budget.
+    prognosis: object | None = None
 
 
 def build_document(book, year_id: int, *, date_from: str | None = None, date_to: str | None = None,
@@ -106,6 +110,9 @@ def build_document(book, year_id: int, *, date_from: str | None = None, date_to:
         fran, till = exact.period.fran, exact.period.till
         ledger = Ledger(book, fran, till)
         trial = tuple(book.trial_balance(exact.year_id, fran, till))
+    prognosis = None
+    if not exact.full_year and exact.period.fran == year.start and book.budget(year_id):
+        prognosis = build_prognosis(book, year_id, exact.period.till)
     return AnnualDocument(report=shown, exact=exact, year=year, texts=book.year_texts(year_id),
                           signatories=tuple(book.signatories(year_id)), follow_up=follow_up,
-                          warnings=tuple(warnings), ledger=ledger, trial_balance=trial)
+                          warnings=tuple(warnings), ledger=ledger, trial_balance=trial, prognosis=prognosis)

@@ -173,9 +173,13 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
         return _member_income(NoteBuilder(book, led.year, led, None, compute(led), None).intakter())
 
     first_label = year.label if full_year else period_label(date_from, date_to)
-    nyckeltal = KeyFigures(keyfigures.balanskrav(book, year, prev_year, fig, pfig, full_year), share,
-                           keyfigures.five_year(book, year, fig, allotted, accounts, member_income_of,
-                                                first_label))
+    if full_year or pfig is None:
+        overview = keyfigures.five_year(book, year, fig, allotted, accounts, member_income_of, first_label)
+    else:
+        # A delårsrapport compares the period with the same period last year (RKR R17).
+        overview = keyfigures.same_period(first_label, fig, allotted, period_label(pperiod.fran, pperiod.till),
+                                          pfig, book.allotted_funds(prev_year.id) or member_income_of(prev))
+    nyckeltal = KeyFigures(keyfigures.balanskrav(book, year, prev_year, fig, pfig, full_year), share, overview)
     report = AnnualReport(
         forbund=book.forbund(), year_id=year.id, year_label=year.label, period=Period(date_from, date_to),
         previous_period=pperiod, is_closed=year.is_closed,
@@ -196,7 +200,7 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
     if budget is not None:
         checks.append(budget_check(spanning))
     report = _replace(report, kontroller=tuple(checks))
-    checks.append(tkr_check(in_tkr(report)))
+    checks.append(tkr_check(report))
     return _replace(report, kontroller=tuple(checks))
 
 

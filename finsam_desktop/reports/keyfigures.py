@@ -102,6 +102,12 @@ def five_year(book, year, fig: Figures, allotted: int, accounts, member_income_o
     return tuple(out)
 
 
+def same_period(label: str, fig: Figures, allotted: int, previous_label: str, pfig: Figures,
+                previous_allotted: int) -> tuple[OverviewYear, ...]:
+    """A delårsrapport's overview: the period and the same period last year."""
+    return (_overview(label, fig, allotted), _overview(previous_label, pfig, previous_allotted))
+
+
 def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None,
                      full_year: bool = True) -> Driftredovisning | None:
     """Budget, utfall and avvikelse per budget row (report sign), with last year's

@@ -290,22 +290,27 @@ def test_balances_that_fit_neither_equity_convention_fail_a_check(tmp_path):
     assert not r.check("balansrakning_balanserar").ok
 
 
-def test_tkr_rows_are_adjusted_so_that_they_add_up_to_the_rounded_total(tmp_path):
-    from finsam_desktop.reports.rounding import round_rows
-    # Three rows of 0,4 tkr: 1,2 tkr prints as 1, so one row prints 1 and two print 0.
-    assert sorted(round_rows([40_000, 40_000, 40_000], 1)) == [0, 0, 1]
-    # A pinned figure is kept even when the others must give more than one unit each.
-    assert round_rows([0, 0, 100_000], 3, {0: 2}) == [2, 0, 1]
+def test_tkr_rows_are_each_rounded_once_and_a_table_that_misses_its_total_says_so(tmp_path):
+    from finsam_desktop.reports.rounding import FOOTNOTE, differences, tkr
+    from finsam_desktop.render.text import render_text
+    assert [tkr(v) for v in (40_000, 50_000, -50_000, 49_999, -150_000, None)] == [0, 1, -1, 0, -2, None]
     b = Book.create(tmp_path / "t.finsam", namn="Testförbundet", orgnr=VALID_ORGNR,
                     year_start="2021-01-01", year_end="2021-12-31")
     b.set_opening_balances(b.years()[0].id, {1930: 1_000_000_00, 2010: -1_000_000_00})
     for acc in (5010, 5410, 6110):
         b.book_voucher("2021-03-01", "Kostnad", [(acc, 400_00), (1930, -400_00)])
-    r = in_tkr(build_report(b, b.years()[0].id))
+    exact = build_report(b, b.years()[0].id)
+    r = in_tkr(exact)
     note = r.note("verksamhetens_kostnader")
     rows = [ln.amount for ln in note.lines if ln.kind == "row"]
-    assert sum(rows) == note.total == r.resultatrakning.row("verksamhetens_kostnader").amount == -1
+    # Three rows of 0,4 tkr print 0 each; their sum 1,2 tkr prints −1: no row is nudged.
+    assert rows == [0, 0, 0]
+    assert note.total == r.resultatrakning.row("verksamhetens_kostnader").amount == -1
+    assert "not_verksamhetens_kostnader" in differences(r)
+    assert differences(exact) == set()
     assert r.check("tkr_avrundning").ok
+    assert FOOTNOTE in render_text(r)
+    assert FOOTNOTE not in render_text(exact)
 
 
 def test_account_shared_by_two_members_is_split_by_motpart(tmp_path):

@@ -121,7 +121,9 @@ def test_whole_year_driftredovisning_keeps_its_avvikelse_cost_under_budget_posit
 
 
 def test_five_year_overview_labels_a_part_of_a_year_as_its_period(half, whole):
-    assert [y.year_label for y in half.nyckeltal.femarsoversikt] == ["jan–jun 2021", "2020"]
+    # A delårsrapport's overview compares with the same period last year (RKR R17).
+    assert [y.year_label for y in half.nyckeltal.femarsoversikt] == ["jan–jun 2021", "jan–jun 2020"]
+    assert half.nyckeltal.femarsoversikt[1].arets_resultat == half.resultatrakning.row("arets_resultat").previous
     assert [y.year_label for y in whole.nyckeltal.femarsoversikt] == ["2021", "2020"]
 
 
