@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from .accounts import AccountsMixin
+from .annual import AnnualRegistersMixin
 from .accruals import AccrualsMixin
 from .bulk import BulkMixin
 from .core import SUFFIX, BookCore
@@ -28,7 +29,7 @@ __all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetR
 
 
 class Book(BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
-           YearEndMixin, BulkMixin):
+           YearEndMixin, BulkMixin, AnnualRegistersMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""
 

@@ -48,6 +48,7 @@ class Context:
     # The bokslut's kontroller that warn (closing.checks, Swedish messages): a draft lists
     # them apart from the report engine's own checks, as what to fix before the decision.
     warnings: tuple[str, ...] = ()
+    extras: object | None = None  # reports.annual_extras.AnnualExtras (pdf_verksamhet)
     fmt: Formatter = field(init=False)
 
     def __post_init__(self):

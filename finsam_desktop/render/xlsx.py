@@ -44,7 +44,8 @@ WRAP_TOP = Alignment(wrap=True, vertical="top")
 HEAD_LEFT = Alignment(horizontal="left", vertical="center", wrap=True)
 HEAD_RIGHT = Alignment(horizontal="right", vertical="center", wrap=True)
 
-SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans")
+SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans",
+          "Mellanhavanden", "Verksamhet per insats")
 HEADER_ROW = 4  # title, subtitle, an empty row, then the column captions
 
 
@@ -79,6 +80,9 @@ def write_xlsx(doc: AnnualDocument, path: str | Path) -> Path:
             _notes_sheet(wb, report)
             _ledger_sheet(wb, report, doc.ledger)
             _trial_balance_sheet(wb, report, doc.trial_balance)
+            if doc.extras is not None:
+                _mellanhavanden_sheet(wb, report, doc.extras.mellanhavanden)
+                _verksamhet_sheet(wb, report, doc.extras.verksamhet)
             wb.close()
         os.replace(tmp, target)
     except OSError as exc:
@@ -246,3 +250,29 @@ def _trial_balance_sheet(wb, report, lines) -> None:
     for ln in lines:
         s.add([ln.account, ln.name, ln.row_id or "", s.cell(kr(ln.opening), fmt=KR_ORE),
                s.cell(kr(ln.period), fmt=KR_ORE), s.cell(kr(ln.closing), fmt=KR_ORE)])
+
+
+# ---------------------------------------------------------------------- the members' and the insatser's sheets
+def _mellanhavanden_sheet(wb, report, mh) -> None:
+    """One row per member: what its ekonomer copy into the sammanställda räkenskaper."""
+    s = _Sheet(wb, "Mellanhavanden", [28, 10, 15, 15, 15, 17, 15, 15, 15, 15])
+    s.title(report, "Mellanhavanden med medlemmarna")
+    s.header(["Medlem", "Andel %", "Driftbidrag", "Övriga intäkter", "Köpta tjänster", "Insatser (projektägare)",
+              "varav interimsskuld", "Fordringar", "Skulder", "Andel eget kapital"])
+    for m in mh.members:
+        s.add([m.name, m.share_bp / 100] + [s.cell(kr(v), fmt=KR) for v in (
+            m.driftbidrag, m.ovriga_intakter, m.kopta_tjanster, m.insatser_kostnad, m.interimsskuld,
+            m.fordringar, m.skulder, m.andel_eget_kapital)])
+
+
+def _verksamhet_sheet(wb, report, verk) -> None:
+    """Deltagare, avslutade and kostnad per deltagare per insats and year."""
+    s = _Sheet(wb, "Verksamhet per insats", [10, 40, 8, 8, 8, 8, 10, 10, 10, 12, 12, 15, 15, 15])
+    s.title(report, "Verksamhet per insats")
+    s.header(["Insats", "Namn", "År", "Mål", "Kvinnor", "Män", "Avslutade", "Till arbete", "Till studier",
+              "Annan insats", "Annan anledning", "Kostnad", "Kr per deltagare", "Kr per avslutad"])
+    for ins in verk.insatser:
+        for y in ins.years:
+            s.add([ins.code, ins.name, int(y.year_label), y.target, y.women, y.men, y.ended, y.ended_work,
+                   y.ended_studies, y.ended_other_insats, y.ended_other, s.cell(kr(y.cost), fmt=KR),
+                   s.cell(kr(y.cost_per_participant), fmt=KR), s.cell(kr(y.cost_per_ended), fmt=KR)])

@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..book.model import BalanceLine, FiscalYear, Signatory
 from ..errors import RuleError
+from .annual_extras import AnnualExtras, build_extras
 from .engine import build_report
 from .model import AnnualReport
 from .projects import ProjectFollowUp, project_follow_up
@@ -84,6 +85,7 @@ class AnnualDocument:
     warnings: tuple[str, ...] = ()
     ledger: Ledger | None = None                       # with_ledger=True
     trial_balance: tuple[BalanceLine, ...] | None = None  # with_ledger=True
+    extras: AnnualExtras | None = None   # verksamhet, mål, mellanhavanden, organisation (annual_extras)
 
 
 def build_document(book, year_id: int, *, date_from: str | None = None, date_to: str | None = None,
@@ -108,4 +110,5 @@ def build_document(book, year_id: int, *, date_from: str | None = None, date_to:
         trial = tuple(book.trial_balance(exact.year_id, fran, till))
     return AnnualDocument(report=shown, exact=exact, year=year, texts=book.year_texts(year_id),
                           signatories=tuple(book.signatories(year_id)), follow_up=follow_up,
-                          warnings=tuple(warnings), ledger=ledger, trial_balance=trial)
+                          warnings=tuple(warnings), ledger=ledger, trial_balance=trial,
+                          extras=build_extras(book, year_id, exact, follow_up))
