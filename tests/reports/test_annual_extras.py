@@ -159,3 +159,17 @@ def test_more_ended_than_deltagare_is_refused_by_the_schema_too(tmp_path):
     with pytest.raises(RuleError):
         b.set_participant_figures([ParticipantFigures(p.id, y.id, "", None, 1, 0, 1, 1, 0, 0)])
     b.close()
+
+
+def test_pdf_prints_every_part(doc25):
+    from finsam_desktop.render.pdf import render_pdf_bytes
+    from tests.pdf_helpers import pages_text
+    text = "\n".join(pages_text(render_pdf_bytes(doc25)))
+    for heading in ("Verksamhet och måluppfyllelse", "Organisation", "God ekonomisk hushållning och måluppfyllelse",
+                    "Styrelsens samlade bedömning", "Åtgärder för att återställa balanskravsresultatet",
+                    "Kostnadsfördelning: individ, struktur och administration", "Verksamhet per insats",
+                    "Tidigare år", "Mellanhavanden med medlemmarna"):
+        assert heading in text, heading
+    assert "Kostnad per deltagare" in text and "19 940 kr" in text          # STEG 2025
+    assert "Kramfors kommun" in text and "1 701 948 kr" in text             # the kommun's insatser
+    assert "Per Nordin" in text and "Förtroendevald revisor" in text
