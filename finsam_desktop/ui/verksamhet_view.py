@@ -1,0 +1,289 @@
+"""Verksamhet och SUS: deltagare per insats for a year (a form per insats and age group,
+and a CSV import for figures taken from SUS), the goals with their verdicts, the
+members' mellanhavanden and the figures to register in SUS, checked against the
+resultaträkning. Everything shown is computed by reports/ from the book."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+
+from ..book import Book
+from ..book.annual import ParticipantFigures
+from ..errors import FinsamError
+from ..ops.annual import import_participants_csv, save_participants
+from ..reports.document import build_document
+from ..render.xlsx_sus import write_sus_xlsx
+from ..reports.sus import sus_figures
+from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, show_error, table_view
+from .models import Column, RecordTableModel
+
+PARTICIPANT_COLUMNS = [
+    Column("Insats", lambda r: r["code"]), Column("År", lambda r: r["year"]),
+    Column("Mål", lambda r: r["target"], amount=True), Column("Kvinnor", lambda r: r["women"], amount=True),
+    Column("Män", lambda r: r["men"], amount=True), Column("Deltagare", lambda r: r["total"], amount=True),
+    Column("Avslutade", lambda r: r["ended"], amount=True), Column("Till arbete", lambda r: r["work"], amount=True),
+    Column("Till studier", lambda r: r["studies"], amount=True),
+    Column("Annan insats", lambda r: r["other_insats"], amount=True),
+    Column("Annan anledning", lambda r: r["other"], amount=True),
+    Column("Kostnad", lambda r: r["cost"], amount=True, tooltip="Insatsens kostnader enligt bokföringen"),
+    Column("Kr per deltagare", lambda r: r["per"], amount=True),
+]
+GOAL_COLUMNS = [Column("Mål", lambda r: r["title"]), Column("Målvärde", lambda r: r["target"]),
+                Column("Utfall", lambda r: r["outcome"]), Column("Bedömning", lambda r: r["verdict"])]
+SUS_COLUMNS = [Column("Post", lambda r: r["label"]), Column("Budget", lambda r: r["budget"], amount=True),
+               Column("Insatskostnad", lambda r: r["own"], amount=True),
+               Column("Övrigt", lambda r: r["rest"], amount=True), Column("Belopp", lambda r: r["amount"], amount=True)]
+MEMBER_COLUMNS = [Column("Medlem", lambda r: r["name"]), Column("Andel", lambda r: r["share"], amount=True),
+                  Column("Driftbidrag", lambda r: r["drift"], amount=True),
+                  Column("Köpta tjänster", lambda r: r["bought"], amount=True),
+                  Column("Insatser", lambda r: r["ins"], amount=True),
+                  Column("varav interimsskuld", lambda r: r["owed"], amount=True),
+                  Column("Fordringar", lambda r: r["claims"], amount=True),
+                  Column("Skulder", lambda r: r["debts"], amount=True),
+                  Column("Andel eget kapital", lambda r: r["equity"], amount=True)]
+COUNT_FIELDS = (("target", "Mål antal deltagare"), ("women", "Kvinnor"), ("men", "Män"),
+                ("ended_work", "Avslutade till arbete"), ("ended_studies", "Avslutade till studier"),
+                ("ended_other_insats", "Avslutade till annan insats"), ("ended_other", "Avslutade av annan anledning"))
+
+
+class VerksamhetView(QWidget):
+    """The page 'Verksamhet och SUS'."""
+
+    def __init__(self, book: Book, parent=None):
+        super().__init__(parent)
+        self.book = book
+        self.year_id: int | None = None
+        self.years = QComboBox()
+        self.years.currentIndexChanged.connect(self._year_chosen)
+        self.act_import = QAction("Läs in deltagare (CSV) …", self)
+        self.act_import.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.act_import.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.act_import.triggered.connect(lambda _c=False: self.import_csv())
+        self.act_sus_xlsx = QAction("Spara SUS-uppgifter (xlsx) …", self)
+        self.act_sus_xlsx.setShortcut(QKeySequence("Ctrl+Shift+X"))
+        self.act_sus_xlsx.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.act_sus_xlsx.triggered.connect(lambda _c=False: self.save_sus())
+        self.addActions([self.act_import, self.act_sus_xlsx])
+        import_btn = QPushButton("Läs in deltagare (CSV) … (Ctrl+Shift+T)")
+        import_btn.clicked.connect(self.act_import.trigger)
+        import_btn.setEnabled(not book.read_only)
+        sus_btn = QPushButton("Spara SUS-uppgifter (xlsx) … (Ctrl+Shift+X)")
+        sus_btn.clicked.connect(self.act_sus_xlsx.trigger)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Räkenskapsår"))
+        top.addWidget(self.years)
+        top.addStretch(1)
+        top.addWidget(import_btn)
+        top.addWidget(sus_btn)
+
+        self.participants = RecordTableModel(PARTICIPANT_COLUMNS)
+        self.goals = RecordTableModel(GOAL_COLUMNS)
+        self.sus = RecordTableModel(SUS_COLUMNS)
+        self.members = RecordTableModel(MEMBER_COLUMNS)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.sus_status = QLabel()
+        self.sus_status.setWordWrap(True)
+        self.judgement = QLabel()
+        self.judgement.setWordWrap(True)
+
+        self.tabs = QTabWidget()
+        part = QWidget()
+        pl = QVBoxLayout(part)
+        pl.addWidget(table_view(self.participants, stretch_column=None,
+                                widths={0: 8, 1: 6, 2: 6, 3: 8, 4: 6, 5: 9, 6: 9, 7: 10, 8: 11, 9: 11, 10: 14,
+                                        11: 12, 12: 14}), 1)
+        pl.addWidget(self._form())
+        self.tabs.addTab(part, "Deltagare per insats")
+        goals = QWidget()
+        gl = QVBoxLayout(goals)
+        gl.addWidget(table_view(self.goals, stretch_column=0), 1)
+        gl.addWidget(self.judgement)
+        self.tabs.addTab(goals, "Måluppfyllelse")
+        sus = QWidget()
+        sl = QVBoxLayout(sus)
+        sl.addWidget(table_view(self.sus, stretch_column=0), 1)
+        sl.addWidget(self.sus_status)
+        self.tabs.addTab(sus, "SUS")
+        mem = QWidget()
+        ml = QVBoxLayout(mem)
+        ml.addWidget(table_view(self.members, stretch_column=0), 1)
+        self.tabs.addTab(mem, "Mellanhavanden")
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Verksamhet och SUS"))
+        lay.addLayout(top)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.status)
+        self._fill_years()
+
+    # ------------------------------------------------------------------ the form
+    def _form(self) -> QGroupBox:
+        box = QGroupBox("Ändra deltagare för en insats")
+        form = QFormLayout(box)
+        self.f_project = QComboBox()
+        for p in self.book.projects():
+            self.f_project.addItem(f"{p.code} {p.name}", p.id)
+        self.f_age = QLineEdit()
+        self.f_age.setPlaceholderText("tomt: hela insatsen, t.ex. 16–20 år")
+        form.addRow("Insats", self.f_project)
+        form.addRow("Åldersgrupp", self.f_age)
+        self.f_counts: dict[str, QSpinBox] = {}
+        row = QHBoxLayout()
+        for key, label in COUNT_FIELDS:
+            spin = QSpinBox()
+            spin.setRange(0, 100_000)
+            spin.setObjectName(f"count_{key}")
+            spin.setToolTip(label)
+            self.f_counts[key] = spin
+            row.addWidget(QLabel(label.replace("Avslutade ", "").replace(" antal deltagare", "")))
+            row.addWidget(spin)
+        form.addRow(row)
+        self.f_save = QPushButton("Spara deltagare")
+        self.f_save.clicked.connect(self.save_form)
+        self.f_save.setEnabled(not self.book.read_only)
+        form.addRow(self.f_save)
+        self.f_project.currentIndexChanged.connect(self._load_form)
+        self.f_age.editingFinished.connect(self._load_form)
+        return box
+
+    def _load_form(self) -> None:
+        if self.year_id is None or self.f_project.currentData() is None:
+            return
+        mine = [f for f in self.book.participant_figures(self.year_id, self.f_project.currentData())
+                if f.age_group == self.f_age.text().strip()]
+        for key, spin in self.f_counts.items():
+            spin.setValue((getattr(mine[0], key) or 0) if mine else 0)
+
+    def save_form(self) -> None:
+        if self.year_id is None or self.f_project.currentData() is None:
+            return
+        values = {k: s.value() for k, s in self.f_counts.items()}
+        values["target"] = values["target"] or None
+        try:
+            save_participants(self.book, ParticipantFigures(self.f_project.currentData(), self.year_id,
+                                                            self.f_age.text().strip(), **values))
+        except FinsamError as exc:
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(exc.message)
+            return
+        self.reload()
+        self.status.setStyleSheet(MUTED_STYLE)
+        self.status.setText("Deltagarna sparades.")
+
+    # ------------------------------------------------------------------ years
+    def _fill_years(self, select_id: int | None = None) -> None:
+        self.years.blockSignals(True)
+        self.years.clear()
+        for y in self.book.years():
+            self.years.addItem(y.label, y.id)
+        self.years.blockSignals(False)
+        index = self.years.findData(select_id) if select_id is not None else self.years.count() - 1
+        self.years.setCurrentIndex(max(index, 0))
+        self._year_chosen()
+
+    def _year_chosen(self) -> None:
+        self.year_id = self.years.currentData()
+        self.reload()
+
+    def set_year(self, year_id: int) -> None:
+        index = self.years.findData(year_id)
+        if index < 0:
+            self._fill_years(year_id)
+        else:
+            self.years.setCurrentIndex(index)
+
+    # ------------------------------------------------------------------ reading
+    def reload(self) -> None:
+        if self.year_id is None:
+            return
+        try:
+            doc = build_document(self.book, self.year_id)
+            sus = sus_figures(self.book, self.year_id)
+        except FinsamError as exc:
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(exc.message)
+            return
+        ex = doc.extras
+        rows = []
+        for ins in ex.verksamhet.insatser:
+            for y in ins.years:
+                # counts as text: an int in an amount column would print as kronor
+                rows.append(dict(code=ins.code, year=y.year_label, target="" if y.target is None else str(y.target),
+                                 women=str(y.women), men=str(y.men), total=str(y.total), ended=str(y.ended),
+                                 work=str(y.ended_work), studies=str(y.ended_studies),
+                                 other_insats=str(y.ended_other_insats), other=str(y.ended_other),
+                                 cost=money_kr(y.cost), per=money_kr(y.cost_per_participant)))
+        self.participants.set_records(rows)
+        self.goals.set_records([dict(title=r.title, target=r.target_text, outcome=r.outcome_text,
+                                     verdict=r.verdict_label + ("" if r.computed else " (bedömt)"))
+                                for r in ex.goals.results])
+        self.judgement.setText("Styrelsens samlade bedömning: " + (ex.goals.judgement or "[Text saknas]"))
+        srows, bold = [], set()
+
+        def add(label, amount="", budget="", own="", rest="", is_bold=False):
+            if is_bold:
+                bold.add(len(srows))
+            srows.append(dict(label=label, amount=amount, budget=budget, own=own, rest=rest))
+        add("Finansiering", is_bold=True)
+        for f in sus.funding:
+            add(f.label, money_kr(f.amount))
+        add("Summa finansiering", money_kr(sus.total_funding), is_bold=True)
+        add("Insatser", is_bold=True)
+        for i in sus.insatser:
+            add(f"{i.code} {i.name}", money_kr(i.outcome), money_kr(i.budget), money_kr(i.insatskostnad),
+                money_kr(i.ovrigt))
+        add("Summa insatser", money_kr(sus.total_insatser), is_bold=True)
+        add("Administration", is_bold=True)
+        for a in sus.administration:
+            add(a.label, money_kr(a.amount))
+        add("Summa administration", money_kr(sus.total_administration), is_bold=True)
+        add("Finansiella kostnader", money_kr(sus.finansiella_kostnader))
+        self.sus.set_records(srows, bold)
+        self.sus_status.setStyleSheet(MUTED_STYLE if sus.ok else ERROR_STYLE)
+        self.sus_status.setText(" ".join(f"{'Stämmer' if c.ok else 'STÄMMER INTE'}: {c.label} "
+                                         f"({money_kr(c.sus)} / {money_kr(c.statement)})." for c in sus.checks))
+        self.members.set_records([dict(name=m.name, share=f"{m.share_bp / 100:.2f} %".replace(".", ","),
+                                       drift=money_kr(m.driftbidrag), bought=money_kr(m.kopta_tjanster),
+                                       ins=money_kr(m.insatser_kostnad), owed=money_kr(m.interimsskuld),
+                                       claims=money_kr(m.fordringar), debts=money_kr(m.skulder),
+                                       equity=money_kr(m.andel_eget_kapital))
+                                  for m in ex.mellanhavanden.members])
+        self._load_form()
+
+    # ------------------------------------------------------------------ actions
+    def import_csv(self, path: str | None = None) -> None:
+        if self.book.read_only:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Läs in deltagare", "", "CSV-filer (*.csv);;Alla filer (*)")
+            if not path:
+                return
+        try:
+            rows = import_participants_csv(self.book, path)
+        except FinsamError as exc:
+            show_error(self, exc, "Deltagarna kunde inte läsas in")
+            return
+        self.reload()
+        self.status.setStyleSheet(MUTED_STYLE)
+        self.status.setText(f"Läste in {len(rows)} rader med deltagare. Inget annat ändrades.")
+
+    def save_sus(self, path: str | None = None) -> None:
+        if self.year_id is None:
+            return
+        label = self.years.currentText()
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Spara SUS-uppgifter", f"SUS {label}.xlsx",
+                                                  "Excel-filer (*.xlsx)")
+            if not path:
+                return
+        try:
+            write_sus_xlsx(sus_figures(self.book, self.year_id), self.book.forbund().namn, path)
+        except FinsamError as exc:
+            show_error(self, exc, "SUS-uppgifterna kunde inte sparas")
+            return
+        self.status.setStyleSheet(MUTED_STYLE)
+        self.status.setText(f"Sparade {path}.")
