@@ -173,3 +173,19 @@ def test_pdf_prints_every_part(doc25):
     assert "Kostnad per deltagare" in text and "19 940 kr" in text          # STEG 2025
     assert "Kramfors kommun" in text and "1 701 948 kr" in text             # the kommun's insatser
     assert "Per Nordin" in text and "Förtroendevald revisor" in text
+
+
+def test_five_year_overview_takes_the_entered_years_before_the_book(demo, doc25):
+    years = doc25.exact.nyckeltal.femarsoversikt
+    assert [(y.year_label, y.entered) for y in years] == [("2025", False), ("2024", False), ("2023", True),
+                                                          ("2022", True), ("2021", True)]
+    # The year before the book ends with the eget kapital the book opens with.
+    y24 = demo.year_by_label("2024")
+    opening_equity = -sum(v for (acc, _p), v in demo.opening_balances(y24.id).items() if 2000 <= acc < 2100)
+    assert years[2].eget_kapital == opening_equity
+    assert years[2].andel_procent == round(100 * opening_equity / 2_592_000_00, 2)
+    with pytest.raises(InputError, match="2025 finns redan i boken"):
+        from finsam_desktop.book.annual import HistoryYear
+        demo.set_history_year(HistoryYear(2025, 1, 1, -1, 0, 0, 1, 1))
+    tkr = build_document(demo, demo.year_by_label("2025").id, tkr=True).report.nyckeltal.femarsoversikt
+    assert tkr[4].entered and tkr[4].tilldelade_medel == 2592
