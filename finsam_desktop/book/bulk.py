@@ -65,8 +65,9 @@ class BulkMixin:
         and report row are checked like add_account does; an existing number is refused."""
         rows = []
         for number, name, kind, row_id in accounts:
-            if not isinstance(number, int) or not 1000 <= number <= 9999:
-                raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra siffror.", field="konto")
+            if not chart.is_account_number(number):
+                raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra till sex siffror.",
+                                 field="konto")
             if not name or not name.strip():
                 raise InputError(f"Konto {number} saknar namn.", field="namn")
             if kind not in ("T", "S", "I", "K"):

@@ -502,7 +502,20 @@ WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
 BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; organisationen kan inte ändras.'); END;
 """
 
+# Kommuner keep Kommun-Bas accounts of five or six digits: the account number's CHECK is
+# widened to four to six digits. SQLite cannot alter a CHECK; widening it in the stored
+# schema is safe (every row already satisfies the wider rule), and RESET makes the
+# connection read the schema again. The CREATE INDEX bumps the schema cookie so that other
+# connections read it again too.
+V_KONTO_SEXSIFFRIG = r"""
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql, 'CHECK (number BETWEEN 1000 AND 9999)',
+    'CHECK (number BETWEEN 1000 AND 999999)') WHERE type = 'table' AND name = 'account';
+PRAGMA writable_schema = RESET;
+CREATE INDEX account_row ON account (row_id);
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_ARSREDOVISNING]
+MIGRATIONS: list[str] = [V1, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG]
 
 SCHEMA_VERSION = len(MIGRATIONS)

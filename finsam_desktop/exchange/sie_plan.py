@@ -83,6 +83,7 @@ class ImportPlan(WithFindings):
 def _kind_for(number: int, kptyp: str | None) -> str:
     if not chart.is_company_kptyp(kptyp):
         return chart.default_kind(number)
+    number = chart.base_account(number)
     if number < 2000:
         return "T"
     if number < 3000:

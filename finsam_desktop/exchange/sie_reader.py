@@ -135,9 +135,9 @@ class _Reader:
             add(line, field, f"Kontonumret ”{raw}” i fältet {field} är inte numeriskt.")
             return None
         number = int(raw)
-        if not 1000 <= number <= 9999 or len(raw) != 4:
-            add(line, field, f"Kontonumret ”{raw}” i fältet {field} har inte fyra siffror; "
-                             "Finsam Bokföring har fyrsiffriga konton.")
+        if not 1000 <= number <= 999_999 or len(raw) not in (4, 5, 6):
+            add(line, field, f"Kontonumret ”{raw}” i fältet {field} har inte fyra till sex siffror; "
+                             "Finsam Bokföring har konton med fyra till sex siffror.")
             return None
         return number
 
