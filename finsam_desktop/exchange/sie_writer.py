@@ -21,6 +21,7 @@ from ..errors import BookFileError
 from ..files import write_atomically
 from ..money import sie_amount
 from ..findings import WARNING, Finding
+from .sie_model import MOTPART_DIM
 from .sie_text import crc32, encode_pc8, quote
 
 PROGRAM = "Finsam Bokföring"
@@ -162,6 +163,15 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         for p in projects:
             out.rec("#OBJEKT", 6, ("q", out.text(p.code, f"insatskoden {p.code}")),
                     ("q", out.text(p.name, f"insatsen {p.code}")))
+    # Every motpart as an object of its own dimension, so that a kommun consolidating the
+    # förbund sees which member (or supplier) each row is with; the code is the motpart's
+    # number in the book, the name its name.
+    counterparts = book.counterparts()
+    cp_code = {c.id: str(c.id) for c in counterparts}
+    if counterparts:
+        out.rec("#DIM", MOTPART_DIM, ("q", "Motpart"))
+        for c in sorted(counterparts, key=lambda c: c.id):
+            out.rec("#OBJEKT", MOTPART_DIM, ("q", cp_code[c.id]), ("q", out.text(c.name, f"motparten {c.name}")))
 
     balances = {}
     for n, y in years:
@@ -226,13 +236,16 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         add_line(f"#VER {qs} {number} {d} {qt} {reg}")
         add_part(f"#VER{s}{number}{d}{t}{reg}")
         add_line("{")
-        for account, amount, code, rtext in rows:
+        for account, amount, code, rtext, cp in rows:
             a = sie_amount(amount)
             if code:
                 qc, c = field(code, ref)
-                obj, objp = f"{{6 {qc}}}", f"6{c}"
+                obj, objp = f"6 {qc}", f"6{c}"
             else:
-                obj, objp = "{}", ""
+                obj, objp = "", ""
+            if cp:
+                obj, objp = f"{obj} {MOTPART_DIM} \"{cp_code[cp]}\"".strip(), f"{objp}{MOTPART_DIM}{cp_code[cp]}"
+            obj = f"{{{obj}}}"
             if rtext:
                 qr, rt = field(rtext, ref)
                 add_line(f"#TRANS {account} {obj} {a} {d} {qr}")
