@@ -31,6 +31,7 @@ from ..render.json_out import to_json
 from ..reports.annual_extras import annual_extras_json
 from ..render.pdf import render_pdf
 from ..render.xlsx import write_xlsx
+from .handover_extras import extra_steps
 from ..reports import build_report
 from ..reports.document import build_document
 
@@ -147,7 +148,7 @@ def _steps(book: Book, year_id: int, label: str):
                                   "med radernas id.", json_file),
         (f"Kopia av boken {label}.finsam", "En fullständig kopia av bokföringsfilen, öppnas med "
                                            "Finsam Bokföring (SQLite-databas).", copy),
-    ]
+    ] + extra_steps(book, year_id, label)
 
 
 def export_sie4(book: Book, year_id: int, path: Path) -> None:
