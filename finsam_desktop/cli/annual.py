@@ -1,17 +1,19 @@
-"""finsam sus, verksamhet, mal, tidigare-ar: the SUS figures of a year, deltagare per
-insats (list, CSV import), the year's goals with their verdicts and the key figures of
-years before the book."""
+"""finsam sus, verksamhet, mal, organisation, tidigare-ar: the SUS figures of a year,
+deltagare per insats (list, CSV import), the year's goals with their verdicts, the
+organisation register and the key figures of years before the book."""
 
 from __future__ import annotations
 
 import json
 
-from ..book.annual import HistoryYear
+from ..book.annual import GOAL_METRICS, VERDICTS, HistoryYear
 from ..errors import InputError
 from ..money import format_kr, parse_kr
-from ..ops.annual import import_participants_csv, save_history_year
+from ..ops.annual import import_participants_csv, save_goal, save_history_year
 from ..render.xlsx_sus import write_sus_xlsx
+from ..reports.annual_extras import ROLE_LABELS
 from ..reports.document import build_document
+from ..reports.goals import JUDGEMENT_KEY
 from ..reports.sus import sus_figures
 from .common import open_book, out, year_arg
 
@@ -33,10 +35,28 @@ def register(sub) -> None:
                         "till_annan_insats;annan_anledning")
     p.set_defaults(func=cmd_verksamhet)
 
-    p = sub.add_parser("mal", help="årets mål med målvärde, utfall och bedömning")
+    p = sub.add_parser("mal", help="årets mål med målvärde, utfall och bedömning; lägg till ett mål")
     p.add_argument("path", metavar="FIL")
     p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    p.add_argument("--add", metavar="MÅL", help="lägg till ett mål med denna text")
+    p.add_argument("--typ", choices=("verksamhet", "finansiell"), default="verksamhet")
+    p.add_argument("--mats", default="", help="hur målet mäts")
+    p.add_argument("--matt", choices=GOAL_METRICS,
+                   help="räkna fram bedömningen: eget_kapital_max_andel och individ_andel_min (procent), "
+                        "eget_kapital_golv och resultat_mot_budget (kr), deltagare_mot_mal (procent)")
+    p.add_argument("--malvarde", help="målvärdet för --matt: procent (20) eller kronor (180 000)")
+    p.add_argument("--utfall", default="", help="utfallet i ord (för ett mål utan --matt)")
+    p.add_argument("--bedomning", choices=VERDICTS, help="bedömningen (för ett mål utan --matt)")
+    p.add_argument("--bedomning-styrelsen", dest="judgement", help="styrelsens samlade bedömning")
     p.set_defaults(func=cmd_goals)
+
+    p = sub.add_parser("organisation", help="styrelse, ersättare, revisorer och förbundschef för ett år")
+    p.add_argument("path", metavar="FIL")
+    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    p.add_argument("--person", action="append", metavar="NAMN;ROLL;TITEL;UTSEDD AV",
+                   help="ersätter årets lista: roll ledamot, ersattare, revisor eller forbundschef; "
+                        "utsedd av är medlemmens namn (tomt för förbundets egen personal). Upprepa.")
+    p.set_defaults(func=cmd_organisation)
 
     p = sub.add_parser("tidigare-ar", help="nyckeltal för år före boken (ur gamla årsredovisningar)")
     p.add_argument("path", metavar="FIL")
@@ -105,10 +125,28 @@ def cmd_verksamhet(args) -> int:
     return 0
 
 
+def _target(metric: str | None, raw: str | None) -> int | None:
+    """A percent in hundredths (20 -> 2000) or an amount in öre, as the metric wants."""
+    if metric is None or raw is None:
+        return None
+    if metric in ("eget_kapital_golv", "resultat_mot_budget"):
+        return parse_kr(raw, field="--malvarde")
+    try:
+        return round(float(raw.replace(",", ".").replace("%", "").strip()) * 100)
+    except ValueError:
+        raise InputError(f"--malvarde ska vara en procentsats, t.ex. 20, inte ”{raw}”.", field="--malvarde") from None
+
+
 def cmd_goals(args) -> int:
-    book = open_book(args.path, read_only=True)
+    writes = bool(args.add or args.judgement is not None)
+    book = open_book(args.path, read_only=not writes)
     try:
         year = year_arg(book, args.year)
+        if args.add:
+            save_goal(book, None, year.id, kind=args.typ, title=args.add, measure=args.mats, metric=args.matt,
+                      target=_target(args.matt, args.malvarde), outcome=args.utfall, verdict=args.bedomning)
+        if args.judgement is not None:
+            book.set_year_text(year.id, JUDGEMENT_KEY, args.judgement)
         goals = build_document(book, year.id).extras.goals
     finally:
         book.close()
@@ -121,6 +159,32 @@ def cmd_goals(args) -> int:
             out(f"    Utfall: {r.outcome_text}")
     if goals.judgement:
         out(f"\nStyrelsens samlade bedömning: {goals.judgement}")
+    return 0
+
+
+def cmd_organisation(args) -> int:
+    book = open_book(args.path, read_only=args.person is None)
+    try:
+        year = year_arg(book, args.year)
+        if args.person is not None:
+            members = {m.name.casefold(): m.id for m in book.members()}
+            people = []
+            for i, text in enumerate(args.person, 1):
+                parts = [p.strip() for p in text.split(";")] + ["", "", ""]
+                name, role, title, appointed = parts[:4]
+                member = None
+                if appointed:
+                    member = members.get(appointed.casefold())
+                    if member is None:
+                        raise InputError(f"--person {i}: medlemmen ”{appointed}” finns inte i boken.",
+                                         field="--person")
+                people.append((name, role, title, member))
+            book.set_organisation(year.id, people)
+        doc = build_document(book, year.id)
+    finally:
+        book.close()
+    for o in doc.extras.organisation:
+        out(f"{ROLE_LABELS[o.role]:<13}{o.name:<28}{o.title:<26}{o.appointed_by}")
     return 0
 
 

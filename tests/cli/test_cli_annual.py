@@ -64,3 +64,31 @@ def test_goals_and_earlier_years(demo_path, capsys):
     assert code == 2 and "2024 finns redan i boken" in err
     code, out, _err = run_cli(capsys, "tidigare-ar", demo_path)
     assert code == 0 and out.startswith("2021: tilldelade 2 592 000 kr")
+
+
+def test_a_goal_added_with_a_metric_is_judged_from_the_figures(demo_path, capsys):
+    code, out, err = run_cli(capsys, "mal", demo_path, "--year", "2025", "--add", "Eget kapital minst 400 tkr",
+                             "--typ", "finansiell", "--matt", "eget_kapital_golv", "--malvarde", "400 000",
+                             "--bedomning-styrelsen", "Målen är i huvudsak uppfyllda.")
+    assert code == 0, err
+    assert "[Ej uppfyllt – beräknad] Eget kapital minst 400 tkr" in out
+    assert "Målvärde: minst 400 000 kr" in out and "Utfall: 389 900 kr" in out
+    assert "Styrelsens samlade bedömning: Målen är i huvudsak uppfyllda." in out
+    code, _out, err = run_cli(capsys, "mal", demo_path, "--add", "X", "--matt", "individ_andel_min")
+    assert code == 2 and "behöver ett målvärde" in err
+
+
+def test_organisation_register_per_year(demo_path, capsys):
+    code, out, _err = run_cli(capsys, "organisation", demo_path, "--year", "2025")
+    assert code == 0 and "Ledamot      Anna Sjöberg" in out and out.rstrip().endswith("Förbundschef")
+    code, out, err = run_cli(capsys, "organisation", demo_path, "--year", "2025",
+                             "--person", "Ny Ordförande;ledamot;Ordförande;Kramfors kommun",
+                             "--person", "Per Revisor;revisor;;Region Västernorrland")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "Ledamot      Ny Ordförande               Ordförande                Kramfors kommun",
+        "Revisor      Per Revisor                                           Region Västernorrland"]
+    code, _out, err = run_cli(capsys, "organisation", demo_path, "--person", "A;ledamot;;Okänd kommun")
+    assert code == 2 and "medlemmen ”Okänd kommun” finns inte" in err
+    code, _out, err = run_cli(capsys, "organisation", demo_path, "--year", "2024", "--person", "A;ledamot;;")
+    assert code == 2 and "stängt" in err
