@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from ..book import Book
 from ..book.annual import ParticipantFigures
@@ -93,14 +94,14 @@ class VerksamhetView(QWidget):
         self.tabs = QTabWidget()
         part = QWidget()
         pl = QVBoxLayout(part)
-        pl.addWidget(table_view(self.participants, stretch_column=None,
-                                widths={0: 8, 1: 6, 2: 6, 3: 8, 4: 6, 5: 9, 6: 9, 7: 10, 8: 11, 9: 11, 10: 14,
-                                        11: 12, 12: 14}), 1)
+        table = table_view(self.participants, stretch_column=None)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # headers whole
+        pl.addWidget(table, 1)
         pl.addWidget(self._form())
         self.tabs.addTab(part, "Deltagare per insats")
         goals = QWidget()
         gl = QVBoxLayout(goals)
-        gl.addWidget(table_view(self.goals, stretch_column=0), 1)
+        gl.addWidget(table_view(self.goals, stretch_column=2, widths={0: 52, 1: 40, 3: 18}), 1)
         gl.addWidget(self.judgement)
         self.tabs.addTab(goals, "Måluppfyllelse")
         sus = QWidget()
@@ -132,16 +133,17 @@ class VerksamhetView(QWidget):
         form.addRow("Insats", self.f_project)
         form.addRow("Åldersgrupp", self.f_age)
         self.f_counts: dict[str, QSpinBox] = {}
-        row = QHBoxLayout()
-        for key, label in COUNT_FIELDS:
+        grid = QGridLayout()
+        for i, (key, label) in enumerate(COUNT_FIELDS):
             spin = QSpinBox()
             spin.setRange(0, 100_000)
             spin.setObjectName(f"count_{key}")
             spin.setToolTip(label)
             self.f_counts[key] = spin
-            row.addWidget(QLabel(label.replace("Avslutade ", "").replace(" antal deltagare", "")))
-            row.addWidget(spin)
-        form.addRow(row)
+            r, c = (0, 2 * i) if i < 3 else (1, 2 * (i - 3))
+            grid.addWidget(QLabel(label), r, c)
+            grid.addWidget(spin, r, c + 1)
+        form.addRow(grid)
         self.f_save = QPushButton("Spara deltagare")
         self.f_save.clicked.connect(self.save_form)
         self.f_save.setEnabled(not self.book.read_only)
@@ -187,6 +189,10 @@ class VerksamhetView(QWidget):
 
     def _year_chosen(self) -> None:
         self.year_id = self.years.currentData()
+        year = self.book.year(self.year_id) if self.year_id is not None else None
+        # a closed year's deltagare are locked (the database refuses them too)
+        self.f_save.setEnabled(not self.book.read_only and year is not None and not year.is_closed)
+        self.f_save.setToolTip("Året är stängt; dess deltagare kan inte ändras." if year and year.is_closed else "")
         self.reload()
 
     def set_year(self, year_id: int) -> None:
