@@ -189,3 +189,25 @@ def test_five_year_overview_takes_the_entered_years_before_the_book(demo, doc25)
         demo.set_history_year(HistoryYear(2025, 1, 1, -1, 0, 0, 1, 1))
     tkr = build_document(demo, demo.year_by_label("2025").id, tkr=True).report.nyckeltal.femarsoversikt
     assert tkr[4].entered and tkr[4].tilldelade_medel == 2592
+
+
+def test_workbook_sheets_for_members_insatser_drift_follow_up_and_overview(demo, tmp_path):
+    from openpyxl import load_workbook
+    from finsam_desktop.render.xlsx import SHEETS, write_xlsx
+    y = demo.year_by_label("2025")
+    doc = build_document(demo, y.id, with_ledger=True)
+    wb = load_workbook(write_xlsx(doc, tmp_path / "a.xlsx"))
+    assert wb.sheetnames == list(SHEETS)
+
+    def rows(name):
+        return [r for r in wb[name].iter_rows(min_row=5, values_only=True) if r and r[0] is not None]
+    mh = {r[0]: r for r in rows("Mellanhavanden")}
+    assert mh["Kramfors kommun"][2] == 648_000 and mh["Kramfors kommun"][5] == 1_701_948
+    drift = rows("Driftredovisning")
+    assert drift[-1][0] == "Resultat" and drift[-1][2] == doc.exact.resultatrakning.amounts()["arets_resultat"] / 100
+    fu = rows("Projektuppföljning")
+    assert fu[-1][0] == "Summa" and fu[-1][4] == doc.follow_up.total.outcome / 100
+    ov = wb["Femårsöversikt"]
+    assert [c.value for c in ov[4]] == ["Nyckeltal", "2025", "2024", "2023*", "2022*", "2021*"]
+    steg = [r for r in rows("Verksamhet per insats") if r[0] == "STEG"]
+    assert steg[0][2] == 2025 and steg[0][12] == 19_940
