@@ -41,3 +41,22 @@ def test_sie_export_reimports_with_the_same_motpart_per_row(tmp_path):
     assert len(with_motpart) > 200
     assert ("Kramfors kommun" in {r[3] for r in with_motpart}
             and "Revisionsbyrån Ådalen KB" in {r[3] for r in with_motpart})
+
+
+def test_sie_export_writes_the_budget_as_pbudget_per_month(tmp_path):
+    demo = build_demo(tmp_path / "demo.finsam")
+    try:
+        y = demo.year_by_label("2025")
+        out = tmp_path / "demo.se"
+        export_sie(demo, y, out)
+        budget = demo.budget(y.id)
+    finally:
+        demo.close()
+    lines = [ln.split() for ln in out.read_bytes().decode("cp437").splitlines() if ln.startswith("#PBUDGET 0 ")]
+    assert {ln[2] for ln in lines} == {f"2025{m:02d}" for m in range(1, 13)}
+    total = sum(round(float(ln[-1]) * 100) for ln in lines)
+    assert total == sum(b.amount for b in budget) != 0
+    driftbidrag = next(b for b in budget if b.label == "Driftbidrag från medlemmarna")
+    on_first = [ln for ln in lines if ln[3] == str(driftbidrag.account_from) and ln[4] == "{}"]
+    assert sum(round(float(ln[-1]) * 100) for ln in on_first) == driftbidrag.amount == -2_592_000_00
+    assert ["#PBUDGET", "0", "202501", "3000", "{}", "-216000.00"] in lines
