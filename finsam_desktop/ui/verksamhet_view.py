@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout,
 
 from ..book import Book
 from ..book.annual import ParticipantFigures
-from ..errors import FinsamError
-from ..ops.annual import import_participants_csv, save_participants
+from ..errors import FinsamError, InputError
+from ..money import parse_kr
+from ..ops.annual import import_participants_csv, save_goal, save_participants
 from ..reports.document import build_document
 from ..render.xlsx_sus import write_sus_xlsx
+from ..reports.goals import JUDGEMENT_KEY
 from ..reports.sus import sus_figures
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, show_error, table_view
 from .models import Column, RecordTableModel
@@ -103,6 +105,7 @@ class VerksamhetView(QWidget):
         gl = QVBoxLayout(goals)
         gl.addWidget(table_view(self.goals, stretch_column=2, widths={0: 52, 1: 40, 3: 18}), 1)
         gl.addWidget(self.judgement)
+        gl.addWidget(self._goal_form())
         self.tabs.addTab(goals, "Måluppfyllelse")
         sus = QWidget()
         sl = QVBoxLayout(sus)
@@ -151,6 +154,100 @@ class VerksamhetView(QWidget):
         self.f_project.currentIndexChanged.connect(self._load_form)
         self.f_age.editingFinished.connect(self._load_form)
         return box
+
+    def _goal_form(self) -> QGroupBox:
+        box = QGroupBox("Lägg till mål och skriv styrelsens bedömning")
+        form = QFormLayout(box)
+        self.g_title = QLineEdit()
+        self.g_kind = QComboBox()
+        self.g_kind.addItem("Verksamhetsmål", "verksamhet")
+        self.g_kind.addItem("Finansiellt mål", "finansiell")
+        self.g_metric = QComboBox()
+        for label, key in (("Bedöms av styrelsen", None), ("Eget kapital högst % av tilldelade medel",
+                                                           "eget_kapital_max_andel"),
+                           ("Eget kapital minst (kr)", "eget_kapital_golv"),
+                           ("Individinriktade insatser minst % av insatserna", "individ_andel_min"),
+                           ("Årets resultat minst (kr, budget)", "resultat_mot_budget"),
+                           ("Deltagare minst % av insatsernas mål", "deltagare_mot_mal")):
+            self.g_metric.addItem(label, key)
+        self.g_target = QLineEdit()
+        self.g_target.setPlaceholderText("procent (20) eller kronor (180 000)")
+        self.g_outcome = QLineEdit()
+        self.g_verdict = QComboBox()
+        for label, key in (("Ej bedömt", None), ("Uppfyllt", "uppfyllt"), ("Delvis uppfyllt", "delvis"),
+                           ("Ej uppfyllt", "ej_uppfyllt")):
+            self.g_verdict.addItem(label, key)
+        self.g_metric.currentIndexChanged.connect(self._metric_chosen)
+        self.g_judgement = QLineEdit()
+        self.g_error = QLabel()
+        self.g_error.setStyleSheet(ERROR_STYLE)
+        add = QPushButton("Lägg till målet")
+        add.clicked.connect(self.add_goal)
+        save_j = QPushButton("Spara bedömningen")
+        save_j.clicked.connect(self.save_judgement)
+        for w in (add, save_j):
+            w.setEnabled(not self.book.read_only)
+        row = QHBoxLayout()
+        row.addWidget(self.g_kind)
+        row.addWidget(self.g_metric, 1)
+        row.addWidget(self.g_target)
+        form.addRow("Mål", self.g_title)
+        form.addRow("Typ och mått", row)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.g_outcome, 1)
+        row2.addWidget(self.g_verdict)
+        row2.addWidget(add)
+        form.addRow("Utfall och bedömning", row2)
+        row3 = QHBoxLayout()
+        row3.addWidget(self.g_judgement, 1)
+        row3.addWidget(save_j)
+        form.addRow("Styrelsens bedömning", row3)
+        form.addRow(self.g_error)
+        self._metric_chosen()
+        return box
+
+    def _metric_chosen(self) -> None:
+        computed = self.g_metric.currentData() is not None
+        self.g_target.setEnabled(computed)
+        self.g_verdict.setEnabled(not computed)   # a computed goal is judged from the figures
+
+    def add_goal(self) -> None:
+        if self.year_id is None:
+            return
+        metric = self.g_metric.currentData()
+        raw = self.g_target.text().strip()
+        try:
+            target = None
+            if metric in ("eget_kapital_golv", "resultat_mot_budget"):
+                target = parse_kr(raw, field="målvärde") if raw else None
+            elif metric is not None and raw:
+                try:
+                    target = round(float(raw.replace(",", ".").replace("%", "").strip()) * 100)
+                except ValueError:
+                    raise InputError(f"Målvärdet ska vara en procentsats, t.ex. 20, inte ”{raw}”.",
+                                     field="målvärde") from None
+            save_goal(self.book, None, self.year_id, kind=self.g_kind.currentData(), title=self.g_title.text(),
+                      metric=metric, target=target, outcome=self.g_outcome.text().strip(),
+                      verdict=self.g_verdict.currentData())
+        except FinsamError as exc:
+            self.g_error.setText(exc.message)
+            return
+        self.g_error.setText("")
+        self.g_title.clear()
+        self.g_target.clear()
+        self.g_outcome.clear()
+        self.reload()
+
+    def save_judgement(self) -> None:
+        if self.year_id is None:
+            return
+        try:
+            self.book.set_year_text(self.year_id, JUDGEMENT_KEY, self.g_judgement.text().strip())
+        except FinsamError as exc:
+            self.g_error.setText(exc.message)
+            return
+        self.g_error.setText("")
+        self.reload()
 
     def _load_form(self) -> None:
         if self.year_id is None or self.f_project.currentData() is None:
@@ -228,6 +325,8 @@ class VerksamhetView(QWidget):
                                      verdict=r.verdict_label + ("" if r.computed else " (bedömt)"))
                                 for r in ex.goals.results])
         self.judgement.setText("Styrelsens samlade bedömning: " + (ex.goals.judgement or "[Text saknas]"))
+        self.g_judgement.setText(ex.goals.judgement)
+        self.g_judgement.setCursorPosition(0)
         srows, bold = [], set()
 
         def add(label, amount="", budget="", own="", rest="", is_bold=False):

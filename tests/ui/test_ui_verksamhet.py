@@ -59,3 +59,25 @@ def test_verksamhet_page_shows_the_years_figures_and_saves_the_form(qtbot, tmp_p
 def qtbot_match():
     from PySide6.QtCore import Qt
     return Qt.MatchStartsWith
+
+
+def test_a_goal_is_added_from_the_page_and_judged_from_the_figures(qtbot, demo_window):
+    page = demo_window.show_page("verksamhet")
+    page.set_year(demo_window.book.year_by_label("2025").id)
+    page.tabs.setCurrentIndex(1)
+    page.g_title.setText("Eget kapital minst 400 000 kr")
+    page.g_kind.setCurrentIndex(1)
+    page.g_metric.setCurrentIndex(page.g_metric.findData("eget_kapital_golv"))
+    assert not page.g_verdict.isEnabled()
+    page.g_target.setText("400 000")
+    page.add_goal()
+    row = next(r for r in page.goals.records if r["title"] == "Eget kapital minst 400 000 kr")
+    assert (row["target"], row["outcome"], row["verdict"]) == ("minst 400 000 kr", "389 900 kr", "Ej uppfyllt")
+    page.g_title.setText("Procent")
+    page.g_metric.setCurrentIndex(page.g_metric.findData("individ_andel_min"))
+    page.g_target.setText("sjuttio")
+    page.add_goal()
+    assert "procentsats" in page.g_error.text()
+    page.g_judgement.setText("Målen är delvis uppfyllda.")
+    page.save_judgement()
+    assert page.judgement.text() == "Styrelsens samlade bedömning: Målen är delvis uppfyllda."
