@@ -30,6 +30,7 @@ from .closing.checks import save_bank_statement
 from .errors import BookFileError
 from .money import format_kr
 from .ops.budget import add_demo_budget_plan
+from .ops.annual_demo import add_annual_demo
 from .reports import build_report
 from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share as share_of
 
@@ -225,6 +226,7 @@ def _fill(book: Book) -> None:
         for y in years.values():
             book.set_signatories(y.id, [(n, r, "styrelse") for n, r in BOARD]
                                  + [(n, r, "revisor") for n, r in AUDITORS])
+        add_annual_demo(book)
         book.set_year_status(y24.id, "closed")
 
 

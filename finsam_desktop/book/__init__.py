@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 from .accounts import AccountsMixin
+from .annual import AnnualRegistersMixin
 from .accruals import AccrualsMixin
 from .budget_plan import BudgetPlanMixin
 from .bulk import BulkMixin
@@ -29,7 +30,7 @@ __all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetR
 
 
 class Book(BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
-           YearEndMixin, BulkMixin, BudgetPlanMixin):
+           YearEndMixin, BulkMixin, BudgetPlanMixin, AnnualRegistersMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""
 

@@ -35,8 +35,8 @@ class AccountsMixin:
                     row_id: str | None = "default", *, kptyp: str | None = None) -> Account:
         """Add an account. Kind and report row default from the number (Kommun-BAS ranges,
         or company BAS when `kptyp` names one)."""
-        if not isinstance(number, int) or not 1000 <= number <= 9999:
-            raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra siffror.", field="konto")
+        if not chart.is_account_number(number):
+            raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra till sex siffror.", field="konto")
         if not name or not name.strip():
             raise InputError(f"Konto {number} saknar namn.", field="namn")
         if self.account(number):

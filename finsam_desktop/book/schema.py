@@ -441,7 +441,111 @@ BEGIN
 END;
 """
 
+# The årsredovisning beyond the statements: deltagare per insats and year, the förbund's
+# goals with their verdicts, the key figures of years before the book (from old reports)
+# and the organisation (styrelse, revisorer, förbundschef) per year. What belongs to a
+# closed year is locked like its ingående balanser.
+V_ARSREDOVISNING = r"""
+CREATE TABLE participant_figures (
+    project_id      INTEGER NOT NULL REFERENCES project (id),
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    age_group       TEXT NOT NULL DEFAULT '',
+    target          INTEGER CHECK (target IS NULL OR target >= 0),
+    women           INTEGER NOT NULL DEFAULT 0 CHECK (women >= 0),
+    men             INTEGER NOT NULL DEFAULT 0 CHECK (men >= 0),
+    ended_work      INTEGER NOT NULL DEFAULT 0 CHECK (ended_work >= 0),
+    ended_studies   INTEGER NOT NULL DEFAULT 0 CHECK (ended_studies >= 0),
+    ended_other_insats INTEGER NOT NULL DEFAULT 0 CHECK (ended_other_insats >= 0),
+    ended_other     INTEGER NOT NULL DEFAULT 0 CHECK (ended_other >= 0),
+    CHECK (ended_work + ended_studies + ended_other_insats + ended_other <= women + men),
+    PRIMARY KEY (project_id, year_id, age_group)
+);
+
+CREATE TABLE goal (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    kind            TEXT NOT NULL CHECK (kind IN ('verksamhet', 'finansiell')),
+    sort            INTEGER NOT NULL DEFAULT 0,
+    title           TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    measure         TEXT NOT NULL DEFAULT '',
+    metric          TEXT CHECK (metric IS NULL OR metric IN ('eget_kapital_max_andel', 'eget_kapital_golv',
+                        'individ_andel_min', 'resultat_mot_budget', 'deltagare_mot_mal')),
+    target          INTEGER,
+    outcome         TEXT NOT NULL DEFAULT '',
+    verdict         TEXT CHECK (verdict IS NULL OR verdict IN ('uppfyllt', 'delvis', 'ej_uppfyllt')),
+    CHECK (metric IS NULL OR target IS NOT NULL)
+);
+
+CREATE TABLE history_year (
+    year            INTEGER PRIMARY KEY CHECK (year BETWEEN 1990 AND 2200),
+    tilldelade_medel INTEGER NOT NULL,
+    verksamhetens_intakter INTEGER NOT NULL,
+    verksamhetens_kostnader INTEGER NOT NULL,
+    arets_resultat  INTEGER NOT NULL,
+    eget_kapital    INTEGER NOT NULL,
+    summa_tillgangar INTEGER NOT NULL,
+    likvida_medel   INTEGER NOT NULL,
+    source          TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE organisation_person (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role            TEXT NOT NULL CHECK (role IN ('ledamot', 'ersattare', 'revisor', 'forbundschef')),
+    title           TEXT NOT NULL DEFAULT '',
+    member_id       INTEGER REFERENCES member (id),
+    sort            INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TRIGGER participant_figures_closed_ins BEFORE INSERT ON participant_figures
+WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; deltagaruppgifterna kan inte ändras.'); END;
+CREATE TRIGGER participant_figures_closed_upd BEFORE UPDATE ON participant_figures
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+  OR (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; deltagaruppgifterna kan inte ändras.'); END;
+CREATE TRIGGER participant_figures_closed_del BEFORE DELETE ON participant_figures
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; deltagaruppgifterna kan inte ändras.'); END;
+
+CREATE TRIGGER goal_closed_ins BEFORE INSERT ON goal
+WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; målen kan inte ändras.'); END;
+CREATE TRIGGER goal_closed_upd BEFORE UPDATE ON goal
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+  OR (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; målen kan inte ändras.'); END;
+CREATE TRIGGER goal_closed_del BEFORE DELETE ON goal
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; målen kan inte ändras.'); END;
+
+CREATE TRIGGER organisation_closed_ins BEFORE INSERT ON organisation_person
+WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; organisationen kan inte ändras.'); END;
+CREATE TRIGGER organisation_closed_upd BEFORE UPDATE ON organisation_person
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+  OR (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; organisationen kan inte ändras.'); END;
+CREATE TRIGGER organisation_closed_del BEFORE DELETE ON organisation_person
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; organisationen kan inte ändras.'); END;
+"""
+
+# Kommuner keep Kommun-Bas accounts of five or six digits: the account number's CHECK is
+# widened to four to six digits. SQLite cannot alter a CHECK; widening it in the stored
+# schema is safe (every row already satisfies the wider rule), and RESET makes the
+# connection read the schema again. The CREATE INDEX bumps the schema cookie so that other
+# connections read it again too.
+V_KONTO_SEXSIFFRIG = r"""
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql, 'CHECK (number BETWEEN 1000 AND 9999)',
+    'CHECK (number BETWEEN 1000 AND 999999)') WHERE type = 'table' AND name = 'account';
+PRAGMA writable_schema = RESET;
+CREATE INDEX account_row ON account (row_id);
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG]
 
 SCHEMA_VERSION = len(MIGRATIONS)

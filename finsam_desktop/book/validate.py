@@ -42,8 +42,8 @@ def parse_date(text: str, *, field: str = "datum") -> str:
 
 def parse_account_number(text: str | int, *, field: str = "konto") -> int:
     raw = str(text).strip()
-    if not re.fullmatch(r"\d{4}", raw):
-        raise InputError(f"Ogiltigt kontonummer ”{raw}” i fältet {field}: ett konto har fyra siffror.",
+    if not re.fullmatch(r"[1-9]\d{3,5}", raw):
+        raise InputError(f"Ogiltigt kontonummer ”{raw}” i fältet {field}: ett konto har fyra till sex siffror.",
                          field=field)
     return int(raw)
 

@@ -28,6 +28,7 @@ COMMANDS = {
     "finsam_desktop.cli.yearend": ("check", "close-year", "reopen-year", "handover"),
     "finsam_desktop.cli.registers": ("new-year", "members", "insatser", "project-owners", "drafts"),
     "finsam_desktop.cli.budget": ("budget", "budget-report", "plan"),
+    "finsam_desktop.cli.annual": ("sus", "verksamhet", "mal", "organisation", "tidigare-ar"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}

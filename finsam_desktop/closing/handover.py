@@ -28,8 +28,10 @@ from ..book import Book
 from ..errors import BookFileError
 from ..exchange.sie_writer import export_sie
 from ..render.json_out import to_json
+from ..reports.annual_extras import annual_extras_json
 from ..render.pdf import render_pdf
 from ..render.xlsx import write_xlsx
+from .handover_extras import extra_steps
 from ..reports import build_report
 from ..reports.document import build_document
 
@@ -130,7 +132,8 @@ def _steps(book: Book, year_id: int, label: str):
         write_xlsx(build_document(book, year_id, report=report, with_ledger=True), path)
 
     def json_file(path: Path) -> None:
-        path.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        data = {**to_json(report), **annual_extras_json(book, year_id, report)}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def copy(path: Path) -> None:
         book.backup_to(path)
@@ -145,7 +148,7 @@ def _steps(book: Book, year_id: int, label: str):
                                   "med radernas id.", json_file),
         (f"Kopia av boken {label}.finsam", "En fullständig kopia av bokföringsfilen, öppnas med "
                                            "Finsam Bokföring (SQLite-databas).", copy),
-    ]
+    ] + extra_steps(book, year_id, label)
 
 
 def export_sie4(book: Book, year_id: int, path: Path) -> None:

@@ -109,6 +109,11 @@ def apply_plan(plan: ImportPlan, book: Book, *, progress=None) -> None:
         ids = book.bulk_add_projects(plan.projects) if plan.projects else {}
         for p in book.projects():
             ids.setdefault(p.code, p.id)
+        # Motparter by name: one the book already has is used again, a new one is added.
+        counterpart_ids = {}
+        for code, name in plan.counterparts.items():
+            cp = book.counterpart_by_name(name) or book.add_counterpart(name)
+            counterpart_ids[code] = cp.id
         for y in plan.years:
             fy = next((b for b in book.years() if b.start == y.start and b.end == y.end), None)
             if fy is None:
@@ -121,7 +126,7 @@ def apply_plan(plan: ImportPlan, book: Book, *, progress=None) -> None:
                                                        for (a, c), amt in y.opening.items()})
             if y.vouchers:
                 # The planned rows name insatser by code; the bulk booking looks up their ids.
-                book.bulk_book_vouchers(fy.id, y.vouchers, project_ids=ids)
+                book.bulk_book_vouchers(fy.id, y.vouchers, project_ids=ids, counterpart_ids=counterpart_ids)
                 done += len(y.vouchers)
         book.audit("sie.import", file=Path(plan.sie.path).name, vouchers=plan.voucher_count,
                    accounts=len(plan.new_accounts), years=[y.label for y in plan.years])

@@ -119,6 +119,7 @@ def build_menus(w: MainWindow) -> None:
     m.addActions([w.page_actions["rapport"], w.act_balance_sheet, w.act_cash_flow])
     m.addSeparator()
     m.addActions([w.page_actions["projekt"], w.act_board_report])
+    m.addAction(w.page_actions["verksamhet"])
     m.addSeparator()
     m.addActions([w.act_pdf, w.act_pdf_interim])
     w.wizard_menu = mb.addMenu("B&okslut")

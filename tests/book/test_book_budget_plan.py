@@ -11,19 +11,20 @@ from finsam_desktop.book import Book
 from finsam_desktop.book.budget_plan import BudgetPlan
 from finsam_desktop.book.core import _split_sql
 from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION, V_BUDGET_PLAN
+
+from old_books import schema_at
 from finsam_desktop.errors import InputError, RuleError
 
 
 def test_book_before_the_budget_plan_migrates(tmp_path):
     p = tmp_path / "gammal.finsam"
-    b = Book.create(p, namn="F", orgnr="222000-1354", year_start="2021-01-01", year_end="2021-12-31")
-    y = b.years()[0]
-    rid = b.add_budget_row(y.id, "Kansli", 100_00, account_from=5010)
-    b.close()
-    before = MIGRATIONS.index(V_BUDGET_PLAN)
-    conn = sqlite3.connect(str(p), isolation_level=None)
-    conn.execute("DROP TABLE budget_plan")  # its triggers go with it
-    conn.execute(f"PRAGMA user_version = {before}")
+    with schema_at(MIGRATIONS.index(V_BUDGET_PLAN)):
+        b = Book.create(p, namn="F", orgnr="222000-1354", year_start="2021-01-01", year_end="2021-12-31")
+        y = b.years()[0]
+        rid = b.add_budget_row(y.id, "Kansli", 100_00, account_from=5010)
+        b.close()
+    conn = sqlite3.connect(str(p))
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'budget_plan'").fetchone()[0] == 0
     conn.close()
     b = Book.open(p)
     assert b.schema_version == SCHEMA_VERSION
