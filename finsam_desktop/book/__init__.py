@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..errors import InputError
 from .accounts import AccountsMixin
 from .accruals import AccrualsMixin
+from .bank import BankMixin
 from .bulk import BulkMixin
 from .core import SUFFIX, BookCore
 from .model import (Account, BalanceLine, BudgetRow, Counterpart, FiscalYear, Forbund, Member,
@@ -28,7 +29,7 @@ __all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetR
 
 
 class Book(BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
-           YearEndMixin, BulkMixin):
+           YearEndMixin, BulkMixin, BankMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""
 

@@ -27,6 +27,7 @@ COMMANDS = {
     "finsam_desktop.cli.accruals": ("accruals", "projects"),
     "finsam_desktop.cli.yearend": ("check", "close-year", "reopen-year", "handover"),
     "finsam_desktop.cli.registers": ("new-year", "members", "insatser", "project-owners", "drafts"),
+    "finsam_desktop.cli.bank": ("bank-import", "bank-csv", "bank-match", "bank-rule", "reconcile"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}

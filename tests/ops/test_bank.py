@@ -1,0 +1,188 @@
+"""Importing statements into a book, never twice, matching, rules and reconciliation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from finsam_desktop.bank.csvfile import PRESETS
+from finsam_desktop.bank.model import BankLine, Statement, StatementError
+from finsam_desktop.bank.camt_write import write_camt053
+from finsam_desktop.closing.checks import run_checks
+from finsam_desktop.errors import InputError, RuleError
+from finsam_desktop.ops import bank
+
+from conftest import digest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bank"))
+from samples import CAMT_02, CAMT_08, HANDELSBANKEN  # noqa: E402
+
+IBAN = "SE3550000000054910000003"
+
+
+def _file(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return p
+
+
+@pytest.fixture
+def ledger(book):
+    """January 2021 booked as the bank later shows it (the driftbidrag in two parts)."""
+    book.set_opening_balances(book.years()[0].id, {(1930, None): 100_000_00, (2010, None): -100_000_00})
+    a = book.book_voucher("2021-01-14", "Driftbidrag Försäkringskassan del 1", [(1930, 150_000_00), (3010, -150_000_00)])
+    b = book.book_voucher("2021-01-15", "Driftbidrag Försäkringskassan del 2", [(1930, 100_000_00), (3010, -100_000_00)])
+    return book, a, b
+
+
+def test_import_matches_one_line_to_two_vouchers_and_reconciles(ledger, tmp_path):
+    book, a, b = ledger
+    res = bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02))
+    assert res.to_json() | {"luckor": []} == {
+        "fil": "jan.xml", "format": "camt.053.001.02", "konto": 1930, "kontoutdrag": 1, "rader": 2, "nya": 2,
+        "dubbletter": 0, "matchade": 1, "omatchade": 1, "luckor": [], "kopplat_bankkonto": IBAN}
+    lines = book.bank_lines(1930)
+    assert [(ln.amount, ln.status, ln.voucher_ids) for ln in lines] == [
+        (250_000_00, "förslag", (a.id, b.id)), (-624_50, "omatchad", ())]
+    assert book.bank_account_id(1930) == IBAN
+
+    # Proposals explain nothing until confirmed.
+    rec = bank.reconcile(book, "2021-01-31")
+    assert (rec.bank_balance, rec.book_balance) == (349_375_50, 350_000_00)
+    assert rec.difference == -624_50 and rec.unexplained == 0
+    assert len(rec.open_lines) == 2 and len(rec.open_movements) == 2 and not rec.ok
+    assert bank.confirm_matches(book) == 2
+
+    # The fee: a rule proposes the verifikation; it is booked only when asked.
+    bank.add_rule(book, "bankavgift", 8570)
+    proposal = bank.rule_proposal(book, lines[1].id)
+    assert proposal["rows"] == [(1930, -624_50), (8570, 624_50)]
+    assert book.count_vouchers() == 2
+    (v,) = bank.book_rule_proposals(book)
+    assert [(r.account, r.amount) for r in v.rows] == [(1930, -624_50), (8570, 624_50)]
+    rec = bank.reconcile(book, "2021-01-31")
+    assert rec.ok and rec.bank_balance == rec.book_balance == 349_375_50
+    # Mid-month: the bank had the driftbidrag on the 15th, the book a part on the 14th.
+    mid = bank.reconcile(book, "2021-01-14")
+    assert (mid.bank_balance, mid.book_balance) == (100_000_00, 250_000_00)
+    assert [m.amount for m in mid.open_movements] == [150_000_00] and mid.unexplained == 0
+
+
+def test_never_twice_across_overlapping_files_and_a_reported_gap(ledger, tmp_path):
+    book, _a, _b = ledger
+    first = _file(tmp_path, "jan.xml", CAMT_02)
+    bank.import_statement(book, first)
+    before = digest(book.path)
+    with pytest.raises(StatementError, match="redan inläst; alla 2 rader"):
+        bank.import_statement(book, first)
+    assert digest(book.path) == before
+    # The same lines again in a CSV (no reference) are not recognised by reference, but
+    # by date, amount, text and balance only within CSV files: import the CSV twice.
+    # An overlapping statement: January's fee line again plus February, with a gap day.
+    lines = [BankLine("2021-01-29", -624_50, "BANKAVGIFT JANUARI", reference="SEB2021012900002"),
+             BankLine("2021-02-03", -100_00, "KORTKÖP", reference="SEB2021020300001")]
+    over = Statement(IBAN, "SEK", "2021-01-20", "2021-02-28", 350_000_00, 350_000_00 - 724_50, lines)
+    res = bank.import_statement(book, _file(tmp_path, "over.xml", write_camt053([over])))
+    assert (res.new, res.duplicates) == (1, 1)
+    assert res.gaps == []
+    assert bank.reconcile(book, "2021-02-28").bank_balance == 349_275_50
+    gap = Statement(IBAN, "SEK", "2021-04-01", "2021-04-30", 349_000_00, 349_000_00,
+                    [BankLine("2021-04-02", 0, "NOLL", reference="X1")])
+    res = bank.import_statement(book, _file(tmp_path, "apr.xml", write_camt053([gap])))
+    assert res.gaps == ["Lucka: inget kontoutdrag för 2021-03-01–2021-03-31 mellan over.xml och apr.xml.",
+                        "Lucka: over.xml slutar med saldot 349 275,50 kr den 2021-02-28 men apr.xml börjar med "
+                        "349 000,00 kr den 2021-04-01 (differens -275,50 kr)."]
+
+
+def test_csv_lines_are_recognised_by_date_amount_text_and_balance(book, tmp_path):
+    bank.set_csv_mapping(book, None, "handelsbanken")
+    csv = _file(tmp_path, "hb.csv", HANDELSBANKEN)
+    assert bank.import_statement(book, csv).new == 2
+    more = HANDELSBANKEN + "2021-02-01;2021-02-01;KORTKÖP;-100,00;349 275,50\r\n".encode("cp1252")
+    res = bank.import_statement(book, _file(tmp_path, "hb2.csv", more))
+    assert (res.lines, res.new, res.duplicates) == (3, 1, 2)
+    assert bank.reconcile(book, "2021-02-01").bank_balance == 349_275_50
+
+
+def test_wrong_account_and_currency_write_nothing(ledger, tmp_path):
+    book, _a, _b = ledger
+    book.set_bank_account_id(1930, "SE9999999999999999999999")
+    before = digest(book.path)
+    with pytest.raises(StatementError, match=r"Stmt\[1\] \(rad 9\), Acct/Id\): kontoutdraget gäller bankkontot "
+                                              f"{IBAN}"):
+        bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02))
+    with pytest.raises(StatementError, match="valutan EUR"):
+        bank.import_statement(book, _file(tmp_path, "eur.xml", CAMT_02.replace("<Ccy>SEK</Ccy>", "<Ccy>EUR</Ccy>")))
+    with pytest.raises(InputError, match="Konto 1234 finns inte"):
+        bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02), account=1234)
+    with pytest.raises(InputError, match="inget tillgångskonto"):
+        bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02), account=3010)
+    assert digest(book.path) == before and book.bank_lines(1930) == []
+
+
+def test_a_file_with_two_unknown_accounts_is_refused(book, tmp_path):
+    with pytest.raises(StatementError, match="flera bankkonton"):
+        bank.import_statement(book, _file(tmp_path, "feb.xml", CAMT_08))
+    assert book.bank_statements() == []
+    # With the second account connected first, each statement goes to its own account.
+    book.add_account(1940, "Placeringskonto", "T")
+    book.set_bank_account_id(1940, "3300 1234567")
+    res = bank.import_statement(book, _file(tmp_path, "feb.xml", CAMT_08))
+    assert (res.new, res.bound) == (2, IBAN)
+    assert [ln.amount for ln in book.bank_lines(1940)] == [12_50]
+    assert [ln.amount for ln in book.bank_lines(1930)] == [-11_500_00]
+
+
+def test_match_by_hand_checks_the_amount(ledger, tmp_path):
+    book, a, b = ledger
+    bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02))
+    line = book.bank_lines(1930)[0]
+    bank.unmatch(book, line.id)
+    with pytest.raises(RuleError, match="flyttar 150 000,00 kr på konto 1930 men bankraden är 250 000,00 kr"):
+        bank.match_by_hand(book, line.id, [a.id])
+    bank.match_by_hand(book, line.id, [a.id, b.id])
+    assert book.bank_line(line.id).status == "matchad"
+    fee = book.bank_lines(1930)[1]
+    with pytest.raises(RuleError, match="redan matchad mot bankrad"):
+        bank.match_by_hand(book, fee.id, [a.id])
+    with pytest.raises(RuleError, match="Ingen regel passar"):
+        bank.book_line(book, fee.id)
+    v = bank.book_line(book, fee.id, account=8570, text="Bankavgift januari")
+    assert v.text == "Bankavgift januari" and book.bank_line(fee.id).voucher_ids == (v.id,)
+
+
+def test_bank_lines_are_immutable_in_the_file(ledger, tmp_path):
+    book, _a, _b = ledger
+    bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02))
+    import sqlite3
+    for sql in ("UPDATE bank_line SET amount = 1", "DELETE FROM bank_line", "DELETE FROM bank_statement"):
+        with pytest.raises(sqlite3.DatabaseError, match="kan inte"):
+            book.conn.execute(sql)
+
+
+def test_the_bokslut_check_uses_the_imported_closing_balance(ledger, tmp_path):
+    book, _a, _b = ledger
+    y = book.years()[0]
+    bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02))
+    (f,) = [f for f in run_checks(book, y.id, date_to="2021-01-31") if f.check == "bank"]
+    assert f.is_error and "kontoutdraget visar 349 375,50 kr" in f.message
+    bank.add_rule(book, "BANKAVGIFT", 8570)
+    bank.book_rule_proposals(book)
+    (f,) = [f for f in run_checks(book, y.id, date_to="2021-01-31") if f.check == "bank"]
+    assert f.severity == "ok" and "stämmer med kontoutdraget (349 375,50 kr)" in f.message
+
+
+def test_demo_book_reconciles_every_month_of_2025(tmp_path):
+    from finsam_desktop.demo import build_demo
+    book = build_demo(tmp_path / "demo.finsam")
+    y25 = next(y for y in book.years() if y.label == "2025")
+    recs = bank.month_ends(book, y25.id)
+    assert len(recs) == 12 and all(r.ok for r in recs)
+    assert recs[-1].bank_balance == recs[-1].book_balance == 926_388_00
+    lines = book.bank_lines(1930)
+    assert len(lines) == len(book.bank_movements(1930, "2025-01-01", "2025-12-31"))
+    # Every line is matched to the verifikation it was made from (its reference).
+    assert all(ln.voucher_ids == (int(ln.reference[4:]),) for ln in lines)
+    book.close()
