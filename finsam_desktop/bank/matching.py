@@ -13,7 +13,7 @@ from itertools import combinations
 
 MAX_DAYS = 7          # a payment is booked within a week of the bank's booking date
 MAX_PARTS = 3         # one bank line to at most this many verifikationer
-_WORD = re.compile(r"[0-9a-zåäöéü]{3,}")
+_WORD = re.compile(r"[0-9]+|[0-9a-zåäöéü]{3,}")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,9 @@ def propose_matches(lines: list[LineCandidate], movements: list[Movement], *,
                     and abs(mv.amount) < abs(ln.amount)]
             if len(near) < 2:
                 continue
-            near = sorted(near, key=lambda mv: abs(_ordinal(mv.date) - d))[:16]
+            # The likeliest parts first: sharing words with the line, then near in date.
+            words = _words(ln.text)
+            near = sorted(near, key=lambda mv: (-len(words & _words(mv.text)), abs(_ordinal(mv.date) - d)))[:16]
             found = None
             for k in range(2, MAX_PARTS + 1):
                 for combo in combinations(near, k):
