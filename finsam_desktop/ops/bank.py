@@ -127,8 +127,12 @@ def import_parsed(book: Book, parsed: ParsedFile, *, account: int | None = None)
     if result.lines and not any(new for _t, _s, new in plan):
         raise StatementError(f"{name}: kontoutdraget är redan inläst; alla {result.lines} rader finns redan i boken. "
                              "Ingenting har lästs in.", path=parsed.path)
+    earlier: dict[int, list[tuple]] = {}
     for target, st, _new in plan:
-        result.gaps += _gaps(book, target, st, name)
+        if target not in earlier:
+            earlier[target] = [(s.date_from, s.date_to, s.closing, s.file_name) for s in book.bank_statements(target)]
+        result.gaps += _gaps(earlier[target], st, name)
+        earlier[target].append((st.date_from, st.date_to, st.closing, name))
     with book.transaction():
         for aid, target in to_bind.items():
             book._set_bank_setting(f"bank_account_id_{target}", aid)
@@ -154,21 +158,22 @@ def import_parsed(book: Book, parsed: ParsedFile, *, account: int | None = None)
     return result
 
 
-def _gaps(book: Book, account: int, st: Statement, name: str) -> list[str]:
-    """What does not join up between the statement and the ones already in the book."""
+def _gaps(earlier: list[tuple], st: Statement, name: str) -> list[str]:
+    """What does not join up between the statement and the ones before it (in the book or
+    earlier in the same file): (date_from, date_to, closing, file name) each."""
     out = []
-    before = [s for s in book.bank_statements(account) if s.date_from < st.date_from]
+    before = [e for e in earlier if e[0] < st.date_from]
     if before:
-        prev = max(before, key=lambda s: (s.date_to, s.id))
-        next_day = (_date.fromisoformat(prev.date_to) + timedelta(days=1)).isoformat()
-        if prev.date_to < st.date_from and next_day < st.date_from:
+        _from, prev_to, prev_closing, prev_name = max(before, key=lambda e: e[1])
+        next_day = (_date.fromisoformat(prev_to) + timedelta(days=1)).isoformat()
+        if prev_to < st.date_from and next_day < st.date_from:
             last = (_date.fromisoformat(st.date_from) - timedelta(days=1)).isoformat()
-            out.append(f"Lucka: inget kontoutdrag för {next_day}–{last} mellan {prev.file_name} och {name}.")
-        if prev.date_to < st.date_from and prev.closing is not None and st.opening is not None \
-                and prev.closing != st.opening:
-            out.append(f"Lucka: {prev.file_name} slutar med saldot {format_ore(prev.closing)} kr den {prev.date_to} "
+            out.append(f"Lucka: inget kontoutdrag för {next_day}–{last} mellan {prev_name} och {name}.")
+        if prev_to < st.date_from and prev_closing is not None and st.opening is not None \
+                and prev_closing != st.opening:
+            out.append(f"Lucka: {prev_name} slutar med saldot {format_ore(prev_closing)} kr den {prev_to} "
                        f"men {name} börjar med {format_ore(st.opening)} kr den {st.date_from} "
-                       f"(differens {format_ore(st.opening - prev.closing)} kr).")
+                       f"(differens {format_ore(st.opening - prev_closing)} kr).")
     return out
 
 

@@ -3,7 +3,7 @@ rules, and the reconciliation (avstämning) at any date; and reading a statement
 (Bokföring → Läs in kontoutdrag, or a file dropped on the window).
 
 Keyboard: Enter confirms the selected line's proposal, Delete removes its match; the
-buttons carry mnemonics (Alt + the underlined letter)."""
+buttons carry mnemonics (Alt + the underlined letter, none shared with the menu bar)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,28 @@ FILTERS = (("Att göra (förslag och omatchade)", ("förslag", "omatchad")), ("A
            ("Förslag", ("förslag",)), ("Omatchade", ("omatchad",)), ("Avstämda", ("matchad",)))
 STATEMENT_SUFFIXES = {".xml", ".csv", ".txt"}
 BANK_NAMES = {"handelsbanken": "Handelsbanken", "swedbank": "Swedbank", "seb": "SEB", "nordea": "Nordea"}
+
+
+def _ask(parent, title: str, label: str, *, text: str | None = None, number: int | None = None,
+         items: list[str] | None = None):
+    """A one-field question with Swedish buttons: (answer, ok)."""
+    dlg = QInputDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setLabelText(label)
+    dlg.setOkButtonText("OK")
+    dlg.setCancelButtonText("Avbryt")
+    if number is not None:
+        dlg.setInputMode(QInputDialog.IntInput)
+        dlg.setIntRange(1000, 9999)
+        dlg.setIntValue(number)
+    elif items is not None:
+        dlg.setComboBoxItems(items)
+        dlg.setComboBoxEditable(False)
+    else:
+        dlg.setTextValue(text or "")
+    ok = dlg.exec() == QDialog.Accepted
+    value = dlg.intValue() if number is not None else dlg.textValue()
+    return value, ok
 
 
 def _month_end(iso_date: str) -> str:
@@ -83,17 +105,17 @@ class BankView(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.PlainText)
         self.detail.setMinimumHeight(44)
-        self.confirm_button = primary(QPushButton("&Bekräfta"))
+        self.confirm_button = primary(QPushButton("Be&kräfta"))
         self.confirm_button.setToolTip("Bekräfta förslaget för den markerade raden (Enter)")
         self.confirm_button.clicked.connect(self.confirm_selected)
-        self.confirm_all_button = QPushButton("Bekräfta &alla förslag")
+        self.confirm_all_button = QPushButton("Bekräfta alla för&slag")
         self.confirm_all_button.clicked.connect(self.confirm_all)
-        self.hand_button = QPushButton("Matcha för &hand …")
+        self.hand_button = QPushButton("&Matcha för hand …")
         self.hand_button.clicked.connect(self.match_selected_by_hand)
         self.book_button = QPushButton("Bok&för verifikation …")
         self.book_button.setToolTip("Bokför en verifikation för bankraden, enligt en regel eller mot ett konto")
         self.book_button.clicked.connect(self.book_selected)
-        self.rule_button = QPushButton("Ny &regel …")
+        self.rule_button = QPushButton("Ny re&gel …")
         self.rule_button.setToolTip("Text på bankraden → motkonto, t.ex. BANKAVGIFT → 8570")
         self.rule_button.clicked.connect(self.add_rule)
         self.unmatch_button = QPushButton("&Ta bort matchning")
@@ -113,10 +135,10 @@ class BankView(QWidget):
         self.rec_date.dateChanged.connect(lambda *_: self._show_reconciliation())
         self.rec_bank, self.rec_book, self.rec_diff, self.rec_unexplained = (QLabel() for _ in range(4))
         self.rec_verdict = QLabel()
-        self.pdf_button = QPushButton("Avstämning som &PDF …")
+        self.pdf_button = QPushButton("Avstämning som P&DF …")
         self.pdf_button.clicked.connect(self.save_reconciliation_pdf)
         rec = QGridLayout()
-        date_label = QLabel("Avstämning &per")
+        date_label = QLabel("Avstämning p&er")
         date_label.setBuddy(self.rec_date)
         rec.addWidget(date_label, 0, 0)
         rec.addWidget(self.rec_date, 0, 1)
@@ -130,7 +152,7 @@ class BankView(QWidget):
             value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             value.setStyleSheet("font-weight: 600;")
             rec.addWidget(value, 1, 1 + col)
-        rec.addWidget(self.rec_verdict, 1, 0, 1, 2)
+        rec.addWidget(self.rec_verdict, 2, 0, 1, 8)
         rec.setColumnStretch(6, 1)
         rec.addWidget(self.pdf_button, 0, 7, 2, 1, Qt.AlignRight | Qt.AlignVCenter)
         line = QFrame()
@@ -326,26 +348,26 @@ class BankView(QWidget):
             answer = QMessageBox.question(
                 self, "Bokför verifikation",
                 f"Bokför verifikationen ”{proposal['text']}” den {ln.booking_date}:\n\n"
-                f"{self.account} debet/kredit {format_ore(ln.amount)} kr\n"
-                f"{proposal['account']} {acc.name if acc else ''} {format_ore(-ln.amount)} kr\n\n"
+                f"{self.account} {'debet' if ln.amount > 0 else 'kredit'} {format_ore(abs(ln.amount))} kr\n"
+                f"{proposal['account']} {acc.name if acc else ''} {'kredit' if ln.amount > 0 else 'debet'} "
+                f"{format_ore(abs(ln.amount))} kr\n\n"
                 "Bankraden stäms av mot den.")
             if answer == QMessageBox.Yes:
                 self._run(bank.book_line, self.book, ln.id)
             return
-        number, ok = QInputDialog.getInt(self, "Bokför verifikation",
-                                         f"Motkonto för bankraden ”{ln.text}” ({format_ore(ln.amount)} kr):",
-                                         6570 if ln.amount < 0 else 3990, 1000, 9999)
+        number, ok = _ask(self, "Bokför verifikation",
+                          f"Motkonto för bankraden ”{ln.text}” ({format_ore(ln.amount)} kr):",
+                          number=8570 if ln.amount < 0 else 8440)
         if ok:
             self._run(bank.book_line, self.book, ln.id, account=number)
 
     def add_rule(self) -> None:
         ln = self.selected()
-        pattern, ok = QInputDialog.getText(self, "Ny regel", "Bankradens text innehåller:",
-                                           text=(ln.text.split()[0] if ln and ln.text else ""))
+        pattern, ok = _ask(self, "Ny regel", "Bankradens text innehåller:",
+                           text=(ln.text.split()[0] if ln and ln.text else ""))
         if not ok or not pattern.strip():
             return
-        number, ok = QInputDialog.getInt(self, "Ny regel", f"Motkonto när texten innehåller ”{pattern}”:",
-                                         8570, 1000, 9999)
+        number, ok = _ask(self, "Ny regel", f"Motkonto när texten innehåller ”{pattern}”:", number=8570)
         if ok and self._run(bank.add_rule, self.book, pattern, number) is not None:
             self._status(f"Regeln ”{pattern}” → {number} sparades.")
 
@@ -469,9 +491,8 @@ def choose_and_import(window, path: str | None = None, *, view: BankView | None 
         if Path(path).is_file() else False
     if is_csv and bank.csv_mapping(book, account) is None:
         names = [BANK_NAMES[k] for k in PRESETS]
-        choice, ok = QInputDialog.getItem(window, "Bankens CSV-format",
-                                          f"Vilken bank kommer filen från? Valet sparas för konto {account}.",
-                                          names, 0, False)
+        choice, ok = _ask(window, "Bankens CSV-format",
+                          f"Vilken bank kommer filen från? Valet sparas för konto {account}.", items=names)
         if not ok:
             return None
         mapping = PRESETS[next(k for k, v in BANK_NAMES.items() if v == choice)]

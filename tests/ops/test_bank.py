@@ -186,3 +186,37 @@ def test_demo_book_reconciles_every_month_of_2025(tmp_path):
     # Every line is matched to the verifikation it was made from (its reference).
     assert all(ln.voucher_ids == (int(ln.reference[4:]),) for ln in lines)
     book.close()
+
+
+def test_a_book_from_before_the_bank_opens_and_gets_the_bank_tables(tmp_path):
+    import sqlite3
+
+    from finsam_desktop.book import Book
+    from finsam_desktop.book.core import _split_sql
+    from finsam_desktop.book.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, V_BANK
+
+    before = MIGRATIONS.index(V_BANK)
+    p = tmp_path / "gammal.finsam"
+    conn = sqlite3.connect(str(p), isolation_level=None)
+    for script in MIGRATIONS[:before]:
+        for stmt in _split_sql(script):
+            conn.execute(stmt)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {before}")
+    conn.execute("INSERT INTO forbund (id, namn, orgnr) VALUES (1, 'Gamla förbundet', '222000-1354')")
+    conn.execute("INSERT INTO fiscal_year (start, end) VALUES ('2021-01-01', '2021-12-31')")
+    conn.execute("INSERT INTO account (number, name, kind) VALUES (1930, 'Bank', 'T')")
+    conn.close()
+    book = Book.open(p)
+    assert book.schema_version == SCHEMA_VERSION
+    assert book.bank_lines(1930) == [] and book.bank_balance_at(1930, "2021-12-31") is None
+    assert bank.reconcile(book, "2021-12-31").bank_balance is None
+    book.close()
+
+
+def test_a_gap_between_two_statements_of_one_file_is_reported(book, tmp_path):
+    jan = Statement(IBAN, "SEK", "2021-01-01", "2021-01-31", 0, 5_00, [BankLine("2021-01-05", 5_00, "A", reference="A")])
+    mar = Statement(IBAN, "SEK", "2021-03-01", "2021-03-31", 5_00, 5_00, [BankLine("2021-03-05", 0, "B", reference="B")])
+    res = bank.import_statement(book, _file(tmp_path, "q1.xml", write_camt053([jan, mar])))
+    assert res.gaps == ["Lucka: inget kontoutdrag för 2021-02-01–2021-02-28 mellan q1.xml och q1.xml."]
+    assert res.new == 2 and bank.reconcile(book, "2021-02-15").bank_balance == 5_00

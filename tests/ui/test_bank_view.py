@@ -104,14 +104,15 @@ def test_dropping_a_csv_asks_for_the_bank_once_and_a_bad_file_is_refused(qtbot, 
     csv = tmp_path / "hb.csv"
     csv.write_bytes(HANDELSBANKEN)
     asked = []
-    monkeypatch.setattr(bank_view.QInputDialog, "getItem",
-                        lambda *a, **k: asked.append(a[2]) or ("Handelsbanken", True))
+    monkeypatch.setattr(bank_view, "_ask", lambda _w, title, label, **k: asked.append((title, k["items"]))
+                        or ("Handelsbanken", True))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(csv))])
     assert bank_view.statement_path(mime) == str(csv)
     event = QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     w.dropEvent(event)
-    assert len(asked) == 1 and ledger_book.bank_csv_mapping(1930) is not None
+    assert asked == [("Bankens CSV-format", ["Handelsbanken", "Swedbank", "SEB", "Nordea"])]
+    assert ledger_book.bank_csv_mapping(1930) is not None
     assert len(ledger_book.bank_lines(1930)) == 2
     bad = tmp_path / "bad.xml"
     bad.write_text(CAMT_02[:900], encoding="utf-8")
