@@ -123,10 +123,16 @@ def import_parsed(book: Book, parsed: ParsedFile, *, account: int | None = None)
         known = book.known_bank_keys(target, keys)
         new = [(ln, k) for ln, k in zip(st.lines, keys) if k not in known]
         result.duplicates += len(st.lines) - len(new)
-        plan.append((target, st, new))
-    if result.lines and not any(new for _t, _s, new in plan):
-        raise StatementError(f"{name}: kontoutdraget är redan inläst; alla {result.lines} rader finns redan i boken. "
-                             "Ingenting har lästs in.", path=parsed.path)
+        same = bool(st.statement_ref) and any(
+            (s.statement_ref, s.date_from, s.date_to) == (st.statement_ref, st.date_from, st.date_to)
+            for s in book.bank_statements(target))
+        if not (same and not new):  # the very same statement again adds nothing
+            plan.append((target, st, new))
+    if not any(new for _t, _s, new in plan) and (result.lines or not plan):
+        what = (f"alla {result.lines} rader finns redan i boken" if result.lines
+                else "samma kontoutdrag för samma period finns redan i boken")
+        raise StatementError(f"{name}: kontoutdraget är redan inläst; {what}. Ingenting har lästs in.",
+                             path=parsed.path)
     earlier: dict[int, list[tuple]] = {}
     for target, st, _new in plan:
         if target not in earlier:

@@ -11,7 +11,6 @@ from datetime import date as _date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
@@ -79,8 +78,7 @@ class BankView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda *_: self._open_first_voucher())
-        self.table.installEventFilter(self)  # Enter confirms the selected proposal
-        QShortcut(QKeySequence.Delete, self.table, activated=self.unmatch_selected, context=Qt.WidgetShortcut)
+        self.table.installEventFilter(self)  # Enter confirms the selected proposal, Delete unmatches
 
         self.title = heading("Bank")
         self.account_label = muted("")
@@ -173,10 +171,14 @@ class BankView(QWidget):
         self._default_date()
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.table and event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter) \
+        if obj is self.table and event.type() == QEvent.KeyPress \
                 and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier):
-            self.confirm_selected()
-            return True
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self.confirm_selected()
+                return True
+            if event.key() == Qt.Key_Delete:
+                self.unmatch_selected()
+                return True
         return super().eventFilter(obj, event)
 
     # ------------------------------------------------------------------ reading

@@ -220,3 +220,13 @@ def test_a_gap_between_two_statements_of_one_file_is_reported(book, tmp_path):
     res = bank.import_statement(book, _file(tmp_path, "q1.xml", write_camt053([jan, mar])))
     assert res.gaps == ["Lucka: inget kontoutdrag för 2021-02-01–2021-02-28 mellan q1.xml och q1.xml."]
     assert res.new == 2 and bank.reconcile(book, "2021-02-15").bank_balance == 5_00
+
+
+def test_an_empty_statement_is_kept_once(book, tmp_path):
+    quiet = Statement(IBAN, "SEK", "2021-05-01", "2021-05-31", 7_00, 7_00, [], statement_ref="MAJ")
+    path = _file(tmp_path, "maj.xml", write_camt053([quiet]))
+    assert bank.import_statement(book, path).statements == 1
+    assert bank.reconcile(book, "2021-05-20").bank_balance == 7_00
+    with pytest.raises(StatementError, match="redan inläst; samma kontoutdrag för samma period"):
+        bank.import_statement(book, path)
+    assert len(book.bank_statements()) == 1

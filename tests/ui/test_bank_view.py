@@ -119,3 +119,19 @@ def test_dropping_a_csv_asks_for_the_bank_once_and_a_bad_file_is_refused(qtbot, 
     assert bank_view.choose_and_import(w, str(bad)) is None
     assert told[-1][0] == "Kontoutdraget lästes inte in" and "bad.xml, rad " in told[-1][1]
     assert len(ledger_book.bank_lines(1930)) == 2
+
+
+def test_delete_removes_a_match_and_the_filter_shows_it_again(qtbot, ledger_book, tmp_path, told):
+    bank.import_statement(ledger_book, tmp_path / "jan.xml")
+    bank.confirm_matches(ledger_book)
+    page = BankView(ledger_book)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.rowCount() == 1  # att göra: only the unmatched fee
+    page.filter.setCurrentIndex(4)     # avstämda
+    assert [page.model.record(r).amount for r in range(page.model.rowCount())] == [250_000_00]
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key_Delete)
+    assert ledger_book.bank_lines(1930)[0].status == "omatchad"
+    assert page.model.rowCount() == 0 and "0 avstämda, 0 med förslag att bekräfta, 2 omatchade" in page.summary.text()
