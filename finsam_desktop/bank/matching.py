@@ -139,3 +139,30 @@ def rule_for(rules: list[Rule], text: str, counterparty: str = "") -> Rule | Non
         if rule.pattern.strip().lower() in hay:
             return rule
     return None
+
+
+def text_key(text: str) -> str:
+    """A bank text without its numbers and dates: 'BANKAVGIFTER 2025-01' -> 'bankavgifter'."""
+    return " ".join(w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 1)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A mall: an earlier line with the same text (or counterparty) and the two-row
+    verifikation it was matched to."""
+    voucher_id: int
+    ref: str
+    account: int
+
+
+def template_for(history: list[tuple[str, str, int, str, int]], text: str, counterparty: str = "") -> Template | None:
+    """The newest earlier line (history newest first: text, counterparty, voucher id,
+    ref, other account) whose text without numbers, or whose counterparty, is the same."""
+    key = text_key(text)
+    party = counterparty.strip().lower()
+    for h_text, h_party, vid, ref, account in history:
+        if account is None:
+            continue
+        if (key and text_key(h_text) == key) or (party and h_party.strip().lower() == party):
+            return Template(vid, ref, account)
+    return None

@@ -210,6 +210,19 @@ class BankMixin:
             "DELETE FROM bank_match WHERE confirmed = 0 AND line_id IN (SELECT id FROM bank_line WHERE account = ?)",
             (proposals_of,)).rowcount
 
+    def bank_history(self, account: int, limit: int = 2000) -> list[tuple[str, str, int, str, int]]:
+        """Confirmed lines matched to one verifikation of two rows, newest first: (text,
+        counterparty, voucher id, 'A 12', the other row's account); what a mall is made from."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT l.text, l.counterparty, v.id, v.series || ' ' || v.number, "
+            "(SELECT r.account FROM voucher_row r WHERE r.voucher_id = v.id AND r.account <> l.account) "
+            "FROM bank_line l JOIN bank_match m ON m.line_id = l.id AND m.confirmed = 1 "
+            "JOIN voucher v ON v.id = m.voucher_id "
+            "WHERE l.account = ? AND (SELECT count(*) FROM bank_match m2 WHERE m2.line_id = l.id) = 1 "
+            "AND (SELECT count(*) FROM voucher_row r WHERE r.voucher_id = v.id) = 2 "
+            "AND (SELECT count(*) FROM voucher_row r WHERE r.voucher_id = v.id AND r.account = l.account) = 1 "
+            "ORDER BY l.booking_date DESC, l.id DESC LIMIT ?", (account, limit))]
+
     # ------------------------------------------------------------------ rules
     def bank_rules(self) -> list[BankRule]:
         return [BankRule(*r) for r in self.conn.execute(

@@ -55,7 +55,7 @@ def register(sub) -> None:
     p.add_argument("--verifikationstext", default="", help="verifikationens text för --add")
     p.add_argument("--delete", type=int, metavar="ID")
     p.add_argument("--book-proposals", action="store_true",
-                   help="bokför verifikationerna som reglerna föreslår för omatchade rader")
+                   help="bokför verifikationerna som regler och mallar föreslår för omatchade rader")
     p.add_argument("--account", type=int, metavar="KONTO")
     p.set_defaults(func=cmd_rule)
 
@@ -147,8 +147,8 @@ def cmd_rule(args) -> int:
             book.delete_bank_rule(args.delete)
             out(f"Regel {args.delete} togs bort.")
         if args.book_proposals:
-            vouchers = bank.book_rule_proposals(book, args.account)
-            out(f"{len(vouchers)} verifikationer bokfördes enligt reglerna.")
+            vouchers = bank.book_proposals(book, args.account)
+            out(f"{len(vouchers)} verifikationer bokfördes enligt regler och mallar.")
             for v in vouchers:
                 out(f"  {v.series} {v.number}  {v.date}  {v.text}")
         for r in book.bank_rules():

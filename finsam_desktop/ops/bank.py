@@ -10,7 +10,7 @@ from pathlib import Path
 from ..bank.camt import parse_camt053
 from ..bank.camt_write import write_camt053
 from ..bank.csvfile import PRESETS, CsvMapping
-from ..bank.matching import LineCandidate, Movement, Rule, propose_matches, rule_for
+from ..bank.matching import LineCandidate, Movement, Rule, propose_matches, rule_for, template_for
 from ..bank.model import BankLine, ParsedFile, Statement, StatementError, normalize_account_id, with_occurrences
 from ..bank.read import check_parsed, read_statement_file
 from ..bank.reconcile import OpenLine, OpenMovement, Reconciliation
@@ -279,14 +279,20 @@ def _rules(book: Book) -> list[Rule]:
 
 
 def rule_proposal(book: Book, line_id: int, rules: list[Rule] | None = None) -> dict | None:
-    """The verifikation a rule proposes for an unmatched line: dict(date, text, rows,
-    rule), or None when no rule fits."""
+    """The verifikation proposed for an unmatched line: by the first rule that fits, else
+    by a mall (the newest earlier line with the same text or counterparty, matched to a
+    verifikation of two rows). dict(date, text, rows, account, rule, mall) or None."""
     line = book.bank_line(line_id)
     rule = rule_for(_rules(book) if rules is None else rules, line.text, line.counterparty)
-    if rule is None:
+    if rule is not None:
+        return dict(date=line.booking_date, text=rule.text or line.text or rule.pattern, rule=rule.pattern, mall="",
+                    rows=[(line.account, line.amount), (rule.account, -line.amount)], account=rule.account)
+    mall = template_for(book.bank_history(line.account), line.text, line.counterparty)
+    if mall is None:
         return None
-    return dict(date=line.booking_date, text=rule.text or line.text or rule.pattern, rule=rule.pattern,
-                rows=[(line.account, line.amount), (rule.account, -line.amount)], account=rule.account)
+    v = book.voucher(mall.voucher_id)
+    return dict(date=line.booking_date, text=line.text or v.text, rule="", mall=mall.ref,
+                rows=[(line.account, line.amount), (mall.account, -line.amount)], account=mall.account)
 
 
 def book_line(book: Book, line_id: int, *, account: int | None = None, text: str | None = None) -> Voucher:
@@ -298,7 +304,8 @@ def book_line(book: Book, line_id: int, *, account: int | None = None, text: str
     if account is None:
         proposal = rule_proposal(book, line_id)
         if proposal is None:
-            raise RuleError(f"Ingen regel passar bankraden ”{line.text}”; ange ett motkonto.", field="konto")
+            raise RuleError(f"Ingen regel eller mall passar bankraden ”{line.text}”; ange ett motkonto.",
+                            field="konto")
         account, text = proposal["account"], text or proposal["text"]
     if book.account(int(account)) is None:
         raise InputError(f"Konto {account} finns inte i kontoplanen.", field="konto")
@@ -318,6 +325,18 @@ def book_rule_proposals(book: Book, account: int | None = None) -> list[Voucher]
     with book.transaction():
         for line in book.bank_lines(number, status="omatchad"):
             if rule_for(rules, line.text, line.counterparty):
+                out.append(book_line(book, line.id))
+    return out
+
+
+def book_proposals(book: Book, account: int | None = None) -> list[Voucher]:
+    """Book every unmatched line a rule or a mall proposes a verifikation for (one transaction)."""
+    number = _bank_account(book, account)
+    out = []
+    with book.transaction():
+        rules = _rules(book)
+        for line in book.bank_lines(number, status="omatchad"):
+            if rule_proposal(book, line.id, rules) is not None:
                 out.append(book_line(book, line.id))
     return out
 

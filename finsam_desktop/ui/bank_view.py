@@ -260,12 +260,14 @@ class BankView(QWidget):
             proposal = bank.rule_proposal(self.book, ln.id)
             if proposal:
                 acc = self.book.account(proposal["account"])
-                self.detail.setText(f"{head}\nIngen bokförd verifikation passar. Regeln ”{proposal['rule']}” föreslår "
+                source = (f"Regeln ”{proposal['rule']}”" if proposal["rule"]
+                          else f"Mallen (som verifikation {proposal['mall']})")
+                self.detail.setText(f"{head}\nIngen bokförd verifikation passar. {source} föreslår "
                                     f"en verifikation mot {proposal['account']} {acc.name if acc else ''}: "
                                     "Bokför verifikation.")
             else:
-                self.detail.setText(f"{head}\nIngen bokförd verifikation passar och ingen regel. Matcha för hand "
-                                    "eller bokför en verifikation mot ett konto.")
+                self.detail.setText(f"{head}\nIngen bokförd verifikation passar och ingen regel eller mall. Matcha "
+                                    "för hand eller bokför en verifikation mot ett konto.")
 
     def _show_reconciliation(self) -> None:
         day = iso(self.rec_date.date())

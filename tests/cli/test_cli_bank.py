@@ -41,7 +41,7 @@ def test_import_json_match_rule_and_reconcile(capsys, files):
         349_375_50, 350_000_00, -624_50, 0, False)
     assert run_cli(capsys, "bank-match", book, "--confirm")[1].strip() == "1 matchningar bekräftades."
     code, out, _ = run_cli(capsys, "bank-rule", book, "--add", "BANKAVGIFT", "8570", "--book-proposals")
-    assert "1 verifikationer bokfördes enligt reglerna." in out and "A 2  2021-01-29  BANKAVGIFT JANUARI" in out
+    assert "1 verifikationer bokfördes enligt regler och mallar." in out and "A 2  2021-01-29  BANKAVGIFT JANUARI" in out
     pdf = d / "avst.pdf"
     code, out, _ = run_cli(capsys, "reconcile", book, "--to", "2021-01-31", "-o", pdf)
     assert code == 0 and "Avstämningen stämmer." in out and pdf.read_bytes().startswith(b"%PDF")

@@ -147,7 +147,7 @@ def test_match_by_hand_checks_the_amount(ledger, tmp_path):
     fee = book.bank_lines(1930)[1]
     with pytest.raises(RuleError, match="redan matchad mot bankrad"):
         bank.match_by_hand(book, fee.id, [a.id])
-    with pytest.raises(RuleError, match="Ingen regel passar"):
+    with pytest.raises(RuleError, match="Ingen regel eller mall passar"):
         bank.book_line(book, fee.id)
     v = bank.book_line(book, fee.id, account=8570, text="Bankavgift januari")
     assert v.text == "Bankavgift januari" and book.bank_line(fee.id).voucher_ids == (v.id,)
@@ -230,3 +230,22 @@ def test_an_empty_statement_is_kept_once(book, tmp_path):
     with pytest.raises(StatementError, match="redan inläst; samma kontoutdrag för samma period"):
         bank.import_statement(book, path)
     assert len(book.bank_statements()) == 1
+
+
+def test_a_mall_from_the_last_line_with_the_same_text(book, tmp_path):
+    jan = Statement(IBAN, "SEK", "2021-01-01", "2021-01-31", 1_000_00, 1_000_00 - 120_00,
+                    [BankLine("2021-01-31", -120_00, "KORTAVGIFT 2021-01", reference="K1")])
+    feb = Statement(IBAN, "SEK", "2021-02-01", "2021-02-28", 880_00, 880_00 - 135_50,
+                    [BankLine("2021-02-28", -135_50, "KORTAVGIFT 2021-02", reference="K2")])
+    bank.import_statement(book, _file(tmp_path, "jan.xml", write_camt053([jan])))
+    (first,) = book.bank_lines(1930)
+    assert bank.rule_proposal(book, first.id) is None
+    v1 = bank.book_line(book, first.id, account=8570, text="Kortavgift januari")
+    bank.import_statement(book, _file(tmp_path, "feb.xml", write_camt053([feb])))
+    second = book.bank_lines(1930, status="omatchad")[0]
+    proposal = bank.rule_proposal(book, second.id)
+    assert (proposal["account"], proposal["mall"], proposal["rows"]) == (
+        8570, f"A {v1.number}", [(1930, -135_50), (8570, 135_50)])
+    (v2,) = bank.book_proposals(book)
+    assert [(r.account, r.amount) for r in v2.rows] == [(1930, -135_50), (8570, 135_50)]
+    assert book.bank_line(second.id).voucher_ids == (v2.id,)
