@@ -65,6 +65,8 @@ def register(sub) -> None:
     p.add_argument("--account", type=int, metavar="KONTO")
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FIL.pdf", help="skriv avstämningen som PDF för underskrift")
+    p.add_argument("--months", action="store_true",
+                   help="avstämningen vid varje månadsslut i räkenskapsåret fram till DATUM")
     p.set_defaults(func=cmd_reconcile)
 
 
@@ -162,6 +164,25 @@ def cmd_reconcile(args) -> int:
         raise InputError(f"Utfilen {args.output} ska sluta på .pdf.", field="-o")
     with open_book(args.book, read_only=True) as book:
         rec = bank.reconcile(book, date, account=args.account)
+        months = []
+        if args.months:
+            year = book.year_of_date(date)
+            months = [r for r in bank.month_ends(book, year.id, account=args.account) if r.date < date] + [rec]
+    if months:
+        if args.json:
+            out(json.dumps([r.to_json() for r in months], ensure_ascii=False))
+            return 0
+        out(f"Bankavstämning konto {rec.account} {rec.account_name}, månadsslut")
+        out(f"  {'Datum':<10}  {'Kontoutdrag':>14}  {'Bokföring':>14}  {'Differens':>12}  {'Oförklarat':>12}")
+        for r in months:
+            bank_text = format_ore(r.bank_balance) if r.bank_balance is not None else "–"
+            state = "stämmer" if r.ok else f"{len(r.open_lines)} bankrader och {len(r.open_movements)} ver. öppna"
+            out(f"  {r.date:<10}  {bank_text:>14}  {format_ore(r.book_balance):>14}  {format_ore(r.difference):>12}  "
+                f"{format_ore(r.unexplained):>12}  {state}")
+        if args.output:
+            heavy("finsam_desktop.render.bank_pdf").render_reconciliation(rec, args.output)
+            out(f"Avstämningen per {rec.date} sparades i {args.output}.")
+        return 0
     if args.output:
         heavy("finsam_desktop.render.bank_pdf").render_reconciliation(rec, args.output)
     if args.json:

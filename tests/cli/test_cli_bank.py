@@ -63,3 +63,16 @@ def test_csv_needs_its_mapping_and_refusals_leave_the_book(capsys, files):
     refused(capsys, book, "reconcile", book, "--to", "2021-13-01", match="--to")
     refused(capsys, book, "bank-import", book, d / "jan.xml", "--account", "3010", match="inget tillgångskonto")
     refused(capsys, book, "bank-match", book, "--line", "1", "--voucher", "99", match="Verifikationen 99 finns inte")
+
+
+def test_month_ends_up_to_the_date(capsys, files):
+    book, d = files
+    run_cli(capsys, "bank-import", book, d / "jan.xml")
+    code, out, _ = run_cli(capsys, "reconcile", book, "--to", "2021-03-15", "--months", "--json")
+    months = json.loads(out)
+    assert [m["datum"] for m in months] == ["2021-01-31", "2021-02-28", "2021-03-15"]
+    # The statement ends in January: its closing balance holds after it.
+    assert [m["saldo_bank"] for m in months] == [349_375_50] * 3
+    assert [m["oforklarat"] for m in months] == [0, 0, 0]
+    code, out, _ = run_cli(capsys, "reconcile", book, "--to", "2021-02-28", "--months")
+    assert "2021-02-28      349 375,50      350 000,00       -624,50          0,00  2 bankrader och 1 ver. öppna" in out
