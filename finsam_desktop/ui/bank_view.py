@@ -20,7 +20,7 @@ from ..book import Book
 from ..errors import FinsamError
 from ..money import format_ore
 from ..ops import bank
-from .common import ERROR_STYLE, MUTED_STYLE, heading, iso, muted, primary, qdate, show_error, table_view
+from .common import ERROR_STYLE, MUTED_STYLE, heading, iso, money, muted, primary, qdate, show_error, table_view
 from .models import Column, RecordTableModel
 
 STATUS_TEXT = {"matchad": "Avstämd", "förslag": "Förslag", "omatchad": "Omatchad"}
@@ -135,6 +135,9 @@ class BankView(QWidget):
         self.rec_verdict = QLabel()
         self.pdf_button = QPushButton("Avstämning som P&DF …")
         self.pdf_button.clicked.connect(self.save_reconciliation_pdf)
+        self.months_button = QPushButton("Må&nadsslut …")
+        self.months_button.setToolTip("Avstämningen vid varje månadsslut i räkenskapsåret")
+        self.months_button.clicked.connect(self.show_month_ends)
         rec = QGridLayout()
         date_label = QLabel("Avstämning p&er")
         date_label.setBuddy(self.rec_date)
@@ -150,9 +153,10 @@ class BankView(QWidget):
             value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             value.setStyleSheet("font-weight: 600;")
             rec.addWidget(value, 1, 1 + col)
-        rec.addWidget(self.rec_verdict, 2, 0, 1, 8)
+        rec.addWidget(self.rec_verdict, 2, 0, 1, 9)
         rec.setColumnStretch(6, 1)
-        rec.addWidget(self.pdf_button, 0, 7, 2, 1, Qt.AlignRight | Qt.AlignVCenter)
+        rec.addWidget(self.months_button, 0, 7, 2, 1, Qt.AlignRight | Qt.AlignVCenter)
+        rec.addWidget(self.pdf_button, 0, 8, 2, 1, Qt.AlignRight | Qt.AlignVCenter)
         line = QFrame()
         line.setFrameShape(QFrame.HLine)
         line.setStyleSheet("color: #d5dbe1;")
@@ -280,10 +284,10 @@ class BankView(QWidget):
             self.rec_verdict.setStyleSheet(ERROR_STYLE)
             self.pdf_button.setEnabled(False)
             return
-        self.rec_bank.setText("–" if rec.bank_balance is None else format_ore(rec.bank_balance))
-        self.rec_book.setText(format_ore(rec.book_balance))
-        self.rec_diff.setText(format_ore(rec.difference))
-        self.rec_unexplained.setText(format_ore(rec.unexplained))
+        self.rec_bank.setText("–" if rec.bank_balance is None else money(rec.bank_balance))
+        self.rec_book.setText(money(rec.book_balance))
+        self.rec_diff.setText(money(rec.difference))
+        self.rec_unexplained.setText(money(rec.unexplained))
         self.pdf_button.setEnabled(True)
         if rec.bank_balance is None:
             text, style = "Inget kontoutdrag täcker dagen.", MUTED_STYLE
@@ -375,6 +379,15 @@ class BankView(QWidget):
         if ok and self._run(bank.add_rule, self.book, pattern, number) is not None:
             self._status(f"Regeln ”{pattern}” → {number} sparades.")
 
+    def show_month_ends(self) -> MonthEndsDialog | None:
+        year = self.book.year_of_date(iso(self.rec_date.date()))
+        if year is None:
+            return None
+        dlg = MonthEndsDialog(bank.month_ends(self.book, year.id, account=self.account), self)
+        dlg.chosen.connect(lambda day: self.rec_date.setDate(qdate(day)))
+        dlg.show()
+        return dlg
+
     def save_reconciliation_pdf(self) -> None:
         day = iso(self.rec_date.date())
         name, _ = QFileDialog.getSaveFileName(self, "Spara bankavstämning",
@@ -415,6 +428,52 @@ class BankView(QWidget):
         if path:
             event.acceptProposedAction()
             choose_and_import(self.window(), path, view=self)
+
+
+class MonthEndsDialog(QDialog):
+    """The reconciliation at each month end of a year; Enter or a double click shows that
+    month end on the Bank page."""
+
+    chosen = Signal(str)
+
+    def __init__(self, recs: list, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Bankavstämning vid månadsslut")
+        self.resize(900, 460)
+
+        def state(r) -> str:
+            if r.bank_balance is None:
+                return "Inget kontoutdrag"
+            if r.ok:
+                return "Stämmer"
+            if r.unexplained:
+                return f"Oförklarat {format_ore(r.unexplained)}"
+            return f"{len(r.open_lines)} bankrader, {len(r.open_movements)} verifikationer öppna"
+
+        self.model = RecordTableModel([
+            Column("Månadsslut", lambda r: r.date), Column("Kontoutdrag", lambda r: r.bank_balance, amount=True),
+            Column("Bokföring", lambda r: r.book_balance, amount=True),
+            Column("Differens", lambda r: r.difference, amount=True), Column("Status", state)], recs)
+        self.table = table_view(self.model, stretch_column=4, widths={0: 11, 1: 15, 2: 15, 3: 13})
+        self.table.activated.connect(self._choose)
+        self.table.doubleClicked.connect(self._choose)
+        close = QPushButton("Stäng")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading("Bankavstämning vid månadsslut", 13))
+        lay.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(muted("Enter eller dubbelklick visar månadsslutet på bank-sidan."))
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        lay.addLayout(bottom)
+
+    def _choose(self, index) -> None:
+        r = self.model.record(index.row())
+        if r is not None:
+            self.chosen.emit(r.date)
+            self.accept()
 
 
 class HandMatchDialog(QDialog):

@@ -60,7 +60,7 @@ def test_menu_import_then_keyboard_confirm_and_book_by_rule(qtbot, ledger_book, 
     assert page.model.data(page.model.index(0, 5)) == "A 1, A 2"
     assert page.rec_date.date().toString("yyyy-MM-dd") == "2021-01-31"
     assert (page.rec_bank.text(), page.rec_book.text(), page.rec_diff.text()) == (
-        "349 375,50", "350 000,00", "-624,50")
+        "349\u00a0375,50", "350\u00a0000,00", "\u2212624,50")
     assert page.rec_verdict.text() == "Förklaras av 2 bankrader och 2 verifikationer som inte är avstämda."
 
     page.table.setFocus()
@@ -77,7 +77,7 @@ def test_menu_import_then_keyboard_confirm_and_book_by_rule(qtbot, ledger_book, 
     assert ledger_book.count_vouchers() == 3
     assert page.model.rowCount() == 0
     assert page.rec_verdict.text() == "Stämmer: allt är avstämt."
-    assert page.rec_bank.text() == page.rec_book.text() == "349 375,50"
+    assert page.rec_bank.text() == page.rec_book.text() == "349\u00a0375,50"
     pdf = page.write_pdf(str(tmp_path / "avst.pdf"))
     assert pdf.read_bytes().startswith(b"%PDF")
 
@@ -135,3 +135,20 @@ def test_delete_removes_a_match_and_the_filter_shows_it_again(qtbot, ledger_book
     qtbot.keyClick(page.table, Qt.Key_Delete)
     assert ledger_book.bank_lines(1930)[0].status == "omatchad"
     assert page.model.rowCount() == 0 and "0 avstämda, 0 med förslag att bekräfta, 2 omatchade" in page.summary.text()
+
+
+def test_month_ends_of_the_demo_year(qtbot, tmp_path):
+    from finsam_desktop.demo import build_demo
+    book = build_demo(tmp_path / "demo.finsam")
+    page = BankView(book)
+    qtbot.addWidget(page)
+    page.set_year(next(y.id for y in book.years() if y.label == "2025"))
+    assert page.rec_date.date().toString("yyyy-MM-dd") == "2025-12-31"
+    dlg = page.show_month_ends()
+    assert dlg.model.rowCount() == 12
+    assert [dlg.model.data(dlg.model.index(r, 4)) for r in range(12)] == ["Stämmer"] * 12
+    assert dlg.model.data(dlg.model.index(11, 1)).replace("\u00a0", " ") == "926 388,00"
+    dlg._choose(dlg.model.index(5, 0))
+    assert page.rec_date.date().toString("yyyy-MM-dd") == "2025-06-30"
+    assert page.rec_bank.text() == page.rec_book.text() == "1\u00a0060\u00a0205,00"
+    book.close()
