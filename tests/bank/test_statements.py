@@ -10,7 +10,7 @@ from finsam_desktop.bank.model import BankLine, Statement, StatementError
 from finsam_desktop.bank.camt_write import write_camt053
 from finsam_desktop.bank.read import read_statement_file
 
-from samples import CAMT_02, CAMT_08, HANDELSBANKEN, NORDEA, SEB, SWEDBANK
+from bank_samples import CAMT_02, CAMT_08, HANDELSBANKEN, NORDEA, SEB, SWEDBANK
 
 
 def _file(tmp_path, name, data):

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
 from finsam_desktop.book import Book
 
-from conftest import VALID_ORGNR, digest, refused, run_cli
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bank"))
-from samples import CAMT_02, HANDELSBANKEN  # noqa: E402
+from conftest import VALID_ORGNR, refused, run_cli
+from bank_samples import CAMT_02, HANDELSBANKEN
 
 
 @pytest.fixture

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-from finsam_desktop.bank.csvfile import PRESETS
 from finsam_desktop.bank.model import BankLine, Statement, StatementError
 from finsam_desktop.bank.camt_write import write_camt053
 from finsam_desktop.closing.checks import run_checks
@@ -15,9 +11,7 @@ from finsam_desktop.errors import InputError, RuleError
 from finsam_desktop.ops import bank
 
 from conftest import digest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bank"))
-from samples import CAMT_02, CAMT_08, HANDELSBANKEN  # noqa: E402
+from bank_samples import CAMT_02, CAMT_08, HANDELSBANKEN
 
 IBAN = "SE3550000000054910000003"
 

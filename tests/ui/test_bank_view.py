@@ -3,13 +3,10 @@ booking from a rule, the reconciliation and reading a statement by menu or drop.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from finsam_desktop.book import Book
 from finsam_desktop.ops import bank
@@ -18,9 +15,7 @@ from finsam_desktop.ui.bank_view import BankView, HandMatchDialog
 from finsam_desktop.ui.main_window import MainWindow
 
 from ui_helpers import VALID_ORGNR, isolated_settings  # noqa: F401
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bank"))
-from samples import CAMT_02, HANDELSBANKEN  # noqa: E402
+from bank_samples import CAMT_02, HANDELSBANKEN
 
 
 @pytest.fixture

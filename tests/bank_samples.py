@@ -1,5 +1,5 @@
-"""Statement files written by hand from the ISO 20022 camt.053 schema and from the CSV
-layouts the Swedish banks document for their exports."""
+"""Bank statement files for the tests, written by hand from the ISO 20022 camt.053 schema
+and from the CSV layouts the Swedish banks document for their exports."""
 
 CAMT_02 = """<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"
