@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from finsam_desktop.bank.model import BankLine, Statement
 from finsam_desktop.bank.camt_write import write_camt053
+from finsam_desktop.demo import build_demo
 from finsam_desktop.ops import bank
 from finsam_desktop.render.bank_pdf import render_reconciliation, render_reconciliation_bytes
 
@@ -22,7 +23,9 @@ def test_december_reconciliation_of_the_demo_book(demo, tmp_path):
     assert "12 inlästa kontoutdrag" in text and "Utskriven 2026-01-10 09:00" in text
 
 
-def test_open_items_are_listed_and_the_file_is_written(demo, tmp_path):
+def test_open_items_are_listed_and_the_file_is_written(tmp_path):
+    # A book of its own: the shared demo book stays as built.
+    demo = build_demo(tmp_path / "demo.finsam")
     extra = Statement(bank.DEMO_IBAN, "SEK", "2025-12-31", "2025-12-31", 926_388_00, 926_293_00,
                       [BankLine("2025-12-31", -95_00, "KORTAVGIFT DECEMBER", reference="EXTRA-1")])
     path = tmp_path / "extra.xml"
@@ -35,3 +38,4 @@ def test_open_items_are_listed_and_the_file_is_written(demo, tmp_path):
     assert "Differens (bank − bokföring) \u221295,00" in text
     assert "Bankrader utan bokförd verifikation" in text and "2025-12-31 KORTAVGIFT DECEMBER \u221295,00" in text
     assert "Differensen förklaras helt av raderna nedan." in text
+    demo.close()
