@@ -27,6 +27,7 @@ from pathlib import Path
 from .book import Book, VoucherFilter, VoucherRow
 from .closing.accruals import AccrualEntry, book_accruals
 from .closing.checks import save_bank_statement
+from .ops.bank import add_demo_statements
 from .errors import BookFileError
 from .money import format_kr
 from .ops.budget import add_demo_budget_plan
@@ -221,6 +222,7 @@ def _fill(book: Book) -> None:
         add_demo_budget_plan(book)
         _texts(book, years)
         _bank_statements(book, years)
+        add_demo_statements(book, 2025)  # the bank's camt.053 statement, matched to the ledger
         for y in years.values():
             _interim_texts(book, y, f"{y.label}-06-30")
         for y in years.values():

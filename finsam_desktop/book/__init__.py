@@ -13,6 +13,7 @@ from .accounts import AccountsMixin
 from .annual import AnnualRegistersMixin
 from .accruals import AccrualsMixin
 from .budget_plan import BudgetPlanMixin
+from .bank import BankMixin
 from .bulk import BulkMixin
 from .core import SUFFIX, BookCore
 from .model import (Account, BalanceLine, BudgetRow, Counterpart, FiscalYear, Forbund, Member,
@@ -30,7 +31,7 @@ __all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetR
 
 
 class Book(BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
-           YearEndMixin, BulkMixin, BudgetPlanMixin, AnnualRegistersMixin):
+           YearEndMixin, BulkMixin, BudgetPlanMixin, AnnualRegistersMixin, BankMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""
 

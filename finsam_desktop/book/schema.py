@@ -545,7 +545,83 @@ PRAGMA writable_schema = RESET;
 CREATE INDEX account_row ON account (row_id);
 """
 
+
+# Bank statements: what the bank says, line by line, and which verifikationer each line
+# is matched to. An imported line is never changed or removed; a match can be undone
+# until the user confirms it, a confirmed one only by unmatching by hand.
+V_BANK = r"""
+CREATE TABLE bank_statement (
+    id              INTEGER PRIMARY KEY,
+    account         INTEGER NOT NULL REFERENCES account (number),
+    account_id      TEXT NOT NULL DEFAULT '',   -- IBAN or the bank's account number
+    statement_ref   TEXT NOT NULL DEFAULT '',
+    file_name       TEXT NOT NULL DEFAULT '',
+    format          TEXT NOT NULL,
+    date_from       TEXT NOT NULL CHECK (date(date_from) = date_from),
+    date_to         TEXT NOT NULL CHECK (date(date_to) = date_to),
+    opening         INTEGER,
+    closing         INTEGER,
+    imported_at     TEXT NOT NULL,
+    CHECK (date_from <= date_to)
+);
+CREATE INDEX bank_statement_period ON bank_statement (account, date_from);
+
+CREATE TABLE bank_line (
+    id              INTEGER PRIMARY KEY,
+    statement_id    INTEGER NOT NULL REFERENCES bank_statement (id),
+    account         INTEGER NOT NULL REFERENCES account (number),
+    booking_date    TEXT NOT NULL CHECK (date(booking_date) = booking_date),
+    value_date      TEXT NOT NULL DEFAULT '',
+    amount          INTEGER NOT NULL,
+    text            TEXT NOT NULL DEFAULT '',
+    reference       TEXT NOT NULL DEFAULT '',
+    ocr             TEXT NOT NULL DEFAULT '',
+    counterparty    TEXT NOT NULL DEFAULT '',
+    balance         INTEGER,
+    dedup_key       TEXT NOT NULL,
+    UNIQUE (account, dedup_key)
+);
+CREATE INDEX bank_line_date ON bank_line (account, booking_date, id);
+
+CREATE TRIGGER bank_line_no_update BEFORE UPDATE ON bank_line
+BEGIN
+    SELECT RAISE(ABORT, 'En inläst bankrad kan inte ändras.');
+END;
+CREATE TRIGGER bank_line_no_delete BEFORE DELETE ON bank_line
+BEGIN
+    SELECT RAISE(ABORT, 'En inläst bankrad kan inte tas bort.');
+END;
+CREATE TRIGGER bank_statement_no_update BEFORE UPDATE ON bank_statement
+BEGIN
+    SELECT RAISE(ABORT, 'Ett inläst kontoutdrag kan inte ändras.');
+END;
+CREATE TRIGGER bank_statement_no_delete BEFORE DELETE ON bank_statement
+BEGIN
+    SELECT RAISE(ABORT, 'Ett inläst kontoutdrag kan inte tas bort.');
+END;
+
+-- One bank line to one or several verifikationer; a verifikation to at most one line.
+CREATE TABLE bank_match (
+    line_id         INTEGER NOT NULL REFERENCES bank_line (id),
+    voucher_id      INTEGER NOT NULL REFERENCES voucher (id),
+    confirmed       INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+    kind            TEXT NOT NULL DEFAULT 'förslag' CHECK (kind IN ('förslag', 'hand', 'regel')),
+    PRIMARY KEY (line_id, voucher_id)
+);
+CREATE UNIQUE INDEX bank_match_voucher ON bank_match (voucher_id);
+
+-- Rules that propose a verifikation for an unmatched line: the line's text or
+-- counterparty contains `pattern` -> the other side goes to `account`.
+CREATE TABLE bank_rule (
+    id              INTEGER PRIMARY KEY,
+    pattern         TEXT NOT NULL CHECK (length(trim(pattern)) > 0),
+    account         INTEGER NOT NULL REFERENCES account (number),
+    text            TEXT NOT NULL DEFAULT '',
+    sort            INTEGER NOT NULL DEFAULT 0
+);
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK]
 
 SCHEMA_VERSION = len(MIGRATIONS)

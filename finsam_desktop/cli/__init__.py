@@ -29,6 +29,7 @@ COMMANDS = {
     "finsam_desktop.cli.registers": ("new-year", "members", "insatser", "project-owners", "drafts"),
     "finsam_desktop.cli.budget": ("budget", "budget-report", "plan"),
     "finsam_desktop.cli.annual": ("sus", "verksamhet", "mal", "organisation", "tidigare-ar"),
+    "finsam_desktop.cli.bank": ("bank-import", "bank-csv", "bank-match", "bank-rule", "reconcile"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}

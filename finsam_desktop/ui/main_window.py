@@ -20,6 +20,7 @@ from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 from ..paths import resource
 from . import pdf_export, settings, sie_actions
+from .bank_view import choose_and_import as import_bank_statement, statement_path
 from .accounts_form import AccountsDialog
 from .accruals_form import AccrualsDialog
 from .board_report_view import BoardReportDialog
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         build_toolbar(self)
         self._build_status_bar()
         self._restore_geometry()
+        self.setAcceptDrops(True)  # a bank statement dropped on the window is read in
         if book is not None:
             self.set_book(book)
         else:
@@ -529,6 +531,16 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if state is not None:
             self.restoreState(state)
+
+    def dragEnterEvent(self, event) -> None:
+        if self.book is not None and not self.book.read_only and statement_path(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = statement_path(event.mimeData())
+        if path and self.book is not None:
+            event.acceptProposedAction()
+            import_bank_statement(self, path)
 
     def closeEvent(self, event) -> None:
         settings.save_geometry(self.saveGeometry(), self.saveState())
