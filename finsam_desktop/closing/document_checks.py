@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..book import Book
 from ..book.model import FiscalYear
+from ..errors import RuleError
 from ..findings import OK, WARNING, Finding
 from ..money import format_kr
 from ..reports.model import AnnualReport
@@ -24,6 +25,10 @@ from .accruals import KINDS
 # Accrual kinds that come back at every period end (an insats' interimsskuld has its own
 # kontroll; a one-off cost such as the year's revision does not recur).
 RECURRING = ("semesterloner", "loner", "styrelsearvoden", "sociala_avgifter")
+
+
+class UnconfirmedFigures(RuleError):
+    """A decided document would print figures written by hand that match nothing."""
 
 
 def _finding(check: str, severity: str, message: str, fix: str, title: str) -> Finding:
@@ -91,6 +96,21 @@ def recurring_accruals(book: Book, year: FiscalYear, date_to: str) -> list[Findi
                      f"{a.label or KINDS[a.kind].label} bokades vid bokslutet {prev.end} "
                      f"({format_kr(a.amount)} kr) och återfördes; per {date_to} är den varken bokad igen "
                      "eller beslutad till 0 kr.", "accruals", title) for a in missing]
+
+
+def require_confirmed_figures(book: Book, year: FiscalYear, date_to: str, confirmed: bool) -> None:
+    """A decided (non-draft) document is not made while a text holds a figure that
+    matches nothing in the report, unless the user confirmed that the figures are meant."""
+    if confirmed or not year.is_closed:
+        return
+    from ..reports import build_report
+    found = [f for f in text_figures(book, year, date_to, build_report(book, year.id, date_to=date_to))
+             if not f.ok]
+    if found:
+        raise UnconfirmedFigures("Texterna har siffror som inte stämmer med rapporten:\n"
+                                 + "\n".join(f"– {f.message}" for f in found)
+                                 + "\nRätta texterna eller bekräfta att siffrorna är avsedda.",
+                                 field="texter")
 
 
 def document_checks(book: Book, year: FiscalYear, date_to: str, report: AnnualReport | None) -> list[Finding]:

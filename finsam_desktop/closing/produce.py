@@ -18,6 +18,7 @@ from ..render.pdf import render_pdf
 from ..render.xlsx import write_xlsx
 from ..reports import build_report
 from ..reports.document import build_document
+from .document_checks import require_confirmed_figures
 from .handover import _safe, existing_folder, export_sie4, make_handover, package_name
 
 
@@ -34,11 +35,16 @@ def output_names(book: Book, year_id: int, date_to: str) -> dict[str, str]:
 
 def produce(book: Book, year_id: int, date_to: str, folder: str | Path, *, pdf: bool = True,
             sie: bool = True, xlsx: bool = True, package: bool = False,
-            warnings: list[str] | tuple[str, ...] = (), progress=None) -> list[tuple[str, Path]]:
+            warnings: list[str] | tuple[str, ...] = (), progress=None,
+            figures_confirmed: bool = False) -> list[tuple[str, Path]]:
     """Write the chosen files into `folder`; returns [(Swedish description, path)].
     `warnings` (the kontroller's warnings) are listed in a draft PDF under "Att åtgärda
-    före beslut", apart from the report engine's own checks."""
+    före beslut", apart from the report engine's own checks. A decided PDF (a closed
+    year) is not made while a text holds a figure that matches nothing in the report,
+    unless `figures_confirmed` (UnconfirmedFigures otherwise)."""
     year = book.existing_year(year_id)
+    if pdf or package:
+        require_confirmed_figures(book, year, date_to, figures_confirmed)
     out = existing_folder(folder)
     whole = date_to == year.end
     names = output_names(book, year_id, date_to)

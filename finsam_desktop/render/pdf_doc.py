@@ -72,7 +72,9 @@ class ReportDocTemplate(BaseDocTemplate):
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
             title=info.title + " – " + info.forbund, author=info.forbund, subject=info.subject,
             creator="Finsam Bokföring", producer="Finsam Bokföring (reportlab)",
-            keywords=info.keywords, lang="sv-SE", invariant=1,
+            # CreationDate is the time the PDF is made (SOURCE_DATE_EPOCH fixes it for a
+            # reproducible build).
+            keywords=info.keywords, lang="sv-SE", invariant=0,
             # Every page starts in our font, so no unembedded base-14 font is referenced.
             initialFontName=SANS, initialFontSize=10,
         )
@@ -90,12 +92,23 @@ class ReportDocTemplate(BaseDocTemplate):
         if not self.info.draft:
             return
         canv.saveState()
+        # A light fill and a darker outline: on a grey-scale printer the fill alone fades
+        # to nothing, the outline stays readable without covering the text.
         canv.setFillColor(WATERMARK)
-        canv.setFillAlpha(0.08)
+        canv.setFillAlpha(0.07)
+        canv.setStrokeColor(WATERMARK)
+        canv.setStrokeAlpha(0.4)
+        canv.setLineWidth(0.9)
         canv.setFont(SANS_BOLD, 118)
         canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canv.rotate(52)
-        canv.drawCentredString(0, -40, "UTKAST")
+        text = canv.beginText(0, -40)
+        text.setTextRenderMode(2)  # fill and stroke
+        text.setFont(SANS_BOLD, 118)
+        width = canv.stringWidth("UTKAST", SANS_BOLD, 118)
+        text.setTextOrigin(-width / 2, -40)
+        text.textOut("UTKAST")
+        canv.drawText(text)
         canv.restoreState()
 
     def _on_cover(self, canv: Canvas, doc) -> None:

@@ -82,6 +82,10 @@ def draft_warnings(ctx: Context) -> list:
     to do, not sums of the report that fail."""
     st = styles()
     invariants, todo = split_checks(ctx)
+    # An insats over its grant is a warning of the kontroller too; it is printed once,
+    # below, in the document's unit.
+    own = {l.warning for l in getattr(ctx.follow_up, "lines", ()) if getattr(l, "warning", None)}
+    todo = [w for w in todo if w not in own]
     failed = [c for c in invariants if not c.ok]
     n = len(invariants)
     parts: list = [Spacer(1, 6 * mm)]

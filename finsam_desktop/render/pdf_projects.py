@@ -81,21 +81,22 @@ def projektuppfoljning(ctx: Context) -> list:
         for l, figs in shown:
             table_lines.append(Line(f"{l.code} {l.name}".strip(), tuple(fmt.amount(v) for v in figs)
                                     + (percent(l.used_pct),), ROW, indent=1))
-        if len(shown) > 1:
-            table_lines.append(Line("Summa", tuple(fmt.amount(v) for v in tot)
-                                    + (percent(owner.total.used_pct),), SUM))
+        # Every projektägare group ends with its sum, one insats or many.
+        table_lines.append(Line(f"Summa {owner.owner}", tuple(fmt.amount(v) for v in tot)
+                                + (percent(owner.total.used_pct),), SUM))
     per_owner = [_figures(ctx, o.lines, o.total)[1] for o in fu.owners]
     _, grand = _figures(ctx, fu.lines, fu.total)
     misses = misses or figures_miss(per_owner, grand)
     table_lines.append(Line("Summa insatser", tuple(fmt.amount(v) for v in grand)
                             + (percent(fu.total.used_pct),), TOTAL))
-    heads = ["Beviljat", "Utfall", "varav<br/>interimsskuld", "Kvar", "Förbrukat"]
+    heads = ["Beviljat", "Utfall", "varav<br/>interims-<br/>skuld", "Kvar", "Förbrukat"]
     parts = new_body_page()
     parts.append(part_heading("Projektuppföljning"))
     parts.append(Paragraph(
         f"Beviljade medel och utfall per insats och projektägare till och med {fu.date}. Utfallet "
         "omfattar bokförda interimsskulder för kostnader som ännu inte fakturerats.", st["lead"]))
-    parts.append(amount_table(table_lines, heads, unit_label=fmt.unit_label, amount_width=55))
+    # Narrow amount columns leave the insats' name room for a line of its own.
+    parts.append(amount_table(table_lines, heads, unit_label=fmt.unit_label, amount_width=47))
     parts += rounding_footnote(ctx, "projektuppfoljning", misses=misses)
     warnings = project_warnings(ctx)
     if warnings:

@@ -37,16 +37,23 @@ CAPTIONS = {
 }
 
 
-def _captions_by_row(statement: Statement, shown: list[StatementRow]) -> dict[str, str]:
+# Sub-captions within a captioned group, as a kommun's balansräkning prints them.
+SUBCAPTIONS = {
+    "balansrakning": (("Eget kapital", "arets_resultat"), ("", "avsattningar"),
+                      ("Skulder", "langfristiga_skulder"), ("", "summa_eget_kapital_avsattningar_och_skulder")),
+}
+
+
+def _captions_by_row(statement: Statement, shown: list[StatementRow], table=CAPTIONS) -> dict[str, str]:
     """{row id: caption} for the first printed row of each captioned group."""
     order = [r.id for r in statement.rows]
-    starts = [(order.index(first), caption) for caption, first in CAPTIONS.get(statement.id, ())
+    starts = [(order.index(first), caption) for caption, first in table.get(statement.id, ())
               if first in order]
     out: dict[str, str] = {}
     for k, (start, caption) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(order)
         first = next((r for r in shown if start <= order.index(r.id) < end and r.kind != M_HEADING), None)
-        if first is not None:
+        if first is not None and caption and (table is CAPTIONS or first.kind != M_SUM):
             out[first.id] = caption
     return out
 
@@ -57,10 +64,13 @@ def statement_lines(ctx: Context, statement: Statement) -> list[Line]:
     totals = TOTALS.get(statement.id, set())
     shown = visible_rows(statement, budget=budget)
     captions = _captions_by_row(statement, shown)
+    subcaptions = _captions_by_row(statement, shown, SUBCAPTIONS)
     lines: list[Line] = []
     for r in shown:
         if r.id in captions and r.kind != M_HEADING:
             lines.append(Line(captions[r.id], (), HEADING))
+        if r.id in subcaptions and r.kind != M_HEADING:
+            lines.append(Line(subcaptions[r.id], (), HEADING))
         if r.kind == M_HEADING:
             lines.append(Line(r.label, (), HEADING))
             continue
@@ -233,7 +243,8 @@ def noter(ctx: Context) -> list:
         parts.append(CondPageBreak(90 if note.lines else 64))
         # A text note (principles, ansvarsförbindelser) is a few lines: split over two
         # pages it leaves a stub of a paragraph alone on the next page.
-        if not note.lines or len(note.lines) <= 14:
+        # A note with its total fits a page: its rows are kept together with their sums.
+        if not note.lines or len(note.lines) <= 44:
             parts.append(KeepTogether(block))
         else:
             parts.extend(block)

@@ -7,11 +7,12 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTextBrowser, QVBoxLayout, QWizardPage)
 
 from ..book.yearend import following_period
 from ..closing.close import close_year
+from ..closing.document_checks import UnconfirmedFigures, text_figures
 from ..closing.produce import produce
 from ..errors import FinsamError
 from .common import ERROR_STYLE, money_kr, muted, show_error
@@ -182,6 +183,15 @@ class ProducePage(QWizardPage):
                 notes.append("När året är stängt (nästa steg) kan du skapa det slutliga överlämningspaketet.")
         if not whole:
             notes.append("SIE-fil och överlämningspaket görs för hela räkenskapsår.")
+        # The texts were written after the kontroller ran: their figures are checked now.
+        try:
+            stale = [f for f in text_figures(self.wiz.book, self.wiz.year, self.wiz.date_to, self.wiz.report())
+                     if not f.ok]
+        except FinsamError:
+            stale = []
+        if stale:
+            notes.append("Texterna har siffror som inte stämmer med rapporten: "
+                         + " ".join(f.message for f in stale))
         self.hint.setText(" ".join(notes))
 
     def _choose(self) -> None:
@@ -194,12 +204,26 @@ class ProducePage(QWizardPage):
         return dict(pdf=self.pdf.isChecked(), sie=self.sie.isChecked() and whole,
                     xlsx=self.xlsx.isChecked(), package=self.package.isChecked() and whole)
 
+    def confirm_figures(self, message: str) -> bool:
+        """Ask whether figures in the texts that match nothing in the report are meant."""
+        answer = QMessageBox.question(self, "Siffror i texterna", message + "\n\nÄr siffrorna avsedda?",
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
     def produce(self, *, options: dict | None = None) -> list[tuple[str, Path]]:
         warnings = [f.message for f in self.wiz.findings if f.is_warning]
+        options = dict(options or self.options())
         try:
-            self.outputs = run_job(self, "Skapar filerna …", self.wiz.book, _produce_job, self.wiz.year_id,
-                                   self.wiz.date_to, self.folder.text().strip(), options or self.options(),
-                                   warnings) or []
+            try:
+                self.outputs = run_job(self, "Skapar filerna …", self.wiz.book, _produce_job, self.wiz.year_id,
+                                       self.wiz.date_to, self.folder.text().strip(), options, warnings) or []
+            except UnconfirmedFigures as exc:
+                # A decided PDF: made only when the user confirms the figures are meant.
+                if not self.confirm_figures(exc.message):
+                    raise
+                options["figures_confirmed"] = True
+                self.outputs = run_job(self, "Skapar filerna …", self.wiz.book, _produce_job, self.wiz.year_id,
+                                       self.wiz.date_to, self.folder.text().strip(), options, warnings) or []
         except FinsamError as exc:
             self.result.setStyleSheet(ERROR_STYLE)
             self.result.setText(exc.message)

@@ -9,6 +9,8 @@ render/pdf_context.interim_key), so the årsredovisning keeps the year's plain k
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -20,6 +22,7 @@ from ..errors import FinsamError, InputError
 from ..money import format_kr
 from ..ops.annual_report import save_signing, save_year_texts
 from ..reports.document import interim_key
+from ..reports.textfields import SECTION_HEADINGS, field_list, stale_figures
 from .accruals_form import AccrualsForm
 from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
 from .wizard_page import page_title
@@ -159,11 +162,11 @@ def report_figures(report) -> list[tuple[str, str]]:
     return out
 
 
-def disposition_text(result_ore: int) -> str:
-    """A proposal for the disposition of the year's result (report sign: surplus positive)."""
-    word = "ett överskott" if result_ore >= 0 else "ett underskott"
-    return (f"Årets verksamhet visar {word} på {format_kr(abs(result_ore))} kronor. Styrelsen "
-            "föreslår att årets resultat överförs i ny räkning till eget kapital.")
+def disposition_text(result_ore: int = 0) -> str:
+    """A proposal for the disposition of the year's result. The figure is a field,
+    filled from the report when the document is made, so it follows the bookkeeping."""
+    return ("Årets verksamhet visar {resultatet}. Styrelsen föreslår att årets resultat överförs i "
+            "ny räkning till eget kapital.")
 
 
 class TextsPage(QWizardPage):
@@ -214,9 +217,27 @@ class TextsPage(QWizardPage):
                                    "border-radius: 6px; }")
         self.figures.setFixedWidth(300)
         self.fig_grid = QGridLayout(self.figures)
+        # The fields a text may hold, filled from the report when the document is made.
+        self.fields = QLabel("<b>Fält i texterna</b><br>Skriv ett fält i stället för en siffra, så "
+                             "följer texten bokföringen:<br>" + "<br>".join(
+                                 f"<code>{name}</code> – {what}" for name, what in field_list()))
+        self.fields.setObjectName("text_fields")
+        self.fields.setWordWrap(True)
+        self.fields.setFixedWidth(300)
+        self.fields.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.stale = QLabel()
+        self.stale.setObjectName("stale_figures")
+        self.stale.setWordWrap(True)
+        self.stale.setFixedWidth(300)
+        self.stale.setStyleSheet(ERROR_STYLE)
+        side = QVBoxLayout()
+        side.addWidget(self.figures)
+        side.addWidget(self.stale)
+        side.addWidget(self.fields)
+        side.addStretch(1)
         lay = QHBoxLayout(self)
         lay.addWidget(scroll, 1)
-        lay.addWidget(self.figures, 0, Qt.AlignTop)
+        lay.addLayout(side)
         self.result_ore = 0
         self.balanskrav_negative = False
 
@@ -253,6 +274,20 @@ class TextsPage(QWizardPage):
             else:
                 self.edits[key].setPlainText("")
                 self.origin[key].setText("")
+        self.show_stale()
+
+    def show_stale(self) -> list:
+        """List the figures written by hand that match nothing in the report (the same
+        kontroll as in the list of kontroller)."""
+        texts = {key: self.edits[key].toPlainText() for key in self.sections()}
+        try:
+            found = stale_figures(texts, SECTION_HEADINGS, self.wiz.report())
+        except (FinsamError, ImportError):
+            found = []
+        self.stale.setText("" if not found else "<b>Siffror som inte stämmer med rapporten</b><br>"
+                           + "<br>".join(escape(f.message) for f in found))
+        self.stale.setVisible(bool(found))
+        return found
 
     def _fill_figures(self) -> None:
         while self.fig_grid.count():
@@ -297,6 +332,7 @@ class TextsPage(QWizardPage):
         except FinsamError as exc:
             show_error(self, exc)
             return False
+        self.show_stale()
         return True
 
 

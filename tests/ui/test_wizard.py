@@ -88,12 +88,20 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path, monkeypatch):
 
     # 4 Förvaltningsberättelse: this year's texts are there; the disposition is proposed.
     result_row = build_report(book, y25.id).resultatrakning.row("arets_resultat")
-    deficit = f"underskott på {format_kr(-result_row.amount)} kronor"
+    deficit = f"underskott på {format_kr(-result_row.amount)} kr"
     assert wiz.currentId() == PAGE_TEXTS
     texts = wiz.currentPage()
     assert "Mellersta Ådalen" in texts.edits["oversikt"].toPlainText()
+    # The fields a text may hold are listed; the proposed disposition holds one.
+    assert "{årets_resultat}" in texts.fields.text() and "{eget_kapital_andel}" in texts.fields.text()
     texts._suggest_disposition()
-    assert deficit in texts.edits["disposition"].toPlainText()
+    assert "{resultatet}" in texts.edits["disposition"].toPlainText()
+    # A figure written by hand that matches nothing is shown before the PDF is made.
+    texts.edits["handelser"].setPlainText("Utvärderingen kostade 12 345 kr.")
+    assert [f.written for f in texts.show_stale()] == ["12 345 kr"]
+    assert "”12 345 kr” stämmer inte" in texts.stale.text()
+    texts.edits["handelser"].setPlainText(book.year_text(y25.id, "handelser"))
+    assert texts.show_stale() == [] and texts.stale.isHidden()
     # The balanskravsresultat is negative: the statement the law wants is asked for and required.
     assert texts.balanskrav_negative and not texts.edits["balanskrav_atgard"].isHidden()
     kept = texts.edits["balanskrav_atgard"].toPlainText()
@@ -106,7 +114,7 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path, monkeypatch):
     assert "Balanskravsresultatet är negativt" in warned[0]
     texts.edits["balanskrav_atgard"].setPlainText(kept)
     wiz.next()
-    assert deficit in book.year_text(y25.id, "disposition")
+    assert "{resultatet}" in book.year_text(y25.id, "disposition")
 
     # 5 Styrelsen: prefilled; saved with place and date.
     assert wiz.currentId() == PAGE_BOARD
@@ -136,6 +144,7 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path, monkeypatch):
     data = to_json(report)
     # The PDF prints every statement row of the JSON report (whole kronor).
     text = _pdf_text(outputs[".pdf"])
+    assert f"Årets verksamhet visar ett {deficit}." in " ".join(text.split())
     for st in report.statements:
         for row in st.rows:
             amount = data[st.id][row.id] if row.kind != "heading" else None
@@ -185,8 +194,17 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path, monkeypatch):
     with pytest.raises(RuleError, match="stängt"):
         book.book_voucher("2025-12-31", "För sent", [(6110, 100_00), (1930, -100_00)])
 
+    # A decided document is not made while a text holds a figure that matches nothing,
+    # unless the user confirms that it is meant.
+    book.set_year_text(y25.id, "handelser", "Utvärderingen kostade 12 345 kr.")
+    asked = []
+    produce.confirm_figures = lambda message: asked.append(message) or False
+    assert close.final_package() == []
+    assert "”12 345 kr” stämmer inte" in asked[0] and "12 345 kr" in produce.result.text()
+    produce.confirm_figures = lambda message: asked.append(message) or True
     # The final handover package of the closed year.
     final = close.final_package()
+    assert len(asked) == 2
     folder = next(p for _w, p in final if p.is_dir())
     assert "utkast" not in folder.name and verify_package(folder) == []
     wiz.close()
