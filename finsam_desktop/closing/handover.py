@@ -99,6 +99,8 @@ def make_handover(book: Book, year_id: int, out_dir: str | Path, *, name: str | 
         shutil.rmtree(tmp)
     tmp.mkdir()
     label = _safe(year.label.replace(" – ", "–"))
+    if not year.is_closed:
+        label += " UTKAST"   # every file of a year that is not closed says so in its name
     steps = _steps(book, year_id, label)
     try:
         files = []

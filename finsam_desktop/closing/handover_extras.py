@@ -1,7 +1,7 @@
 """The handover package's files beyond the report: the verifikationslista (grundbok), the
 log with every rättelse, the kontrollrapport (the bokslut's checks, the bank figure and
 its difference) and the SUS figures. A file of a year that is not closed says UTKAST in
-its name and its first line.
+its first line (and, like every file of the package, in its name).
 
     for name, purpose, write in extra_steps(book, year_id, label): write(folder / name)
 """
@@ -20,10 +20,6 @@ from ..reports.sus import sus_figures
 from .checks import run_checks, saved_bank_statement
 
 DRAFT = "UTKAST – räkenskapsåret är inte stängt; siffrorna kan ändras."
-
-
-def _mark(book: Book, year_id: int) -> str:
-    return "" if book.year(year_id).is_closed else " UTKAST"
 
 
 def write_voucher_list(book: Book, year_id: int, path: Path) -> None:
@@ -90,17 +86,16 @@ def write_control_report(book: Book, year_id: int, path: Path) -> None:
 
 def extra_steps(book: Book, year_id: int, label: str) -> list[tuple[str, str, object]]:
     """(file name, purpose, writer) of the added files."""
-    mark = _mark(book, year_id)
     return [
-        (f"Verifikationslista {label}{mark}.csv", "Grundboken: varje rad i varje verifikation i nummerordning, "
+        (f"Verifikationslista {label}.csv", "Grundboken: varje rad i varje verifikation i nummerordning, "
                                                   "med konto, insats och motpart (CSV för Excel).",
          lambda p: write_voucher_list(book, year_id, p)),
-        (f"Logg {label}{mark}.json", "Händelseloggen: varje ändring i boken, med årets rättelser först (JSON).",
+        (f"Logg {label}.json", "Händelseloggen: varje ändring i boken, med årets rättelser först (JSON).",
          lambda p: write_log(book, year_id, p)),
-        (f"Kontrollrapport {label}{mark}.txt", "Bokslutets kontroller med resultat, och banksaldot mot "
+        (f"Kontrollrapport {label}.txt", "Bokslutets kontroller med resultat, och banksaldot mot "
                                                "kontoutdraget med skillnaden.",
          lambda p: write_control_report(book, year_id, p)),
-        (f"SUS {label}{mark}.xlsx", "Uppgifterna att föra in i SUS: finansiering per medlem, insatser och "
+        (f"SUS {label}.xlsx", "Uppgifterna att föra in i SUS: finansiering per medlem, insatser och "
                                     "administration, kontrollerade mot resultaträkningen.",
          lambda p: write_sus_xlsx(sus_figures(book, year_id), book.forbund().namn, p)),
     ]

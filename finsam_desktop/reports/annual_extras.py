@@ -53,6 +53,8 @@ class AnnualExtras:
                              for o in self.organisation],
             "tidigare_ar": [{**asdict(h), "inmatad": True} for h in self.history],
             "balanskrav_atgard": self.balanskrav_statement or None,
+            # these parts are always in öre, also when the statements are printed in tkr
+            "enhet_verksamhet_och_mellanhavanden": "ore",
         }
 
 

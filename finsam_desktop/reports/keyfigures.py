@@ -129,16 +129,16 @@ def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None,
     if not rows:
         return None
     claimed = {(a, b.project_id) for b in rows if b.project_id is not None
-               for (a, p) in cur.proj_period if p == b.project_id and b.account_from <= a <= b.account_to}
+               for (a, p) in cur.proj_period if p == b.project_id and b.covers(a)}
     if prev:
         claimed |= {(a, b.project_id) for b in rows if b.project_id is not None
-                    for (a, p) in prev.proj_period if p == b.project_id and b.account_from <= a <= b.account_to}
+                    for (a, p) in prev.proj_period if p == b.project_id and b.covers(a)}
     result_accounts = {n for n, a in cur.accounts.items() if not a.is_balance and a.row_id is not None}
 
     def outcome(led: PeriodLedger, b) -> tuple[int, set]:
         used, total = set(), 0
         for (a, p), v in led.proj_period.items():
-            if a not in result_accounts or not b.account_from <= a <= b.account_to:
+            if a not in result_accounts or not b.covers(a):
                 continue
             if b.project_id is not None and p != b.project_id:
                 continue

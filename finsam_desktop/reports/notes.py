@@ -173,7 +173,7 @@ class NoteBuilder:
         for b in self.book.budget(self.year.id):
             if b.project_id is None and b.section in ("styrelse", "kansli", "ovrigt"):
                 for n in accs:
-                    if b.account_from <= n <= b.account_to:
+                    if b.covers(n):
                         sections.setdefault(n, b.section)
         groups: dict[str, list[NoteLine]] = {g: [] for g, _ in GROUPS}
         for n in sorted(accs):

@@ -8,16 +8,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
-                               QWidget)
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..book import Book
-from ..book.annual import ParticipantFigures
+from ..book.annual import ORGANISATION_ROLES, ParticipantFigures
 from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.annual import import_participants_csv, save_goal, save_participants
 from ..reports.document import build_document
 from ..render.xlsx_sus import write_sus_xlsx
+from ..reports.annual_extras import ROLE_LABELS
 from ..reports.goals import JUDGEMENT_KEY
 from ..reports.sus import sus_figures
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, show_error, table_view
@@ -116,6 +117,7 @@ class VerksamhetView(QWidget):
         ml = QVBoxLayout(mem)
         ml.addWidget(table_view(self.members, stretch_column=0), 1)
         self.tabs.addTab(mem, "Mellanhavanden")
+        self.tabs.addTab(self._organisation_tab(), "Organisation")
 
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Verksamhet och SUS"))
@@ -154,6 +156,73 @@ class VerksamhetView(QWidget):
         self.f_project.currentIndexChanged.connect(self._load_form)
         self.f_age.editingFinished.connect(self._load_form)
         return box
+
+    def _organisation_tab(self) -> QWidget:
+        """The year's styrelse, revisorer and förbundschef: a table to edit and save."""
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.org_table = QTableWidget(0, 4)
+        self.org_table.setHorizontalHeaderLabels(["Namn", "Roll", "Titel", "Utsedd av"])
+        self.org_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        lay.addWidget(self.org_table, 1)
+        row = QHBoxLayout()
+        add = QPushButton("Ny rad")
+        add.clicked.connect(lambda: self._org_row("", "ledamot", "", None))
+        remove = QPushButton("Ta bort rad")
+        remove.clicked.connect(lambda: self.org_table.removeRow(self.org_table.currentRow())
+                               if self.org_table.currentRow() >= 0 else None)
+        self.org_save = QPushButton("Spara organisationen")
+        self.org_save.clicked.connect(self.save_organisation)
+        for b in (add, remove, self.org_save):
+            b.setEnabled(not self.book.read_only)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        row.addWidget(self.org_save)
+        lay.addLayout(row)
+        self.org_error = QLabel()
+        self.org_error.setWordWrap(True)
+        lay.addWidget(self.org_error)
+        return w
+
+    def _org_row(self, name: str, role: str, title: str, member_id: int | None) -> None:
+        r = self.org_table.rowCount()
+        self.org_table.insertRow(r)
+        self.org_table.setItem(r, 0, QTableWidgetItem(name))
+        roles = QComboBox()
+        for key in ORGANISATION_ROLES:
+            roles.addItem(ROLE_LABELS[key], key)
+        roles.setCurrentIndex(max(roles.findData(role), 0))
+        self.org_table.setCellWidget(r, 1, roles)
+        self.org_table.setItem(r, 2, QTableWidgetItem(title))
+        members = QComboBox()
+        members.addItem("Förbundet", None)
+        for m in self.book.members():
+            members.addItem(m.name, m.id)
+        members.setCurrentIndex(max(members.findData(member_id), 0))
+        self.org_table.setCellWidget(r, 3, members)
+
+    def _load_organisation(self) -> None:
+        self.org_table.setRowCount(0)
+        for p in self.book.organisation(self.year_id):
+            self._org_row(p.name, p.role, p.title, p.member_id)
+
+    def save_organisation(self) -> None:
+        people = []
+        for r in range(self.org_table.rowCount()):
+            name = self.org_table.item(r, 0).text() if self.org_table.item(r, 0) else ""
+            title = self.org_table.item(r, 2).text() if self.org_table.item(r, 2) else ""
+            people.append((name, self.org_table.cellWidget(r, 1).currentData(), title,
+                           self.org_table.cellWidget(r, 3).currentData()))
+        try:
+            self.book.set_organisation(self.year_id, people)
+        except FinsamError as exc:
+            self.org_error.setStyleSheet(ERROR_STYLE)
+            self.org_error.setText(exc.message)
+            return
+        self.org_error.setStyleSheet(MUTED_STYLE)
+        self.org_error.setText(f"Organisationen för {self.years.currentText()} sparades ({len(people)} personer).")
+        self._load_organisation()
 
     def _goal_form(self) -> QGroupBox:
         box = QGroupBox("Lägg till mål och skriv styrelsens bedömning")
@@ -290,6 +359,7 @@ class VerksamhetView(QWidget):
         # a closed year's deltagare are locked (the database refuses them too)
         self.f_save.setEnabled(not self.book.read_only and year is not None and not year.is_closed)
         self.f_save.setToolTip("Året är stängt; dess deltagare kan inte ändras." if year and year.is_closed else "")
+        self.org_save.setEnabled(self.f_save.isEnabled())
         self.reload()
 
     def set_year(self, year_id: int) -> None:
@@ -358,6 +428,7 @@ class VerksamhetView(QWidget):
                                        equity=money_kr(m.andel_eget_kapital))
                                   for m in ex.mellanhavanden.members])
         self._load_form()
+        self._load_organisation()
 
     # ------------------------------------------------------------------ actions
     def import_csv(self, path: str | None = None) -> None:

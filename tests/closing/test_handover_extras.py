@@ -60,3 +60,8 @@ def test_log_lists_every_rattelse_and_the_control_report_the_bank_difference(pac
     assert "Bank (konto 1930) enligt bokföringen 2025-12-31: 926 388,00 kr" in report
     assert "Skillnad: 0,00 kr" in report and "[OK     ] Banksaldo mot kontoutdrag" in report
     assert _file(pkg, "SUS").stat().st_size > 0
+
+
+def test_every_file_of_a_draft_year_says_utkast(package):
+    _demo, pkg = package
+    assert all(" UTKAST." in f.name for f in pkg.files), [f.name for f in pkg.files]

@@ -68,3 +68,18 @@ def test_six_digit_chart_imports_and_reports_on_the_rows_of_its_first_four_digit
         export_sie(book, y, out)
         text = out.read_bytes().decode("cp437")
         assert '#KONTO 145010 "Fordran på kommunen"' in text and "#TRANS 453010 {} 250000.00" in text
+
+
+def test_a_four_digit_budget_range_covers_the_six_digit_accounts(tmp_path):
+    src = tmp_path / "kommun.se"
+    src.write_bytes(FILE.encode("cp437"))
+    import_sie(src, tmp_path / "k.finsam")
+    with Book.open(tmp_path / "k.finsam") as book:
+        y = book.year_by_label("2025")
+        assert book.result_rows_in_range(4500, 4599) == ["verksamhetens_kostnader"]
+        book.add_budget_row(y.id, "Insatser", 300_000_00, account_from=4500, account_to=4599, section="insatser")
+        book.add_budget_row(y.id, "Driftbidrag", -600_000_00, account_from=3000, account_to=3099, section="intakter")
+        drift = {d.label: d for d in build_report(book, y.id).driftredovisning.rows}
+        assert drift["Insatser"].utfall == -250_000_00 and drift["Insatser"].avvikelse == 50_000_00
+        assert drift["Driftbidrag"].utfall == 600_000_00
+        assert drift["Resultat"].utfall == 310_000_00

@@ -81,3 +81,22 @@ def test_a_goal_is_added_from_the_page_and_judged_from_the_figures(qtbot, demo_w
     page.g_judgement.setText("Målen är delvis uppfyllda.")
     page.save_judgement()
     assert page.judgement.text() == "Styrelsens samlade bedömning: Målen är delvis uppfyllda."
+
+
+def test_organisation_tab_edits_the_years_register(qtbot, demo_window):
+    book = demo_window.book
+    page = demo_window.show_page("verksamhet")
+    y = book.year_by_label("2025")
+    page.set_year(y.id)
+    assert page.org_table.rowCount() == 11
+    assert page.org_table.item(0, 0).text() == "Anna Sjöberg"
+    assert page.org_table.cellWidget(0, 3).currentText() == "Kramfors kommun"
+    page._org_row("Ny Ersättare", "ersattare", "", book.members()[0].id)
+    page.save_organisation()
+    assert "11" not in page.org_error.text() and "12 personer" in page.org_error.text()
+    assert book.organisation(y.id)[-1].name == "Ny Ersättare"
+    assert book.organisation(y.id)[-1].member_id == book.members()[0].id
+    page.org_table.item(0, 0).setText("  ")
+    page.save_organisation()
+    assert "Person 1 i organisationen saknar namn" in page.org_error.text()
+    assert len(book.organisation(y.id)) == 12      # nothing of the refused list was saved
