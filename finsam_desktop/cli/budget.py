@@ -182,6 +182,7 @@ def report_text(r) -> str:
               f"Balanskravsresultat (prognos): {format_kr(p.balanskravsresultat)} kr"]
     if any(x.override is not None for x in p.rows):
         lines.append("* styrelsens egen prognos för raden")
+    lines += ["", *r.warnings] if r.warnings else []
     return "\n".join(lines)
 
 
