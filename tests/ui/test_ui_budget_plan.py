@@ -15,6 +15,8 @@ from finsam_desktop.ui.board_report_view import PROGNOSIS_COL, COMMENT_COL, Boar
 from finsam_desktop.ui.budget_plan_view import BudgetPlanDialog
 from finsam_desktop.ui.charts import ChartWidget, series_colour
 from finsam_desktop.ui.main_window import MainWindow
+from finsam_desktop.ui.projects_view import ProjectsView
+from finsam_desktop.ui.start_page import StartPage
 
 from pdf_helpers import demo_book, pages_text  # noqa: F401  (the fixture `demo`)
 from ui_helpers import isolated_settings  # noqa: F401
@@ -181,3 +183,21 @@ def test_actions_open_the_report_and_the_plan(qtbot, demo_copy, isolated_setting
     assert report.isVisible() and plan.isVisible()
     assert report.year.label == plan.year.label == w.working_year().label
     w.close()
+
+
+def test_start_page_and_projektuppfoljning_show_their_charts(qtbot, demo_copy):
+    page = StartPage(demo_copy)
+    qtbot.addWidget(page)
+    page.set_year(demo_copy.year_by_label("2025").id)
+    assert page.cost_chart.chart.title == "Kostnader ackumulerat mot budget 2025"
+    five = page.five_year_chart.chart
+    assert five.categories == ("2024", "2025")
+    assert dict((s.name, s.values) for s in five.series)["Årets resultat"][1] == pytest.approx(-247.382)
+    page.resize(1300, 900)
+    page.show()
+    qtbot.waitUntil(lambda: page.charts.isVisible())
+    page.resize(1300, 480)  # a low window: the charts give way to the cards and the list
+    qtbot.waitUntil(lambda: not page.charts.isVisible())
+    view = ProjectsView(demo_copy)
+    qtbot.addWidget(view)
+    assert view.chart.chart.id == "insatser" and len(view.chart.chart.categories) == 5
