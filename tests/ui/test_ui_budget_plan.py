@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QTableWidgetSelectionRange
 from finsam_desktop.book import Book
 from finsam_desktop.reports.charts import BAR, LINE, Chart, Series
 from finsam_desktop.ui.board_report_view import PROGNOSIS_COL, COMMENT_COL, BoardReportDialog
+from finsam_desktop.ui.budget_form import BudgetDialog
 from finsam_desktop.ui.budget_plan_view import BudgetPlanDialog
 from finsam_desktop.ui.charts import ChartWidget, series_colour
 from finsam_desktop.ui.main_window import MainWindow
@@ -135,11 +136,31 @@ def test_budget_grid_paste_from_excel_all_or_nothing(qtbot, demo_copy, warnings,
     assert "Resultat- och balansbudget 2025" in pages_text(open(path, "rb").read())[0]
 
 
+def test_grid_follows_rows_added_in_the_budget_dialog(qtbot, demo_copy):
+    y = demo_copy.year_by_label("2025")
+    dlg = BudgetPlanDialog(demo_copy, year_id=y.id)
+    qtbot.addWidget(dlg)
+    n = dlg.grid.rowCount()
+    dlg.edit_rows()
+    rows_dlg = dlg.findChild(BudgetDialog)
+    ed = rows_dlg.editor
+    ed.new_record()
+    ed.label.setText("Utbildningsdag")
+    ed.section.setCurrentIndex(ed.section.findText("Övrigt"))
+    ed.accounts.setText("6990")
+    ed.amount.setText("15 000")
+    assert ed.save() is not None
+    rows_dlg.accept()
+    qtbot.waitUntil(lambda: dlg.grid.rowCount() == n + 1)
+    r = _row(dlg.grid, "Utbildningsdag")
+    assert dlg.grid.item(r, 4).text() == "15\u00a0000" and dlg.plan.results[1] == -345_000_00
+
+
 def test_grid_of_a_closed_year_cannot_be_edited(qtbot, demo_copy):
     dlg = BudgetPlanDialog(demo_copy, year_id=demo_copy.year_by_label("2024").id)
     qtbot.addWidget(dlg)
     assert not dlg.grid.item(0, 4).flags() & Qt.ItemIsEditable
-    assert not dlg.copy_button.isEnabled() and not dlg.paste()
+    assert not dlg.copy_button.isEnabled() and not dlg.rows_button.isEnabled() and not dlg.paste()
 
 
 def _chart() -> Chart:
