@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from ..book.budget_plan import _KEEP, parse_profile, profile_text
+from ..book.budget_plan import KEEP, parse_profile, profile_text
 from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.budget import COPY_SOURCES, copy_budget, is_income_row, set_balance_budget, set_budget_row
@@ -224,7 +224,7 @@ class BudgetPlanDialog(QDialog):
                 per_row.setdefault(self.rows[row].id, {})[field] = self._value(row, col, text)
             with self.book.transaction():
                 for rid, kw in per_row.items():
-                    set_budget_row(self.book, rid, **{k: kw.get(k, _KEEP) for k in ("amount", "plan1", "plan2",
+                    set_budget_row(self.book, rid, **{k: kw.get(k, KEEP) for k in ("amount", "plan1", "plan2",
                                                                                   "profile")})
         except FinsamError as exc:
             show_error(self, exc, "Budgeten sparades inte")
