@@ -77,6 +77,8 @@ def board_story(r: BoardReport) -> list:
             Paragraph(_escape(_share_sentence(p.andel_procent, p.rekommendation_procent, p.golv, p.over_golv,
                                               p.eget_kapital_out)), st["body"]),
             Spacer(1, 8)]
+    for w in r.warnings:
+        out += [Paragraph(_escape(w), st["warning"]), Spacer(1, 6)]
     if r.charts:
         out.append(KeepTogether([chart_drawing(r.charts[0], FRAME_WIDTH, 210)]))
     out += [NextPageTemplate("body"), CondPageBreak(400),

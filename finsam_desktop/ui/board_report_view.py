@@ -149,7 +149,8 @@ class BoardReportDialog(QDialog):
             f"{money_kr(p.balanskravsresultat)} kr. Eget kapital vid årets slut (prognos) "
             f"<b>{money_kr(p.eget_kapital_out)} kr</b> = {_percent(p.andel_procent)} av tilldelade medel, "
             f"{side} om högst 20 %.{golv}"
-            + ("" if r.has_budget else " <b>Ingen budget är inlagd för året.</b>"))
+            + ("" if r.has_budget else " <b>Ingen budget är inlagd för året.</b>")
+            + "".join(f"<br><span style='color:#a61b1b'>{w}</span>" for w in r.warnings))
         self.cumulative.set_chart(r.charts[0] if r.charts else None)
         self.insatser.set_chart(r.charts[1] if len(r.charts) > 1 else None)
         self.insatser.setVisible(len(r.charts) > 1)

@@ -11,11 +11,12 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from ..book.budget_plan import _KEEP, parse_profile, profile_text
+from ..book.budget_plan import KEEP, parse_profile, profile_text
 from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.budget import COPY_SOURCES, copy_budget, is_income_row, set_balance_budget, set_budget_row
 from ..reports.budget_plan import SECTION_TITLES, BudgetPlanReport, build_budget_plan, plan_labels
+from .budget_form import BudgetDialog
 from .charts import fit_to_screen
 from .common import heading, money_kr, muted, show_error, style_table
 
@@ -68,6 +69,10 @@ class BudgetPlanDialog(QDialog):
             menu.addAction(text[0].upper() + text[1:], lambda k=key: self.copy_from(k))
         self.copy_button.setMenu(menu)
         top.addWidget(self.copy_button)
+        self.rows_button = QPushButton("&Budgetrader …")
+        self.rows_button.setToolTip("Lägg till, ändra eller ta bort budgetrader (konton, insats, budgetdel)")
+        self.rows_button.clicked.connect(self.edit_rows)
+        top.addWidget(self.rows_button)
         self.pdf_button = QPushButton("Spara som &PDF …")
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         top.addWidget(self.pdf_button)
@@ -113,7 +118,7 @@ class BudgetPlanDialog(QDialog):
         self.result.setTextFormat(Qt.RichText)
         self.hint = muted("Skriv belopp som positiva kronor för både intäkter och kostnader. Klistra in ett block "
                           "från Excel (Ctrl+V) i beloppskolumnerna; en tom cell i ett planår betyder att raden "
-                          "inte finns det året. Nya budgetrader läggs till under Budget (Ctrl+B).")
+                          "inte finns det året. Nya budgetrader läggs till under Budgetrader.")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.grid, 3)
@@ -123,7 +128,7 @@ class BudgetPlanDialog(QDialog):
         lay.addLayout(decided)
         lay.addWidget(self.hint)
         self.writable = not book.read_only and not self.year.is_closed
-        for w in (self.copy_button, self.save_balance, self.equity_in, self.floor):
+        for w in (self.copy_button, self.rows_button, self.save_balance, self.equity_in, self.floor):
             w.setEnabled(self.writable)
         self.rebuild()
 
@@ -219,7 +224,7 @@ class BudgetPlanDialog(QDialog):
                 per_row.setdefault(self.rows[row].id, {})[field] = self._value(row, col, text)
             with self.book.transaction():
                 for rid, kw in per_row.items():
-                    set_budget_row(self.book, rid, **{k: kw.get(k, _KEEP) for k in ("amount", "plan1", "plan2",
+                    set_budget_row(self.book, rid, **{k: kw.get(k, KEEP) for k in ("amount", "plan1", "plan2",
                                                                                   "profile")})
         except FinsamError as exc:
             show_error(self, exc, "Budgeten sparades inte")
@@ -276,6 +281,13 @@ class BudgetPlanDialog(QDialog):
         text = "\n".join(out)
         QGuiApplication.clipboard().setText(text)
         return text
+
+    def edit_rows(self) -> None:
+        """The budget rows themselves (label, accounts, insats, section) in the Budget dialog."""
+        dlg = BudgetDialog(self.book, self, year_id=self.year.id)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.finished.connect(lambda _r: self.rebuild())
+        dlg.open()
 
     def copy_from(self, source: str) -> None:
         try:
