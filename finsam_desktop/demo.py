@@ -29,6 +29,7 @@ from .closing.accruals import AccrualEntry, book_accruals
 from .closing.checks import save_bank_statement
 from .errors import BookFileError
 from .money import format_kr
+from .ops.demo_underlag import add_demo_underlag
 from .reports import build_report
 from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share as share_of
 
@@ -223,6 +224,7 @@ def _fill(book: Book) -> None:
         for y in years.values():
             book.set_signatories(y.id, [(n, r, "styrelse") for n, r in BOARD]
                                  + [(n, r, "revisor") for n, r in AUDITORS])
+        add_demo_underlag(book)
         book.set_year_status(y24.id, "closed")
 
 

@@ -27,6 +27,8 @@ COMMANDS = {
     "finsam_desktop.cli.accruals": ("accruals", "projects"),
     "finsam_desktop.cli.yearend": ("check", "close-year", "reopen-year", "handover"),
     "finsam_desktop.cli.registers": ("new-year", "members", "insatser", "project-owners", "drafts"),
+    "finsam_desktop.cli.underlag": ("attach", "attachments", "attestants", "attest", "unattested",
+                                    "attest-sample", "invoice", "invoices", "pay-invoice"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}

@@ -33,7 +33,8 @@ def out(text: str = "") -> None:
 # The one place where the command line imports lazily, on purpose: these modules pull in
 # reportlab (about half a second), and only the commands that write a PDF,
 # an xlsx or the handover package need them. Every other import is at module level.
-HEAVY_MODULES = ("finsam_desktop.render.pdf", "finsam_desktop.closing.handover")
+HEAVY_MODULES = ("finsam_desktop.render.pdf", "finsam_desktop.closing.handover",
+                 "finsam_desktop.render.attest_sample")
 
 
 def heavy(module: str):
