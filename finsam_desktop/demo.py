@@ -32,6 +32,7 @@ from .errors import BookFileError
 from .money import format_kr
 from .ops.budget import add_demo_budget_plan
 from .ops.annual_demo import add_annual_demo
+from .ops.demo_underlag import add_demo_underlag
 from .reports import build_report
 from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share as share_of
 
@@ -229,6 +230,7 @@ def _fill(book: Book) -> None:
             book.set_signatories(y.id, [(n, r, "styrelse") for n, r in BOARD]
                                  + [(n, r, "revisor") for n, r in AUDITORS])
         add_annual_demo(book)
+        add_demo_underlag(book)
         book.set_year_status(y24.id, "closed")
 
 

@@ -621,7 +621,116 @@ CREATE TABLE bank_rule (
 );
 """
 
+# Underlag, attest and leverantörsfakturor. The files themselves live in the companion
+# file (book/underlag.py); the book holds the links. A booked verifikation's links, its
+# attest and its registrar are permanent, like its rows.
+V_UNDERLAG = r"""
+CREATE TABLE attachment (
+    id              INTEGER PRIMARY KEY,
+    voucher_id      INTEGER REFERENCES voucher (id),
+    draft_id        INTEGER REFERENCES draft (id) ON DELETE CASCADE,
+    sha256          TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    file_name       TEXT NOT NULL CHECK (length(trim(file_name)) > 0),
+    mime            TEXT NOT NULL CHECK (mime IN ('application/pdf', 'image/jpeg', 'image/png')),
+    size            INTEGER NOT NULL CHECK (size > 0),
+    added_at        TEXT NOT NULL,
+    CHECK ((voucher_id IS NULL) <> (draft_id IS NULL))
+);
+CREATE INDEX attachment_voucher ON attachment (voucher_id) WHERE voucher_id IS NOT NULL;
+CREATE INDEX attachment_draft ON attachment (draft_id) WHERE draft_id IS NOT NULL;
+
+CREATE TRIGGER attachment_booked_no_delete BEFORE DELETE ON attachment
+WHEN OLD.voucher_id IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'Underlaget till en bokförd verifikation kan inte tas bort.');
+END;
+
+CREATE TRIGGER attachment_booked_no_update BEFORE UPDATE ON attachment
+WHEN OLD.voucher_id IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'Underlaget till en bokförd verifikation kan inte ändras.');
+END;
+
+-- Attestanter and their beloppsgräns per year, per the attestordning.
+CREATE TABLE attestant (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role            TEXT NOT NULL DEFAULT '',
+    limit_ore       INTEGER CHECK (limit_ore IS NULL OR limit_ore > 0),
+    UNIQUE (year_id, name)
+);
+
+-- One attest per verifikation, never changed or removed.
+CREATE TABLE attest (
+    voucher_id      INTEGER PRIMARY KEY REFERENCES voucher (id),
+    attestant       TEXT NOT NULL CHECK (length(trim(attestant)) > 0),
+    attested_at     TEXT NOT NULL
+);
+CREATE TRIGGER attest_no_update BEFORE UPDATE ON attest
+BEGIN
+    SELECT RAISE(ABORT, 'En attest kan inte ändras.');
+END;
+CREATE TRIGGER attest_no_delete BEFORE DELETE ON attest
+BEGIN
+    SELECT RAISE(ABORT, 'En attest kan inte tas bort.');
+END;
+
+-- Who registered (bokförde) a verifikation.
+CREATE TABLE voucher_registrar (
+    voucher_id      INTEGER PRIMARY KEY REFERENCES voucher (id),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    at              TEXT NOT NULL
+);
+CREATE TRIGGER voucher_registrar_no_change BEFORE UPDATE ON voucher_registrar
+BEGIN
+    SELECT RAISE(ABORT, 'Uppgiften om vem som registrerade verifikationen kan inte ändras.');
+END;
+CREATE TRIGGER voucher_registrar_no_delete BEFORE DELETE ON voucher_registrar
+BEGIN
+    SELECT RAISE(ABORT, 'Uppgiften om vem som registrerade verifikationen kan inte ändras.');
+END;
+
+-- Leverantörsfakturor: booked as leverantörsskuld (voucher_id), paid by payment_voucher_id.
+CREATE TABLE supplier_invoice (
+    id                  INTEGER PRIMARY KEY,
+    counterpart_id      INTEGER NOT NULL REFERENCES counterpart (id),
+    invoice_number      TEXT NOT NULL CHECK (length(trim(invoice_number)) > 0),
+    invoice_date        TEXT NOT NULL CHECK (date(invoice_date) = invoice_date),
+    due_date            TEXT NOT NULL CHECK (date(due_date) = due_date),
+    amount              INTEGER NOT NULL CHECK (amount > 0),
+    project_id          INTEGER REFERENCES project (id),
+    text                TEXT NOT NULL DEFAULT '',
+    voucher_id          INTEGER UNIQUE REFERENCES voucher (id),
+    payment_voucher_id  INTEGER REFERENCES voucher (id),
+    paid_on             TEXT CHECK (paid_on IS NULL OR date(paid_on) = paid_on),
+    registered_by       TEXT NOT NULL DEFAULT '',
+    registered_at       TEXT NOT NULL,
+    CHECK (due_date >= invoice_date),
+    CHECK ((payment_voucher_id IS NULL) = (paid_on IS NULL)),
+    UNIQUE (counterpart_id, invoice_number)
+);
+CREATE INDEX supplier_invoice_unpaid ON supplier_invoice (due_date) WHERE payment_voucher_id IS NULL;
+
+CREATE TRIGGER supplier_invoice_booked_locked BEFORE UPDATE ON supplier_invoice
+WHEN OLD.voucher_id IS NOT NULL AND (
+       NEW.voucher_id IS NOT OLD.voucher_id OR NEW.counterpart_id <> OLD.counterpart_id
+    OR NEW.invoice_number <> OLD.invoice_number OR NEW.invoice_date <> OLD.invoice_date
+    OR NEW.amount <> OLD.amount OR NEW.project_id IS NOT OLD.project_id
+    OR (OLD.payment_voucher_id IS NOT NULL AND (NEW.payment_voucher_id IS NOT OLD.payment_voucher_id
+                                                OR NEW.paid_on IS NOT OLD.paid_on)))
+BEGIN
+    SELECT RAISE(ABORT, 'En bokförd leverantörsfaktura kan inte ändras (bara markeras som betald en gång).');
+END;
+
+CREATE TRIGGER supplier_invoice_booked_no_delete BEFORE DELETE ON supplier_invoice
+WHEN OLD.voucher_id IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'En bokförd leverantörsfaktura kan inte tas bort.');
+END;
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -30,6 +30,8 @@ COMMANDS = {
     "finsam_desktop.cli.budget": ("budget", "budget-report", "plan"),
     "finsam_desktop.cli.annual": ("sus", "verksamhet", "mal", "organisation", "tidigare-ar"),
     "finsam_desktop.cli.bank": ("bank-import", "bank-csv", "bank-match", "bank-rule", "reconcile"),
+    "finsam_desktop.cli.underlag": ("attach", "attachments", "attestants", "attest", "unattested",
+                                    "attest-sample", "invoice", "invoices", "pay-invoice"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}

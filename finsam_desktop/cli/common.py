@@ -34,7 +34,8 @@ def out(text: str = "") -> None:
 # reportlab (about half a second), and only the commands that write a PDF,
 # an xlsx or the handover package need them. Every other import is at module level.
 HEAVY_MODULES = ("finsam_desktop.render.pdf", "finsam_desktop.closing.handover",
-                 "finsam_desktop.render.pdf_budget", "finsam_desktop.render.bank_pdf")
+                 "finsam_desktop.render.pdf_budget", "finsam_desktop.render.bank_pdf",
+                 "finsam_desktop.render.attest_sample")
 
 
 def heavy(module: str):

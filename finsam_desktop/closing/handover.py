@@ -25,6 +25,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from ..book import Book
+from .underlag import write_underlag_index
 from ..errors import BookFileError
 from ..exchange.sie_writer import export_sie
 from ..render.json_out import to_json
@@ -148,6 +149,9 @@ def _steps(book: Book, year_id: int, label: str):
                                          "kassaflödesanalys, noter, huvudbok och saldobalans.", xlsx),
         (f"Rapport {label}.json", "Samma siffror som årsredovisningen i maskinläsbar form (JSON), "
                                   "med radernas id.", json_file),
+        (f"Underlag {label}.csv", f"Förteckning över årets underlag (verifikation, fil, SHA-256); "
+                                  f"filerna ligger i mappen Underlag {label}, namngivna efter "
+                                  "verifikation.", lambda path: write_underlag_index(book, year_id, path)),
         (f"Kopia av boken {label}.finsam", "En fullständig kopia av bokföringsfilen, öppnas med "
                                            "Finsam Bokföring (SQLite-databas).", copy),
     ] + extra_steps(book, year_id, label)
@@ -188,10 +192,11 @@ def _zip(folder: Path, zip_path: Path) -> None:
     tmp = zip_path.with_name(f".{zip_path.name}.tmp")
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            for p in sorted(folder.iterdir()):
+            for p in sorted(q for q in folder.rglob("*") if q.is_file()):
                 # An xlsx is a zip already: deflating it again costs time and saves nothing.
-                stored = zipfile.ZIP_STORED if p.suffix.lower() == ".xlsx" else None
-                zf.write(p, f"{folder.name}/{p.name}", compress_type=stored)
+                # The same for scanned underlag (compressed images and PDFs, in their folder).
+                stored = zipfile.ZIP_STORED if p.suffix.lower() == ".xlsx" or p.parent != folder else None
+                zf.write(p, f"{folder.name}/{p.relative_to(folder).as_posix()}", compress_type=stored)
         tmp.replace(zip_path)
     except BaseException:
         tmp.unlink(missing_ok=True)
