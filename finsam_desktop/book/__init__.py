@@ -12,7 +12,8 @@ from ..errors import InputError
 from .accounts import AccountsMixin
 from .accruals import AccrualsMixin
 from .bulk import BulkMixin
-from .core import SUFFIX, BookCore
+from .chain import ChainMixin
+from .core import SUFFIX, BookCore, DatabaseError
 from .model import (Account, BalanceLine, BudgetRow, Counterpart, FiscalYear, Forbund, Member,
                     Project, Signatory, Voucher, VoucherRow)
 from .registers import RegistersMixin
@@ -27,7 +28,7 @@ __all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetR
            "VoucherRow", "VoucherSummary"]
 
 
-class Book(BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
+class Book(ChainMixin, BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
            YearEndMixin, BulkMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""

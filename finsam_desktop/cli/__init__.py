@@ -11,6 +11,7 @@ import importlib
 import re
 import sys
 
+from ..book import DatabaseError
 from ..errors import FinsamError
 
 
@@ -27,6 +28,7 @@ COMMANDS = {
     "finsam_desktop.cli.accruals": ("accruals", "projects"),
     "finsam_desktop.cli.yearend": ("check", "close-year", "reopen-year", "handover"),
     "finsam_desktop.cli.registers": ("new-year", "members", "insatser", "project-owners", "drafts"),
+    "finsam_desktop.cli.safety": ("verify", "backups", "restore"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}
@@ -84,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except FinsamError as exc:
         print(f"finsam: {exc.message}", file=sys.stderr)
+        return 2
+    except DatabaseError as exc:
+        # A damaged book file is a Swedish sentence, never a traceback.
+        print(f"finsam: Boken kan inte läsas, filen är skadad ({exc}). Kör finsam verify BOK "
+              "och återställ från en säkerhetskopia (finsam backups BOK).", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("finsam: avbrutet.", file=sys.stderr)
