@@ -171,8 +171,12 @@ class AccountsMixin:
         """Low level: lock or unlock a year (logged by the database itself). The bokslut
         (closing entries, carrying balances forward) lives in the year-end module."""
         with self.transaction():
+            before = self.conn.execute("SELECT status FROM fiscal_year WHERE id = ?", (year_id,)).fetchone()
             self.conn.execute("UPDATE fiscal_year SET status = ?, closed_at = ? WHERE id = ?",
                               (status, self._now() if status == "closed" else None, year_id))
+            if before is not None and before[0] != status:
+                # The seal of a closed year, or the record of its reopening (book/chain.py).
+                self._record_seal(year_id, "close" if status == "closed" else "reopen")
 
     @staticmethod
     def _now() -> str:

@@ -730,7 +730,62 @@ BEGIN
 END;
 """
 
+# Tamper evidence (book/chain.py): a hash chain over the verifikationer in booking order
+# and over the audit log, and a seal per closed year. Links are written by the program at
+# the end of every transaction; `finsam verify` recomputes them from the content.
+V_SAFETY = r"""
+CREATE TABLE voucher_link (
+    voucher_id      INTEGER PRIMARY KEY REFERENCES voucher (id),
+    hash            TEXT NOT NULL
+);
+
+CREATE TRIGGER voucher_link_no_update BEFORE UPDATE ON voucher_link
+BEGIN
+    SELECT RAISE(ABORT, 'Verifikationskedjan kan inte ändras.');
+END;
+
+CREATE TRIGGER voucher_link_no_delete BEFORE DELETE ON voucher_link
+BEGIN
+    SELECT RAISE(ABORT, 'Verifikationskedjan kan inte ändras.');
+END;
+
+CREATE TABLE audit_link (
+    audit_id        INTEGER PRIMARY KEY REFERENCES audit_log (id),
+    hash            TEXT NOT NULL
+);
+
+CREATE TRIGGER audit_link_no_update BEFORE UPDATE ON audit_link
+BEGIN
+    SELECT RAISE(ABORT, 'Loggens kedja kan inte ändras.');
+END;
+
+CREATE TRIGGER audit_link_no_delete BEFORE DELETE ON audit_link
+BEGIN
+    SELECT RAISE(ABORT, 'Loggens kedja kan inte ändras.');
+END;
+
+-- Every close ('close', with the hash of the year's content) and reopen ('reopen') of
+-- a räkenskapsår, in order. A closed year's last event is its valid seal.
+CREATE TABLE year_seal (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    event           TEXT NOT NULL CHECK (event IN ('close', 'reopen')),
+    at              TEXT NOT NULL,
+    hash            TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TRIGGER year_seal_no_update BEFORE UPDATE ON year_seal
+BEGIN
+    SELECT RAISE(ABORT, 'Årets försegling kan inte ändras.');
+END;
+
+CREATE TRIGGER year_seal_no_delete BEFORE DELETE ON year_seal
+BEGIN
+    SELECT RAISE(ABORT, 'Årets försegling kan inte ändras.');
+END;
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG, V_SAFETY]
 
 SCHEMA_VERSION = len(MIGRATIONS)

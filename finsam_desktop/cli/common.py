@@ -15,7 +15,10 @@ def open_book(path: str, *, read_only: bool = False) -> Book:
     p = Path(path)
     if not p.exists():
         raise BookFileError(f"Boken {p} finns inte.", path=str(p))
-    return Book.open(p, read_only=read_only)
+    book = Book.open(p, read_only=read_only)
+    for notice in book.notices:  # what opening found, e.g. a -wal left by a crash
+        print(f"finsam: {notice}", file=sys.stderr)
+    return book
 
 
 def year_arg(book: Book, label):
