@@ -70,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0
 
+    from .about import log_folder
+    from .startup import ErrorLog, FileOpenFilter
+    ErrorLog(log_folder()).install()
     window = MainWindow()
+    app.installEventFilter(FileOpenFilter(window.open_book, window))
     window.show()
     if args.demo:
         window.open_demo()

@@ -48,7 +48,14 @@ WizardStyle=modern
 CloseApplications=yes
 
 [Languages]
-Name: "swedish"; MessagesFile: "compiler:Languages\Swedish.isl"
+; Swedish is one of Inno Setup's unofficial translations (not shipped with the compiler):
+; the release workflow downloads Swedish.isl beside this script; without it the
+; installer's own pages are in English.
+#if FileExists(AddBackslash(SourcePath) + "Swedish.isl")
+Name: "swedish"; MessagesFile: "Swedish.isl"
+#else
+Name: "english"; MessagesFile: "compiler:Default.isl"
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "Skapa en genväg på skrivbordet"; GroupDescription: "Genvägar:"; Flags: unchecked
