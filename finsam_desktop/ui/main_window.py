@@ -21,6 +21,7 @@ from ..errors import BookFileError, FinsamError
 from ..paths import resource
 from . import pdf_export, settings, sie_actions
 from .bank_view import choose_and_import as import_bank_statement, statement_path
+from .about import about_html
 from .accounts_form import AccountsDialog
 from .accruals_form import AccrualsDialog
 from .board_report_view import BoardReportDialog
@@ -515,12 +516,7 @@ class MainWindow(QMainWindow):
             w.text_edit.selectAll()
 
     def about(self) -> None:
-        QMessageBox.about(self, f"Om {APP_NAME}",
-                          f"<h3>{APP_NAME} {__version__}</h3>"
-                          "<p>Bokföring och årsredovisning för samordningsförbund (Finsam) enligt "
-                          "LKBR (2018:597) och RKR:s rekommendationer.</p>"
-                          "<p>Boken är en enda fil; databasen själv vägrar det som bokföringsreglerna "
-                          "förbjuder. Licens: GPL-3.0-or-later.</p>")
+        QMessageBox.about(self, f"Om {APP_NAME}", about_html(self.book.path if self.book else None))
 
     # ------------------------------------------------------------------ window state
     def _restore_geometry(self) -> None:
