@@ -211,8 +211,15 @@ class _Planner:
         for code in sorted(set(codes) | used):
             if code not in existing:
                 plan.projects.append((code, codes.get(code, code)))
+        used_cp = sorted({r.counterpart for v in sie.vouchers for r in v.rows if r.counterpart})
+        dim_name = sie.dimensions.get(MOTPART_DIM) or "Motpart"
+        if used_cp and "motpart" not in dim_name.casefold():
+            # Another program's own dimension 20: not motparter, and the book has no place for it.
+            self.add(WARNING, f"Objekt i dimension {MOTPART_DIM} (”{dim_name}”) läses inte in; Finsam Bokföring "
+                              f"läser dimension {MOTPART_DIM} bara som motpart.", "#DIM")
+            return
         names = {code: obj.name for (dim, code), obj in sie.objects.items() if dim == MOTPART_DIM}
-        for code in sorted({r.counterpart for v in sie.vouchers for r in v.rows if r.counterpart}):
+        for code in used_cp:
             plan.counterparts[code] = names.get(code, code)
 
     # ------------------------------------------------------------------ years

@@ -41,14 +41,23 @@ HISTORY = {
     2023: dict(tilldelade=2_592_000, intakter=2_593_400, kostnader=2_610_900, ek_tillgangar=None, likvida=None),
 }
 
-JUDGEMENT = ("Styrelsen bedömer att förbundet under året har haft en god ekonomisk hushållning: de finansiella "
-             "målen är uppfyllda och verksamhetsmålen i huvudsak uppfyllda. Det egna kapitalet har minskat till "
-             "en nivå inom Nationella rådets rekommendation genom en planerad förstärkning av insatserna.")
+JUDGEMENT = {
+    2024: ("Styrelsen bedömer att förbundet under året har haft en god ekonomisk hushållning med ett undantag: "
+           "det egna kapitalet överstiger Nationella rådets rekommendation om högst 20 % av tilldelade medel. "
+           "Styrelsen har därför beslutat om förstärkta insatser 2025 som minskar det egna kapitalet. "
+           "Verksamhetsmålen är i huvudsak uppfyllda."),
+    2025: ("Styrelsen bedömer att förbundet under året har haft en god ekonomisk hushållning: de finansiella "
+           "målen är uppfyllda och verksamhetsmålen i huvudsak uppfyllda. Det egna kapitalet har minskat till "
+           "en nivå inom Nationella rådets rekommendation genom en planerad förstärkning av insatserna."),
+}
 
-BALANSKRAV_STATEMENT = (
-    "Det negativa balanskravsresultatet är planerat: styrelsen har beslutat att använda eget kapital över "
-    "Nationella rådets rekommendation till förstärkta insatser för unga. Synnerliga skäl föreligger därför "
-    "att inte återställa underskottet; det egna kapitalet ligger efter årets resultat inom målet.")
+_PLANNED = ("Det negativa balanskravsresultatet är planerat: styrelsen har beslutat att använda eget kapital över "
+            "Nationella rådets rekommendation till förstärkta insatser för unga. Synnerliga skäl föreligger därför "
+            "att inte återställa underskottet; ")
+BALANSKRAV_STATEMENT = {
+    2024: _PLANNED + "det egna kapitalet ligger fortfarande över 20 % och minskas vidare 2025.",
+    2025: _PLANNED + "det egna kapitalet ligger efter årets resultat inom målet.",
+}
 
 # name, role, title, appointing member (None: förbundet itself)
 ORGANISATION = [
@@ -120,6 +129,6 @@ def add_annual_demo(book: Book) -> None:
         save_goal(book, None, y.id, kind="finansiell", title="Verksamheten ska bedrivas inom budgetramen",
                   measure="Årets resultat jämfört med budgeterat resultat.", metric="resultat_mot_budget",
                   target=budget_result)
-        book.set_year_text(y.id, "maluppfyllelse_bedomning", JUDGEMENT)
-        book.set_year_text(y.id, "balanskrav_atgard", BALANSKRAV_STATEMENT)
+        book.set_year_text(y.id, "maluppfyllelse_bedomning", JUDGEMENT[yr])
+        book.set_year_text(y.id, "balanskrav_atgard", BALANSKRAV_STATEMENT[yr])
         book.set_organisation(y.id, [(n, r, t, members.get(m) if m else None) for n, r, t, m in ORGANISATION])

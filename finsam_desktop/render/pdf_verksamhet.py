@@ -166,8 +166,7 @@ def verksamhet_part(ctx: Context) -> list:
     if ex is None or not ctx.full_year:
         return []
     st = styles()
-    parts = new_body_page() + [part_heading("Verksamhet och måluppfyllelse")]
-    parts += _organisation(ctx, ex)
+    parts = _organisation(ctx, ex)
     parts += _goals(ctx, ex)
     if ex.balanskrav_negative or ex.balanskrav_statement:
         parts.append(section_heading("Åtgärder för att återställa balanskravsresultatet"))
@@ -183,7 +182,9 @@ def verksamhet_part(ctx: Context) -> list:
         for ins in ex.verksamhet.insatser:
             parts += _insats(ins)
     parts += _history(ctx, ex)
-    return parts
+    if not parts:   # a book with none of these registers prints no empty part
+        return []
+    return new_body_page() + [part_heading("Verksamhet och måluppfyllelse")] + parts
 
 
 def mellanhavanden_part(ctx: Context) -> list:

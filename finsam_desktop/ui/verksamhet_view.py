@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..book import Book
-from ..book.annual import ORGANISATION_ROLES, ParticipantFigures
+from ..book.annual import ORGANISATION_ROLES, HistoryYear, ParticipantFigures
 from ..errors import FinsamError, InputError
 from ..money import parse_kr
-from ..ops.annual import import_participants_csv, save_goal, save_participants
+from ..ops.annual import import_participants_csv, save_goal, save_history_year, save_participants
 from ..reports.document import build_document
 from ..render.xlsx_sus import write_sus_xlsx
 from ..reports.annual_extras import ROLE_LABELS
@@ -48,6 +48,13 @@ MEMBER_COLUMNS = [Column("Medlem", lambda r: r["name"]), Column("Andel", lambda 
                   Column("Fordringar", lambda r: r["claims"], amount=True),
                   Column("Skulder", lambda r: r["debts"], amount=True),
                   Column("Andel eget kapital", lambda r: r["equity"], amount=True)]
+HISTORY_LABELS = (("tilldelade_medel", "Tilldelade medel"), ("verksamhetens_intakter", "Verksamhetens intäkter"),
+                  ("verksamhetens_kostnader", "Summa kostnader"), ("arets_resultat", "Årets resultat"),
+                  ("eget_kapital", "Eget kapital"), ("summa_tillgangar", "Summa tillgångar"),
+                  ("likvida_medel", "Likvida medel"))
+HISTORY_COLUMNS = ([Column("År", lambda r: r["year"])]
+                   + [Column(label, (lambda r, k=key: r[k]), amount=True) for key, label in HISTORY_LABELS]
+                   + [Column("Källa", lambda r: r["source"])])
 COUNT_FIELDS = (("target", "Mål antal deltagare"), ("women", "Kvinnor"), ("men", "Män"),
                 ("ended_work", "Avslutade till arbete"), ("ended_studies", "Avslutade till studier"),
                 ("ended_other_insats", "Avslutade till annan insats"), ("ended_other", "Avslutade av annan anledning"))
@@ -118,6 +125,7 @@ class VerksamhetView(QWidget):
         ml.addWidget(table_view(self.members, stretch_column=0), 1)
         self.tabs.addTab(mem, "Mellanhavanden")
         self.tabs.addTab(self._organisation_tab(), "Organisation")
+        self.tabs.addTab(self._history_tab(), "Tidigare år")
 
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Verksamhet och SUS"))
@@ -184,6 +192,64 @@ class VerksamhetView(QWidget):
         self.org_error.setWordWrap(True)
         lay.addWidget(self.org_error)
         return w
+
+    def _history_tab(self) -> QWidget:
+        """Key figures of years before the book, entered once from their årsredovisningar."""
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.history = RecordTableModel(HISTORY_COLUMNS)
+        table = table_view(self.history, stretch_column=None)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # headers whole
+        lay.addWidget(table, 1)
+        box = QGroupBox("Mata in ett år före boken (belopp i kr; kostnader som positivt belopp)")
+        grid = QGridLayout(box)
+        self.h_year = QSpinBox()
+        self.h_year.setRange(1990, 2200)
+        self.h_year.setValue(int(self.book.years()[0].label[:4]) - 1 if self.book.years() else 2020)
+        grid.addWidget(QLabel("År"), 0, 0)
+        grid.addWidget(self.h_year, 0, 1)
+        self.h_fields: dict[str, QLineEdit] = {}
+        for i, (key, label) in enumerate(HISTORY_LABELS, 1):
+            edit = QLineEdit()
+            edit.setObjectName(f"history_{key}")
+            self.h_fields[key] = edit
+            grid.addWidget(QLabel(label), i // 4, 2 * (i % 4))
+            grid.addWidget(edit, i // 4, 2 * (i % 4) + 1)
+        self.h_source = QLineEdit()
+        self.h_source.setPlaceholderText("t.ex. Årsredovisning 2023")
+        grid.addWidget(QLabel("Källa"), 2, 0)
+        grid.addWidget(self.h_source, 2, 1, 1, 5)
+        self.h_save = QPushButton("Spara året")
+        self.h_save.clicked.connect(self.save_history)
+        self.h_save.setEnabled(not self.book.read_only)
+        grid.addWidget(self.h_save, 2, 7)
+        lay.addWidget(box)
+        self.h_error = QLabel()
+        self.h_error.setWordWrap(True)
+        lay.addWidget(self.h_error)
+        return w
+
+    def _load_history(self) -> None:
+        self.history.set_records([dict(year=str(h.year), **{k: money_kr(getattr(h, k)) for k, _l in HISTORY_LABELS},
+                                       source=h.source) for h in reversed(self.book.history_years())])
+
+    def save_history(self) -> None:
+        try:
+            values = {}
+            for key, label in HISTORY_LABELS:
+                raw = self.h_fields[key].text().strip()
+                if not raw:
+                    raise InputError(f"Fältet {label.lower()} är tomt.", field=key)
+                values[key] = parse_kr(raw, field=label.lower())
+            values["verksamhetens_kostnader"] = -abs(values["verksamhetens_kostnader"])
+            save_history_year(self.book, HistoryYear(self.h_year.value(), **values, source=self.h_source.text().strip()))
+        except FinsamError as exc:
+            self.h_error.setStyleSheet(ERROR_STYLE)
+            self.h_error.setText(exc.message)
+            return
+        self.h_error.setStyleSheet(MUTED_STYLE)
+        self.h_error.setText(f"Nyckeltalen för {self.h_year.value()} sparades; de visas i femårsöversikten.")
+        self._load_history()
 
     def _org_row(self, name: str, role: str, title: str, member_id: int | None) -> None:
         r = self.org_table.rowCount()
@@ -429,6 +495,7 @@ class VerksamhetView(QWidget):
                                   for m in ex.mellanhavanden.members])
         self._load_form()
         self._load_organisation()
+        self._load_history()
 
     # ------------------------------------------------------------------ actions
     def import_csv(self, path: str | None = None) -> None:

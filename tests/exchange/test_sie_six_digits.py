@@ -83,3 +83,17 @@ def test_a_four_digit_budget_range_covers_the_six_digit_accounts(tmp_path):
         assert drift["Insatser"].utfall == -250_000_00 and drift["Insatser"].avvikelse == 50_000_00
         assert drift["Driftbidrag"].utfall == 600_000_00
         assert drift["Resultat"].utfall == 310_000_00
+
+
+def test_another_programs_dimension_20_is_not_read_as_motpart(tmp_path):
+    text = FILE.replace("#IB 0 193010", '#DIM 20 "Avdelning"\n#OBJEKT 20 "A1" "Avdelning 1"\n#IB 0 193010')
+    text = text.replace("#TRANS 453010 {{}} 250000.00".replace("{{}}", "{}"), '#TRANS 453010 {20 "A1"} 250000.00')
+    assert '{20 "A1"}' in text
+    src = tmp_path / "avd.se"
+    src.write_bytes(text.encode("cp437"))
+    report = import_sie(src, tmp_path / "a.finsam")
+    assert any("dimension 20 (”Avdelning”) läses inte in" in f.message for f in report.findings)
+    with Book.open(tmp_path / "a.finsam") as book:
+        assert book.counterparts() == []
+        rows = [r for *_h, rs in book.iter_year_vouchers(book.year_by_label("2025").id) for r in rs]
+        assert all(r[4] is None for r in rows) and any(r[0] == 453010 for r in rows)

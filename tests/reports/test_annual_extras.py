@@ -211,3 +211,15 @@ def test_workbook_sheets_for_members_insatser_drift_follow_up_and_overview(demo,
     assert [c.value for c in ov[4]] == ["Nyckeltal", "2025", "2024", "2023*", "2022*", "2021*"]
     steg = [r for r in rows("Verksamhet per insats") if r[0] == "STEG"]
     assert steg[0][2] == 2025 and steg[0][12] == 19_940
+
+
+def test_a_book_without_the_registers_prints_no_empty_part(tmp_path):
+    from finsam_desktop.render.pdf import render_pdf_bytes
+    from tests.pdf_helpers import pages_text
+    b = Book.create(tmp_path / "tom.finsam", namn="Tomt förbund", orgnr=VALID_ORGNR, year_start="2025-01-01",
+                    year_end="2025-12-31")
+    doc = build_document(b, b.years()[0].id)
+    assert doc.extras.mellanhavanden.members == () and doc.extras.cost_split.total == 0
+    text = "\n".join(pages_text(render_pdf_bytes(doc)))
+    assert "Verksamhet och måluppfyllelse" not in text and "Mellanhavanden" not in text
+    b.close()

@@ -100,3 +100,29 @@ def test_organisation_tab_edits_the_years_register(qtbot, demo_window):
     page.save_organisation()
     assert "Person 1 i organisationen saknar namn" in page.org_error.text()
     assert len(book.organisation(y.id)) == 12      # nothing of the refused list was saved
+
+
+def test_earlier_years_are_entered_on_the_page(qtbot, demo_window):
+    book = demo_window.book
+    page = demo_window.show_page("verksamhet")
+    assert [r["year"] for r in page.history.records] == ["2023", "2022", "2021"]
+    assert page.h_year.value() == 2023
+    page.h_year.setValue(2020)
+    values = dict(tilldelade_medel="2 592 000", verksamhetens_intakter="2 592 500", verksamhetens_kostnader="2 500 000",
+                  arets_resultat="92 500", eget_kapital="923 500", summa_tillgangar="1 100 000",
+                  likvida_medel="1 000 000")
+    for key, text in values.items():
+        page.h_fields[key].setText(text)
+    page.h_fields["summa_tillgangar"].setText("")
+    page.save_history()
+    assert "summa tillgångar är tomt" in page.h_error.text()
+    page.h_fields["summa_tillgangar"].setText("1 100 000")
+    page.h_source.setText("Årsredovisning 2020")
+    page.save_history()
+    h = book.history_years()[0]
+    assert (h.year, h.verksamhetens_kostnader, h.eget_kapital, h.source) == (2020, -2_500_000_00, 923_500_00,
+                                                                            "Årsredovisning 2020")
+    assert [r["year"] for r in page.history.records][-1] == "2020"
+    page.h_year.setValue(2024)
+    page.save_history()
+    assert "2024 finns redan i boken" in page.h_error.text()
