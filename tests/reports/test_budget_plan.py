@@ -10,7 +10,7 @@ from finsam_desktop.errors import InputError, RuleError
 from finsam_desktop.ops.budget import copy_budget, find_budget_row, set_balance_budget, set_budget_row
 from finsam_desktop.reports.budget_plan import build_budget_plan
 
-from kramfors import KR, build_kramfors, kramfors_book  # noqa: F401
+from kramfors import KR, kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 # Verksamhetsplan 2021, plan years 2022–2023 (kr, report sign): label -> (2021, 2022, 2023)
 PLAN_YEARS = {
