@@ -34,7 +34,8 @@ def _person(v: int | None, income: bool) -> str:
 
 
 def parse_cell(text: str, income: bool, *, clearable: bool, where: str) -> int | None:
-    """A typed or pasted amount -> report sign; '' -> None (a plan year without amount)."""
+    """A typed or pasted amount -> report sign, its sign from the row (intäkt or
+    kostnad); '' -> None (a plan year without amount)."""
     t = text.strip()
     if not t:
         if clearable:
@@ -44,6 +45,7 @@ def parse_cell(text: str, income: bool, *, clearable: bool, where: str) -> int |
         kr = parse_kr(t, field=where)
     except InputError as exc:
         raise InputError(f"{where}: ”{text}” är inget belopp. Skriv t.ex. 120 000.", field=where) from exc
+    kr = abs(kr)  # the sign follows the row: a plan pasted in ledger sign reads the same
     return kr if income else -kr
 
 
@@ -116,7 +118,7 @@ class BudgetPlanDialog(QDialog):
 
         self.result = QLabel()
         self.result.setTextFormat(Qt.RichText)
-        self.hint = muted("Skriv belopp som positiva kronor för både intäkter och kostnader. Klistra in ett block "
+        self.hint = muted("Belopp i kronor; tecknet följer raden (intäkt eller kostnad). Klistra in ett block "
                           "från Excel (Ctrl+V) i beloppskolumnerna; en tom cell i ett planår betyder att raden "
                           "inte finns det året. Nya budgetrader läggs till under Budgetrader.")
         lay = QVBoxLayout(self)
@@ -269,15 +271,21 @@ class BudgetPlanDialog(QDialog):
         return self._save(changes)
 
     def copy(self) -> str:
-        """The selected cells as tab-separated text (for Excel)."""
+        """The selected cells as tab-separated text for Excel: amounts as plain numbers
+        (no thousands separator, so any Excel reads them as numbers)."""
         ranges = self.grid.selectedRanges()
         if not ranges:
             return ""
         rg = ranges[0]
         out = []
         for r in range(rg.topRow(), rg.bottomRow() + 1):
-            out.append("\t".join(self.grid.item(r, c).text().replace("\u00a0", " ").replace("\u2212", "-")
-                                 for c in range(rg.leftColumn(), rg.rightColumn() + 1)))
+            cells = []
+            for c in range(rg.leftColumn(), rg.rightColumn() + 1):
+                text = self.grid.item(r, c).text()
+                if c in AMOUNT_COLS:
+                    text = text.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
+                cells.append(text)
+            out.append("\t".join(cells))
         text = "\n".join(out)
         QGuiApplication.clipboard().setText(text)
         return text
