@@ -16,8 +16,9 @@ from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.budget import COPY_SOURCES, copy_budget, is_income_row, set_balance_budget, set_budget_row
 from ..reports.budget_plan import SECTION_TITLES, BudgetPlanReport, build_budget_plan, plan_labels
+from ..reports.charts import balance_chart
 from .budget_form import BudgetDialog
-from .charts import fit_to_screen
+from .charts import ChartWidget, fit_to_screen
 from .common import heading, money_kr, muted, show_error, style_table
 
 FIXED = ("Budgetrad", "Del", "Konton", "Typ")
@@ -126,7 +127,12 @@ class BudgetPlanDialog(QDialog):
         lay.addWidget(self.grid, 3)
         lay.addWidget(self.result)
         lay.addWidget(heading("Balansbudget", 12))
-        lay.addWidget(self.balance)
+        self.balance_chart = ChartWidget()
+        self.balance_chart.setMinimumWidth(360)
+        below = QHBoxLayout()
+        below.addWidget(self.balance, 3, Qt.AlignTop)
+        below.addWidget(self.balance_chart, 2)
+        lay.addLayout(below)
         lay.addLayout(decided)
         lay.addWidget(self.hint)
         self.writable = not book.read_only and not self.year.is_closed
@@ -167,6 +173,7 @@ class BudgetPlanDialog(QDialog):
                 g.setItem(i, c, item)
         self._filling = False
         res = self.plan.results[col:col + 3]
+        self.balance_chart.set_chart(balance_chart(self.plan) if self.plan.sections else None)
         self.result.setText("Årets resultat: " + " · ".join(
             f"{label} <b>{money_kr(v)} kr</b>" for label, v in zip(self.headers[4:7], res)))
         self._fill_balance()
