@@ -27,7 +27,7 @@ def register(sub) -> None:
     p.add_argument("--year", help="budgetåret (ÅÅÅÅ); utan: det senaste öppna")
     p.add_argument("--json", action="store_true", help="skriv budgeten som JSON (belopp i öre, intäkter positiva)")
     p.add_argument("--set", metavar="RAD", help="budgetraden som ändras (id eller namn)")
-    p.add_argument("--amount", metavar="KR", help="årets belopp, positivt för både intäkt och kostnad")
+    p.add_argument("--amount", metavar="KR", help="årets belopp i kronor; tecknet följer raden (intäkt eller kostnad)")
     p.add_argument("--plan1", metavar="KR", help="belopp för första planåret (- tar bort)")
     p.add_argument("--plan2", metavar="KR", help="belopp för andra planåret (- tar bort)")
     p.add_argument("--profile", metavar="VIKTER",

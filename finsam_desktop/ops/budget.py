@@ -30,11 +30,12 @@ def is_income_row(book: Book, row) -> bool:
 
 
 def person_to_ledger(book: Book, row, kr: int | None) -> int | None:
-    """An amount as a person writes it (positive for a budgeted intäkt or kostnad) in the
-    book's ledger sign."""
+    """An amount as a person writes it in the book's ledger sign. The sign follows the
+    row (an intäkt or a kostnad), so a verksamhetsplan written in ledger sign (driftbidrag
+    negative) reads the same as one written in positive kronor."""
     if kr is None:
         return None
-    return -kr if is_income_row(book, row) else kr
+    return -abs(kr) if is_income_row(book, row) else abs(kr)
 
 
 def find_budget_row(book: Book, year_id: int, key: str):

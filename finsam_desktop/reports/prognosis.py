@@ -30,7 +30,6 @@ from dataclasses import asdict, dataclass
 from datetime import date as Date
 from fractions import Fraction
 
-from ..book.budget_plan import MONTHS
 from ..errors import FinsamError, InputError, RuleError
 from ..money import parse_kr, pro_rata
 from . import keyfigures

@@ -7,7 +7,7 @@ pages as a PDF. Amounts as a person writes them: positive for an intäkt and a k
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -16,8 +16,9 @@ from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.budget import COPY_SOURCES, copy_budget, is_income_row, set_balance_budget, set_budget_row
 from ..reports.budget_plan import SECTION_TITLES, BudgetPlanReport, build_budget_plan, plan_labels
+from ..reports.charts import balance_chart
 from .budget_form import BudgetDialog
-from .charts import fit_to_screen
+from .charts import ChartWidget, fit_to_screen
 from .common import heading, money_kr, muted, show_error, style_table
 
 FIXED = ("Budgetrad", "Del", "Konton", "Typ")
@@ -34,7 +35,8 @@ def _person(v: int | None, income: bool) -> str:
 
 
 def parse_cell(text: str, income: bool, *, clearable: bool, where: str) -> int | None:
-    """A typed or pasted amount -> report sign; '' -> None (a plan year without amount)."""
+    """A typed or pasted amount -> report sign, its sign from the row (intäkt or
+    kostnad); '' -> None (a plan year without amount)."""
     t = text.strip()
     if not t:
         if clearable:
@@ -44,6 +46,7 @@ def parse_cell(text: str, income: bool, *, clearable: bool, where: str) -> int |
         kr = parse_kr(t, field=where)
     except InputError as exc:
         raise InputError(f"{where}: ”{text}” är inget belopp. Skriv t.ex. 120 000.", field=where) from exc
+    kr = abs(kr)  # the sign follows the row: a plan pasted in ledger sign reads the same
     return kr if income else -kr
 
 
@@ -97,8 +100,6 @@ class BudgetPlanDialog(QDialog):
         self.balance.setSelectionMode(QTableWidget.NoSelection)
         self.balance.setEditTriggers(QTableWidget.NoEditTriggers)
         self.balance.horizontalHeader().setStretchLastSection(False)
-        self.balance.setMinimumHeight(7 * (self.balance.fontMetrics().height() + 10) + 12)
-        self.balance.setMaximumHeight(8 * (self.balance.fontMetrics().height() + 10) + 12)
 
         decided = QHBoxLayout()
         decided.addWidget(QLabel("Eget kapital vid årets början enligt beslut (kr):"))
@@ -116,7 +117,7 @@ class BudgetPlanDialog(QDialog):
 
         self.result = QLabel()
         self.result.setTextFormat(Qt.RichText)
-        self.hint = muted("Skriv belopp som positiva kronor för både intäkter och kostnader. Klistra in ett block "
+        self.hint = muted("Belopp i kronor; tecknet följer raden (intäkt eller kostnad). Klistra in ett block "
                           "från Excel (Ctrl+V) i beloppskolumnerna; en tom cell i ett planår betyder att raden "
                           "inte finns det året. Nya budgetrader läggs till under Budgetrader.")
         lay = QVBoxLayout(self)
@@ -124,7 +125,12 @@ class BudgetPlanDialog(QDialog):
         lay.addWidget(self.grid, 3)
         lay.addWidget(self.result)
         lay.addWidget(heading("Balansbudget", 12))
-        lay.addWidget(self.balance)
+        self.balance_chart = ChartWidget()
+        self.balance_chart.setMinimumWidth(360)
+        below = QHBoxLayout()
+        below.addWidget(self.balance, 0, Qt.AlignTop)
+        below.addWidget(self.balance_chart, 1)
+        lay.addLayout(below)
         lay.addLayout(decided)
         lay.addWidget(self.hint)
         self.writable = not book.read_only and not self.year.is_closed
@@ -165,6 +171,7 @@ class BudgetPlanDialog(QDialog):
                 g.setItem(i, c, item)
         self._filling = False
         res = self.plan.results[col:col + 3]
+        self.balance_chart.set_chart(balance_chart(self.plan) if self.plan.sections else None)
         self.result.setText("Årets resultat: " + " · ".join(
             f"{label} <b>{money_kr(v)} kr</b>" for label, v in zip(self.headers[4:7], res)))
         self._fill_balance()
@@ -195,9 +202,17 @@ class BudgetPlanDialog(QDialog):
                     item.setFont(bold)
                 t.setItem(i, c, item)
         cw = t.fontMetrics().averageCharWidth()
-        t.setColumnWidth(0, 40 * cw)
+        t.setColumnWidth(0, 38 * cw)
+        head = QFont(t.horizontalHeader().font())
+        head.setBold(True)  # some styles set headers in bold: leave room for that
+        hm = QFontMetrics(head)
         for c in range(1, len(b) + 1):
-            t.setColumnWidth(c, 16 * cw)
+            t.setColumnWidth(c, max(13 * cw, hm.horizontalAdvance(t.horizontalHeaderItem(c).text()) + 28))
+        t.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        t.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        t.setFixedWidth(sum(t.columnWidth(c) for c in range(t.columnCount())) + 2 * t.frameWidth() + 2)
+        t.setFixedHeight(t.horizontalHeader().height() + sum(t.rowHeight(r) for r in range(t.rowCount()))
+                         + 2 * t.frameWidth() + 2)
         src = {"beslut": self.book.year_text(self.year.id, "budget_eget_kapital_in", ""), "golv":
                self.book.year_text(self.year.id, "eget_kapital_golv", "")}
         self.equity_in.setText(src["beslut"])
@@ -269,15 +284,21 @@ class BudgetPlanDialog(QDialog):
         return self._save(changes)
 
     def copy(self) -> str:
-        """The selected cells as tab-separated text (for Excel)."""
+        """The selected cells as tab-separated text for Excel: amounts as plain numbers
+        (no thousands separator, so any Excel reads them as numbers)."""
         ranges = self.grid.selectedRanges()
         if not ranges:
             return ""
         rg = ranges[0]
         out = []
         for r in range(rg.topRow(), rg.bottomRow() + 1):
-            out.append("\t".join(self.grid.item(r, c).text().replace("\u00a0", " ").replace("\u2212", "-")
-                                 for c in range(rg.leftColumn(), rg.rightColumn() + 1)))
+            cells = []
+            for c in range(rg.leftColumn(), rg.rightColumn() + 1):
+                text = self.grid.item(r, c).text()
+                if c in AMOUNT_COLS:
+                    text = text.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
+                cells.append(text)
+            out.append("\t".join(cells))
         text = "\n".join(out)
         QGuiApplication.clipboard().setText(text)
         return text

@@ -105,7 +105,7 @@ def draw_chart(p: QPainter, area: QRectF, chart: Chart, pal: QPalette, font: QFo
     right = area.right() - 4
     top = area.top() + tm.height() + fm.height() + 6
     show_x_label = bool(chart.x_label) and area.height() >= 260
-    bottom = area.bottom() - legend_h - (2 if show_x_label else 1) * fm.height() - 10
+    bottom = area.bottom() - legend_h - (3 if show_x_label else 2) * fm.height() - 8
     if bottom - top < 40:
         bottom = top + 40
     plot_h = bottom - top

@@ -14,7 +14,7 @@ from finsam_desktop.reports import build_report
 from finsam_desktop.reports.board_report import build_board_report
 from finsam_desktop.reports.prognosis import budget_to_date, build_prognosis, elapsed_share
 
-from kramfors import KR, build_kramfors, kramfors_book  # noqa: F401
+from kramfors import KR, kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 DRIFT = (1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)  # driftbidrag in January and July
 

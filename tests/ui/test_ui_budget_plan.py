@@ -119,6 +119,11 @@ def test_budget_grid_paste_from_excel_all_or_nothing(qtbot, demo_copy, warnings,
     g.item(d, 6).setText("2 600 000")
     qtbot.wait(1)
     assert demo_copy.budget_plan(rows["Driftbidrag från medlemmarna"].id).plan2 == -2_600_000_00
+    g.setCurrentCell(d, 5)  # pasted from a plan in ledger sign (driftbidrag negative): the same
+    QGuiApplication.clipboard().setText("-2 586 668\t-2 581 334")
+    assert dlg.paste()
+    plan = demo_copy.budget_plan(rows["Driftbidrag från medlemmarna"].id)
+    assert (plan.plan1, plan.plan2) == (-2_586_668_00, -2_581_334_00)
     g.item(_row(g, "Löner kansli"), 7).setText("1,1")
     qtbot.wait(1)
     assert "tolv" in warnings[-1][1]
@@ -128,7 +133,7 @@ def test_budget_grid_paste_from_excel_all_or_nothing(qtbot, demo_copy, warnings,
     g.clearSelection()
     g.setRangeSelected(QTableWidgetSelectionRange(0, 0, 1, 5), True)
     assert dlg.copy().splitlines()[0] == "Driftbidrag från medlemmarna\tVerksamhetens intäkter\t3000–3999\tIntäkt" \
-        "\t2 592 000\t2 592 000"
+        "\t2592000\t2586668"
     dlg.floor.setText("250 000")
     dlg.save_decided()
     assert dlg.plan.balance[1].golv == 250_000_00
