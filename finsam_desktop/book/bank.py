@@ -266,6 +266,13 @@ class BankMixin:
                                   "AND booking_date BETWEEN ? AND ?", (account, date_from, date)).fetchone()[0]
         return opening + moved
 
+    def bank_statement_balance(self, account: int, date: str) -> int | None:
+        """The bank's balance at the end of `date` when an imported statement covers that
+        day (what the bokslut check compares with), else None."""
+        covered = self.conn.execute("SELECT 1 FROM bank_statement WHERE account = ? AND ? BETWEEN date_from AND date_to",
+                                    (account, date)).fetchone()
+        return self.bank_balance_at(account, date) if covered else None
+
     def first_bank_date(self, account: int) -> str | None:
         r = self.conn.execute("SELECT min(date_from) FROM bank_statement WHERE account = ?", (account,)).fetchone()
         return r[0]

@@ -70,8 +70,8 @@ def run_checks(book: Book, year_id: int, *, date_to: str | None = None,
     date_to = date_to or year.end
     if not year.start <= date_to <= year.end:
         raise RuleError(f"Datumet {date_to} ligger inte i räkenskapsåret {year.label}.", field="period")
-    if bank_statement is None:  # an imported statement's balance, else the typed figure
-        bank_statement = book.bank_balance_at(book.account_role("bank"), date_to)
+    if bank_statement is None:  # an imported statement covering the day, else the typed figure
+        bank_statement = book.bank_statement_balance(book.account_role("bank"), date_to)
     if bank_statement is None:
         bank_statement = saved_bank_statement(book, year, date_to)
     report, report_findings = _report(book, year, date_to)

@@ -82,6 +82,10 @@ class BankView(QWidget):
 
         self.title = heading("Bank")
         self.account_label = muted("")
+        # Another bank account with statements of its own can be chosen here.
+        self.account_box = QComboBox()
+        self.account_box.setToolTip("Bankkontot i boken")
+        self.account_box.activated.connect(lambda i: self.set_account(self.account_box.itemData(i)))
         self.filter = QComboBox()
         for text, _statuses in FILTERS:
             self.filter.addItem(text)
@@ -91,6 +95,7 @@ class BankView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(12)
+        top.addWidget(self.account_box)
         top.addWidget(self.account_label, 1)
         top.addWidget(QLabel("&Visa"))
         top.itemAt(top.count() - 1).widget().setBuddy(self.filter)
@@ -189,6 +194,7 @@ class BankView(QWidget):
     def reload(self) -> None:
         current = self.model.record(self.table.currentIndex().row())
         keep = current.id if current is not None else None
+        self._fill_accounts()
         lines = self.book.bank_lines(self.account)
         self.refs = {m.voucher_id: m.ref for m in self.book.bank_movements(self.account, "0000-01-01", "9999-12-31")}
         counts = {s: sum(1 for ln in lines if ln.status == s) for s in STATUS_TEXT}
@@ -212,6 +218,25 @@ class BankView(QWidget):
             self.table.setCurrentIndex(self.model.index(row, 0))
         self._show_selected()
         self._show_reconciliation()
+
+    def _fill_accounts(self) -> None:
+        numbers = sorted({self.book.account_role("bank"), self.account}
+                         | {st.account for st in self.book.bank_statements()})
+        self.account_box.blockSignals(True)
+        self.account_box.clear()
+        for number in numbers:
+            acc = self.book.account(number)
+            self.account_box.addItem(f"{number} {acc.name if acc else ''}".strip(), number)
+        self.account_box.setCurrentIndex(self.account_box.findData(self.account))
+        self.account_box.blockSignals(False)
+        self.account_box.setVisible(len(numbers) > 1)
+
+    def set_account(self, number: int) -> None:
+        """Show the lines and the reconciliation of another bank account of the book."""
+        if number is not None and number != self.account:
+            self.account = int(number)
+            self.reload()
+            self._default_date()
 
     def set_year(self, year_id: int) -> None:
         y = self.book.year(year_id)

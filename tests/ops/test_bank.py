@@ -166,6 +166,9 @@ def test_the_bokslut_check_uses_the_imported_closing_balance(ledger, tmp_path):
     bank.book_rule_proposals(book)
     (f,) = [f for f in run_checks(book, y.id, date_to="2021-01-31") if f.check == "bank"]
     assert f.severity == "ok" and "stämmer med kontoutdraget (349 375,50 kr)" in f.message
+    # No statement covers June: the typed figure (none here) is used, not January's balance.
+    (f,) = [f for f in run_checks(book, y.id, date_to="2021-06-30") if f.check == "bank"]
+    assert f.is_warning and "är inte angivet" in f.message
 
 
 def test_demo_book_reconciles_every_month_of_2025(tmp_path):

@@ -147,3 +147,22 @@ def test_month_ends_of_the_demo_year(qtbot, tmp_path):
     assert page.rec_date.date().toString("yyyy-MM-dd") == "2025-06-30"
     assert page.rec_bank.text() == page.rec_book.text() == "1\u00a0060\u00a0205,00"
     book.close()
+
+
+def test_a_second_bank_account_is_chosen_on_the_page(qtbot, ledger_book, tmp_path, told):
+    from bank_samples import CAMT_08
+    ledger_book.add_account(1940, "Placeringskonto", "T")
+    ledger_book.set_bank_account_id(1930, "SE3550000000054910000003")
+    ledger_book.set_bank_account_id(1940, "3300-1234567")
+    (tmp_path / "feb.xml").write_text(CAMT_08, encoding="utf-8")
+    bank.import_statement(ledger_book, tmp_path / "feb.xml")
+    page = BankView(ledger_book)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.account_box.isVisible()
+    assert [page.account_box.itemData(i) for i in range(page.account_box.count())] == [1930, 1940]
+    page.filter.setCurrentIndex(1)
+    page.set_account(1940)
+    assert [page.model.record(r).amount for r in range(page.model.rowCount())] == [12_50]
+    assert "Konto 1940 Placeringskonto · 3300-1234567" in page.account_label.text()
+    assert page.rec_bank.text() == "5\u00a0012,50"
