@@ -4,7 +4,7 @@ leverantörsskuld, its files dropped on the form) and book the payment of an att
 
 from __future__ import annotations
 
-from datetime import date as _date, timedelta
+from datetime import date as _date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
