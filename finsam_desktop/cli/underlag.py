@@ -9,7 +9,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from ..book import Book, VoucherFilter
-from ..book.validate import parse_account_number, parse_date
+from ..book.validate import parse_account_number
 from ..errors import BookFileError, InputError
 from ..money import format_ore, parse_kr
 from ..ops import attest as attest_ops

@@ -25,7 +25,6 @@ from datetime import date as _date
 from pathlib import Path
 
 from ..book import Book
-from .underlag import write_underlag_index
 from ..errors import BookFileError
 from ..exchange.sie_writer import export_sie
 from ..render.json_out import to_json
@@ -35,6 +34,7 @@ from ..render.xlsx import write_xlsx
 from .handover_extras import extra_steps
 from ..reports import build_report
 from ..reports.document import build_document
+from .underlag import write_underlag_index
 
 README_NAME = "LASMIG.txt"
 SUMS_NAME = "SHA256SUMS.txt"

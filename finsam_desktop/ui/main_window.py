@@ -31,6 +31,7 @@ from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
 from .drafts_view import DraftsDialog
 from .members_form import ForbundDialog, MembersDialog
 from .menus import build_actions, build_menus, build_toolbar
+from .underlag_actions import install_underlag_actions
 from .pages import PAGES, PageArea, page_to_year
 from .registers_form import RegistersDialog
 from .session import BookSession, writable
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         build_actions(self)
         build_menus(self)
         build_toolbar(self)
+        install_underlag_actions(self)
         self._build_status_bar()
         self._restore_geometry()
         self.setAcceptDrops(True)  # a bank statement dropped on the window is read in
