@@ -15,6 +15,7 @@ from .accruals import AccrualsMixin
 from .budget_plan import BudgetPlanMixin
 from .bank import BankMixin
 from .bulk import BulkMixin
+from .underlag import UNDERLAG_COMPANION
 from .chain import ChainMixin
 from .core import SUFFIX, BookCore, DatabaseError
 from .model import (Account, BalanceLine, BudgetRow, Counterpart, FiscalYear, Forbund, Member,
@@ -35,6 +36,8 @@ class Book(ChainMixin, BookCore, AccountRolesMixin, AccountsMixin, RegistersMixi
            AccrualsMixin, YearEndMixin, BulkMixin, BudgetPlanMixin, AnnualRegistersMixin, BankMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""
+
+    COMPANIONS = (UNDERLAG_COMPANION,)
 
     def forbund(self) -> Forbund:
         r = self.conn.execute("SELECT namn, orgnr, adress, postnummer, ort, epost, telefon FROM forbund").fetchone()

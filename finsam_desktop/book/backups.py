@@ -6,9 +6,11 @@ it was made and what it holds (years, verifikationer, the last number). The prog
 one before an import, an accrual booking, a year close, a reopen and a restore, and when a
 changed book is closed. Kept: the last `KEEP_LAST` and the newest of every month.
 
-Files that belong to a book and live beside it (a companion file with the suffix in
-`COMPANION_SUFFIXES`, e.g. a store of underlag) are backed up with it: copied when they
-changed since the previous backup, otherwise hard-linked to that copy.
+Files that belong to a book and live beside it (`Companion`, e.g. the store of underlag)
+are backed up with it into one copy per book in the backup folder, to which each backup
+adds only what is new: their content is only ever added to, so the copy holds everything
+any backup of the book refers to, and gigabytes of underlag are not copied again for every
+backup. A restore adds back from that copy whatever the companion beside the book lacks.
 
 A crash copy (`save_crash_copy`) is the book's main file and its `-wal` copied as they
 are, before SQLite is allowed to apply the `-wal`.
@@ -24,6 +26,7 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
+from typing import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -31,8 +34,15 @@ from ..errors import BookFileError, os_reason
 from ..paths import data_dir
 
 KEEP_LAST = 20
-# Suffixes of companion files beside a book (book.finsam + suffix) that each backup copies.
-COMPANION_SUFFIXES: list[str] = []
+
+
+@dataclass(frozen=True)
+class Companion:
+    """A file that belongs to a book and lives beside it, whose content is only ever added
+    to (so a backup copies what is new, never the whole file again)."""
+    name: str                                   # its name in the book's backup folder
+    path_of: Callable[[Path], Path]             # where it lives beside the book
+    copy_new: Callable[[Path, Path], object]    # copy into target what it lacks of source
 
 REASONS = {
     "import": "före import",
@@ -102,29 +112,26 @@ def _write_meta(folder: Path, bid: str, meta: dict) -> None:
     os.replace(tmp, folder / f"{bid}.json")
 
 
-def _copy_companions(book_path: Path, folder: Path, bid: str) -> None:
-    previous = sorted(folder.glob("*.json"))
-    prev_id = previous[-1].stem if previous else None
-    for suffix in COMPANION_SUFFIXES:
-        src = book_path.with_name(book_path.name + suffix)
-        if not src.exists():
-            continue
-        dest = folder / f"{bid}{suffix}"
-        old = folder / f"{prev_id}{suffix}" if prev_id else None
-        st = src.stat()
-        if old is not None and old.exists() and old.stat().st_size == st.st_size \
-                and int(old.stat().st_mtime) == int(st.st_mtime):
-            try:
-                os.link(old, dest)  # unchanged since the previous backup: share its copy
-                continue
-            except OSError:
-                pass
-        shutil.copy2(src, dest)
+def _copy_companions(book_path: Path, folder: Path, companions) -> None:
+    for c in companions:
+        src = c.path_of(book_path)
+        if src.exists():
+            c.copy_new(src, folder / c.name)
 
 
-def make_backup(conn: sqlite3.Connection, book_path: str | Path, reason: str) -> BackupInfo:
-    """Copy the open book (connection `conn`) with the backup API into its backup folder
-    and prune old ones. Raises BookFileError (Swedish) when the copy cannot be written."""
+def restore_companions(info: BackupInfo, book_path: str | Path, companions) -> None:
+    """Add back beside the book what its companions lack of the backup folder's copies
+    (after a restore, or when a companion file was lost)."""
+    for c in companions:
+        kept = info.path.parent / c.name
+        if kept.exists():
+            c.copy_new(kept, c.path_of(Path(book_path)))
+
+
+def make_backup(conn: sqlite3.Connection, book_path: str | Path, reason: str, companions=()) -> BackupInfo:
+    """Copy the open book (connection `conn`) with the backup API into its backup folder,
+    add what is new in its `companions` to their copies there, and prune old backups.
+    Raises BookFileError (Swedish) when the copy cannot be written."""
     book_path = Path(book_path)
     folder = backup_dir(book_path)
     try:
@@ -140,7 +147,7 @@ def make_backup(conn: sqlite3.Connection, book_path: str | Path, reason: str) ->
         finally:
             dest.close()
         os.replace(tmp, folder / f"{bid}.finsam")
-        _copy_companions(book_path, folder, bid)
+        _copy_companions(book_path, folder, companions)
         _write_meta(folder, bid, meta)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(Exception):
@@ -162,7 +169,6 @@ def save_crash_copy(book_path: str | Path) -> BackupInfo:
     wal = book_path.with_name(book_path.name + "-wal")
     if wal.exists():
         shutil.copyfile(wal, folder / f"{bid}.finsam-wal")
-    _copy_companions(book_path, folder, bid)
     meta = dict(reason="crash", created=datetime.now().isoformat(timespec="seconds"),
                 book=str(book_path.absolute()))
     _write_meta(folder, bid, meta)

@@ -85,6 +85,9 @@ def _refuse_foreign(p: Path, app_id: int, version: int) -> None:
 class BookCore:
     """The connection and its life cycle. `Book` adds the domain methods."""
 
+    # Files beside the book that its backups and restores take along (backups.Companion).
+    COMPANIONS: tuple = ()
+
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False):
         self.path = Path(path)
         self.conn = conn
@@ -227,7 +230,7 @@ class BookCore:
     # ------------------------------------------------------------------ backups
     def backup(self, reason: str) -> backups.BackupInfo:
         """An automatic backup of the book now (backup API), kept in the user's data folder."""
-        return backups.make_backup(self.conn, self.path, reason)
+        return backups.make_backup(self.conn, self.path, reason, self.COMPANIONS)
 
     def backups(self) -> list[backups.BackupInfo]:
         return backups.list_backups(self.path)
@@ -254,6 +257,7 @@ class BookCore:
                                     path=str(info.path)) from exc
         if self.schema_version < SCHEMA_VERSION:
             self._migrate()
+        backups.restore_companions(info, self.path, self.COMPANIONS)
         with self.transaction():
             self.audit("book.restore", backup=backup_id, reason=info.reason, created=info.created)
         return info

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BookFileError, RuleError
+from . import backups
 from .core import now_iso
 
 STORE_APPLICATION_ID = 0x46534D55  # "FSMU": a Finsam underlag file
@@ -287,6 +288,10 @@ def copy_new_blobs(source: str | Path, target: str | Path) -> tuple[int, int]:
 # ------------------------------------------------------------------------------ the book's side
 _ATT_COLS = ("a.id, a.voucher_id, a.draft_id, a.sha256, a.file_name, a.mime, a.size, a.added_at, "
              "ifnull(v.series || ' ' || v.number, ''), ifnull(v.date, '')")
+
+
+# The store is only ever added to: a backup adds what is new to one copy per book.
+UNDERLAG_COMPANION = backups.Companion("underlag" + STORE_SUFFIX, companion_path, copy_new_blobs)
 
 
 def store_of(book) -> UnderlagStore:

@@ -125,3 +125,31 @@ def test_a_book_of_the_previous_version_opens_and_migrates(tmp_path):
     with Book.open(p) as b:
         assert b.schema_version == SCHEMA_VERSION
         assert ops.list_attachments(b) == []
+
+
+def _blob_count(path) -> int:
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute("SELECT count(*) FROM blob").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_backups_take_the_underlag_along_once_and_a_restore_brings_them_back(book):
+    v = _booked(book)
+    (a,) = ops.attach(book, [ops.check_underlag("faktura.pdf", pdf())], voucher_id=v.id)
+    first = book.backup("manual")
+    kept = first.path.parent / store.UNDERLAG_COMPANION.name
+    assert _blob_count(kept) == 1
+    ops.attach(book, [ops.check_underlag("kvitto.png", png())], voucher_id=v.id)
+    book.backup("manual")
+    # One copy per book, to which each backup adds only what is new.
+    assert _blob_count(kept) == 2
+    assert [p.name for p in kept.parent.glob("*" + store.STORE_SUFFIX)] == [kept.name]
+    # The underlag file beside the book is lost; restoring a backup brings its files back.
+    store.store_of(book).close()
+    store.companion_path(book.path).unlink()
+    book.restore_from(first.id)
+    (restored,) = ops.list_attachments(book, voucher_id=v.id)
+    assert restored.sha256 == a.sha256 and ops.content(book, restored) == pdf()
+    assert _blob_count(store.companion_path(book.path)) == 2
