@@ -18,6 +18,7 @@ from ..book import Book
 from ..book.model import Voucher
 from ..errors import InputError, RuleError
 from ..money import format_ore
+from . import invoices
 
 DEMO_IBAN = "SE7280000810340009783242"
 
@@ -210,9 +211,14 @@ def find_matches(book: Book, account: int | None = None) -> int:
 def confirm_matches(book: Book, line_ids: list[int] | None = None, *, account: int | None = None) -> int:
     """Confirm the proposals of these lines (None: every proposal of the account)."""
     number = _bank_account(book, account)
+    wanted = None if line_ids is None else set(line_ids)
+    vouchers = [vid for line in book.bank_lines(number, status="förslag")
+                if wanted is None or line.id in wanted for vid in line.voucher_ids]
     with book.transaction():
         n = book.confirm_bank_matches(line_ids, account=number)
         book.audit("bank.confirm", account=number, lines=line_ids if line_ids is not None else "alla", matches=n)
+        for vid in vouchers:
+            invoices.settle_by_payment(book, vid)
     return n
 
 
@@ -263,6 +269,8 @@ def match_by_hand(book: Book, line_id: int, voucher_ids: list[int]) -> None:
         book.remove_bank_matches(line_id)
         book.add_bank_matches([(line_id, vid) for vid in voucher_ids], confirmed=True, kind="hand")
         book.audit("bank.match", line=line_id, vouchers=voucher_ids)
+        for vid in voucher_ids:
+            invoices.settle_by_payment(book, vid)
 
 
 # ---------------------------------------------------------------------- rules

@@ -170,6 +170,30 @@ def mark_paid_from_bank(book: Book, invoice_id: int, payment_voucher_id: int) ->
     return store.invoice(book, invoice_id)
 
 
+def settle_by_payment(book: Book, voucher_id: int) -> list[SupplierInvoice]:
+    """Mark paid the unpaid invoices that a booked payment settles (a bank line matched to
+    it): for every supplier the verifikation debits on leverantörsskulder, its unpaid
+    invoice of exactly that amount, dated on or before the payment (the oldest when
+    several). Anything less certain is left for the user to mark by hand."""
+    v = book.voucher(voucher_id)
+    debt = debt_account(book)
+    suppliers = {r.counterpart_id for r in v.rows if r.account == debt and r.amount > 0 and r.counterpart_id}
+    if not suppliers:
+        return []
+    paid = []
+    with book.transaction():
+        for cid in sorted(suppliers):
+            taken = sum(store.invoice(book, i).amount for i in store.invoice_paid_by(book, voucher_id))
+            amount = sum(r.amount for r in v.rows if r.account == debt and r.amount > 0
+                         and r.counterpart_id == cid) - taken
+            fits = [i for i in invoices(book, unpaid_only=True)
+                    if i.counterpart_id == cid and i.amount == amount and i.invoice_date <= v.date]
+            if fits:
+                first = min(fits, key=lambda i: (i.invoice_date, i.id))
+                paid.append(mark_paid_from_bank(book, first.id, voucher_id))
+    return paid
+
+
 def pay_invoice(book: Book, invoice_id: int, date: str, *, registered_by: str = "",
                 series: str = "A") -> SupplierInvoice:
     """Book the payment of an attested invoice (debit leverantörsskulder, credit the bank

@@ -246,3 +246,26 @@ def test_a_mall_from_the_last_line_with_the_same_text(book, tmp_path):
     (v2,) = bank.book_proposals(book)
     assert [(r.account, r.amount) for r in v2.rows] == [(1930, -135_50), (8570, 135_50)]
     assert book.bank_line(second.id).voucher_ids == (v2.id,)
+
+
+def test_a_bank_line_matched_to_a_payment_marks_the_supplier_invoice_paid(ledger, tmp_path):
+    from finsam_desktop.book.model import VoucherRow
+    from finsam_desktop.ops import invoices
+
+    book, _a, _b = ledger
+    book.add_counterpart("SEB")
+    inv = invoices.register_invoice(book, supplier="SEB", invoice_number="F-2101", invoice_date="2021-01-05",
+                                    due_date="2021-01-31", amount=624_50, account=8570)
+    other = invoices.register_invoice(book, supplier="SEB", invoice_number="F-2102", invoice_date="2021-01-06",
+                                      due_date="2021-02-28", amount=700_00, account=8570)
+    payment = book.book_voucher("2021-01-29", "Betalning SEB faktura F-2101",
+                                [VoucherRow(2440, 624_50, None, inv.counterpart_id), VoucherRow(1930, -624_50)])
+    bank.import_statement(book, _file(tmp_path, "jan.xml", CAMT_02))
+    fee = next(ln for ln in book.bank_lines(1930) if ln.amount == -624_50)
+    assert not invoices.invoice(book, inv.id).is_paid
+    bank.match_by_hand(book, fee.id, [payment.id])
+    paid = invoices.invoice(book, inv.id)
+    assert paid.is_paid and paid.payment_voucher_id == payment.id and paid.paid_on == "2021-01-29"
+    # The invoice of another amount stays unpaid: only an exact fit is marked.
+    assert not invoices.invoice(book, other.id).is_paid
+    assert [i.invoice_number for i in invoices.invoices(book, unpaid_only=True)] == ["F-2102"]
