@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..errors import InputError, RuleError
 
 MONTHS = 12
-_KEEP = object()  # "leave this field as it is" in set_budget_plan
+KEEP = object()  # "leave this field as it is" in set_budget_plan
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,8 @@ class BudgetPlanMixin:
             return BudgetPlan(row_id)
         return BudgetPlan(row_id, r[0], r[1], parse_profile(r[2]), r[3], r[4])
 
-    def set_budget_plan(self, row_id: int, *, plan1=_KEEP, plan2=_KEEP, profile=_KEEP,
-                        prognosis=_KEEP, prognosis_comment=_KEEP) -> BudgetPlan:
+    def set_budget_plan(self, row_id: int, *, plan1=KEEP, plan2=KEEP, profile=KEEP,
+                        prognosis=KEEP, prognosis_comment=KEEP) -> BudgetPlan:
         """Change some fields of a budget row's plan (the others stay). Amounts in ledger
         sign (None: no plan amount / no prognosis set); profile as twelve weights or ()."""
         if self.conn.execute("SELECT 1 FROM budget_row WHERE id = ?", (row_id,)).fetchone() is None:
@@ -75,11 +75,11 @@ class BudgetPlanMixin:
         old = self.budget_plan(row_id)
         new = BudgetPlan(
             row_id,
-            old.plan1 if plan1 is _KEEP else plan1,
-            old.plan2 if plan2 is _KEEP else plan2,
-            old.profile if profile is _KEEP else tuple(profile or ()),
-            old.prognosis if prognosis is _KEEP else prognosis,
-            old.prognosis_comment if prognosis_comment is _KEEP else (prognosis_comment or "").strip(),
+            old.plan1 if plan1 is KEEP else plan1,
+            old.plan2 if plan2 is KEEP else plan2,
+            old.profile if profile is KEEP else tuple(profile or ()),
+            old.prognosis if prognosis is KEEP else prognosis,
+            old.prognosis_comment if prognosis_comment is KEEP else (prognosis_comment or "").strip(),
         )
         for name in ("plan1", "plan2", "prognosis"):
             v = getattr(new, name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..book.budget_plan import _KEEP, parse_profile
+from ..book.budget_plan import KEEP, parse_profile
 from ..book.validate import parse_date
 from ..errors import InputError, RuleError
 from ..money import format_kr, parse_kr
@@ -27,7 +27,7 @@ def register(sub) -> None:
     p.add_argument("--year", help="budgetåret (ÅÅÅÅ); utan: det senaste öppna")
     p.add_argument("--json", action="store_true", help="skriv budgeten som JSON (belopp i öre, intäkter positiva)")
     p.add_argument("--set", metavar="RAD", help="budgetraden som ändras (id eller namn)")
-    p.add_argument("--amount", metavar="KR", help="årets belopp, positivt för både intäkt och kostnad")
+    p.add_argument("--amount", metavar="KR", help="årets belopp i kronor; tecknet följer raden (intäkt eller kostnad)")
     p.add_argument("--plan1", metavar="KR", help="belopp för första planåret (- tar bort)")
     p.add_argument("--plan2", metavar="KR", help="belopp för andra planåret (- tar bort)")
     p.add_argument("--profile", metavar="VIKTER",
@@ -55,7 +55,7 @@ def register(sub) -> None:
 
 def _kr_or_clear(text: str | None, field: str):
     if text is None:
-        return _KEEP
+        return KEEP
     if text.strip() == CLEAR:
         return None
     return parse_kr(text, field=field)
@@ -87,17 +87,17 @@ def cmd_budget(args) -> int:
 
             def report_sign(text, field):  # as typed: positive for intäkt and kostnad
                 v = _kr_or_clear(text, field)
-                return v if v is _KEEP or v is None else -person_to_ledger(book, row, v)
+                return v if v is KEEP or v is None else -person_to_ledger(book, row, v)
             amount = report_sign(args.amount, "--amount")
             if amount is None:
                 raise InputError("Årets belopp kan inte tas bort; skriv 0.", field="--amount")
-            profile = _KEEP
+            profile = KEEP
             if args.profile is not None:
                 profile = () if args.profile.strip() == CLEAR else parse_profile(args.profile, field="--profile")
             set_budget_row(book, row.id, amount=amount, plan1=report_sign(args.plan1, "--plan1"),
                            plan2=report_sign(args.plan2, "--plan2"), profile=profile,
                            prognosis=report_sign(args.prognosis, "--prognosis"),
-                           comment=_KEEP if args.comment is None else args.comment)
+                           comment=KEEP if args.comment is None else args.comment)
             out(f"Budgetraden ”{row.label}” i {year.label} ändrades.")
         if args.equity_in is not None or args.floor is not None:
             eq, fl = _kr_or_clear(args.equity_in, "--equity-in"), _kr_or_clear(args.floor, "--floor")
@@ -182,6 +182,7 @@ def report_text(r) -> str:
               f"Balanskravsresultat (prognos): {format_kr(p.balanskravsresultat)} kr"]
     if any(x.override is not None for x in p.rows):
         lines.append("* styrelsens egen prognos för raden")
+    lines += ["", *r.warnings] if r.warnings else []
     return "\n".join(lines)
 
 

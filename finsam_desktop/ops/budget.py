@@ -6,7 +6,7 @@ positive, costs negative) as the board reads them; the book stores ledger sign."
 from __future__ import annotations
 
 from ..book import Book
-from ..book.budget_plan import _KEEP
+from ..book.budget_plan import KEEP
 from ..errors import InputError, RuleError
 from ..money import format_ore
 from ..reports import keyfigures
@@ -30,11 +30,12 @@ def is_income_row(book: Book, row) -> bool:
 
 
 def person_to_ledger(book: Book, row, kr: int | None) -> int | None:
-    """An amount as a person writes it (positive for a budgeted intäkt or kostnad) in the
-    book's ledger sign."""
+    """An amount as a person writes it in the book's ledger sign. The sign follows the
+    row (an intäkt or a kostnad), so a verksamhetsplan written in ledger sign (driftbidrag
+    negative) reads the same as one written in positive kronor."""
     if kr is None:
         return None
-    return -kr if is_income_row(book, row) else kr
+    return -abs(kr) if is_income_row(book, row) else abs(kr)
 
 
 def find_budget_row(book: Book, year_id: int, key: str):
@@ -55,8 +56,8 @@ def find_budget_row(book: Book, year_id: int, key: str):
     return hit[0]
 
 
-def set_budget_row(book: Book, row_id: int, *, amount=_KEEP, plan1=_KEEP, plan2=_KEEP, profile=_KEEP,
-                   prognosis=_KEEP, comment=_KEEP, label: str | None = None) -> None:
+def set_budget_row(book: Book, row_id: int, *, amount=KEEP, plan1=KEEP, plan2=KEEP, profile=KEEP,
+                   prognosis=KEEP, comment=KEEP, label: str | None = None) -> None:
     """Change a budget row (report sign; None for a plan year or prognosis clears it)."""
     row = next((r for y in book.years() for r in book.budget(y.id) if r.id == row_id), None)
     if row is None:
@@ -66,14 +67,14 @@ def set_budget_row(book: Book, row_id: int, *, amount=_KEEP, plan1=_KEEP, plan2=
                         "dess budget kan inte ändras.", field="år")
 
     def ledger(v):
-        return v if v is _KEEP or v is None else -v
+        return v if v is KEEP or v is None else -v
     with book.transaction():
-        if amount is not _KEEP or label is not None:
+        if amount is not KEEP or label is not None:
             book.update_budget_row(row.id, label if label is not None else row.label,
-                                   row.amount if amount is _KEEP else -amount,
+                                   row.amount if amount is KEEP else -amount,
                                    account_from=row.account_from, account_to=row.account_to,
                                    section=row.section, project_id=row.project_id)
-        if any(v is not _KEEP for v in (plan1, plan2, profile, prognosis, comment)):
+        if any(v is not KEEP for v in (plan1, plan2, profile, prognosis, comment)):
             book.set_budget_plan(row.id, plan1=ledger(plan1), plan2=ledger(plan2), profile=profile,
                                  prognosis=ledger(prognosis), prognosis_comment=comment)
 
@@ -125,14 +126,14 @@ def copy_budget(book: Book, year_id: int, source: str = "budget") -> int:
     return copied
 
 
-def set_balance_budget(book: Book, year_id: int, *, equity_in=_KEEP, floor=_KEEP) -> None:
+def set_balance_budget(book: Book, year_id: int, *, equity_in=KEEP, floor=KEEP) -> None:
     """The balansbudget's decided figures: eget kapital in (None: from the book) and the
     förbund's floor for eget kapital (None: none), in kr-öre."""
     year = book.existing_year(year_id)
     with book.transaction():
-        if equity_in is not _KEEP:
+        if equity_in is not KEEP:
             book.set_year_text(year.id, EQUITY_IN_KEY, "" if equity_in is None else format_ore(equity_in))
-        if floor is not _KEEP:
+        if floor is not KEEP:
             if floor is not None and floor < 0:
                 raise InputError("Golvet för eget kapital kan inte vara negativt.", field="golv")
             book.set_year_text(year.id, FLOOR_KEY, "" if floor is None else format_ore(floor))

@@ -16,6 +16,7 @@ from ..errors import FinsamError
 from ..files import write_atomically
 from ..reports.board_report import BoardReport, sections
 from ..reports.budget_plan import BudgetPlanReport
+from ..reports.charts import balance_chart
 from .pdf_charts import chart_drawing
 from .pdf_doc import DocInfo, ReportDocTemplate
 from .pdf_styles import FRAME_WIDTH, styles
@@ -77,6 +78,8 @@ def board_story(r: BoardReport) -> list:
             Paragraph(_escape(_share_sentence(p.andel_procent, p.rekommendation_procent, p.golv, p.over_golv,
                                               p.eget_kapital_out)), st["body"]),
             Spacer(1, 8)]
+    for w in r.warnings:
+        out += [Paragraph(_escape(w), st["warning"]), Spacer(1, 6)]
     if r.charts:
         out.append(KeepTogether([chart_drawing(r.charts[0], FRAME_WIDTH, 210)]))
     out += [NextPageTemplate("body"), CondPageBreak(400),
@@ -157,7 +160,8 @@ def plan_story(plan: BudgetPlanReport) -> list:
               "prognos": "prognosen för föregående års utgående eget kapital",
               "ingen": "noll (boken har inget eget kapital före året)"}[plan.equity_in_source]
     out += [Spacer(1, 4), Paragraph(f"Eget kapital vid budgetårets början är {source}. Planåren är en "
-                                    "uppskattning.", st["small"])]
+                                    "uppskattning.", st["small"]),
+            Spacer(1, 12), KeepTogether([chart_drawing(balance_chart(plan), FRAME_WIDTH, 200)])]
     return out
 
 

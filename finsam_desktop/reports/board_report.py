@@ -32,6 +32,7 @@ class BoardReport:
     has_budget: bool
     prognosis: Prognosis
     charts: tuple[Chart, ...]
+    warnings: tuple[str, ...] = ()   # what makes the prognosis unreliable, in Swedish
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -46,7 +47,20 @@ def build_board_report(book, year_id: int, to_date: str | None = None) -> BoardR
     if any(r.project_id is not None for r in p.rows):
         charts.append(insats_chart(p, book.project_grants(year.id)))
     return BoardReport(book.forbund().namn, year.label, p.to_date, year.is_closed, bool(book.budget(year.id)),
-                       p, tuple(charts))
+                       p, tuple(charts), tuple(warnings(p)))
+
+
+def warnings(p: Prognosis) -> list[str]:
+    """A cost row whose outcome so far is a net income: last year's interimsskulder were
+    reversed at the year's start but this period's are not booked, so outcome + remaining
+    budget overstates the result."""
+    odd = [r.label for r in p.rows if r.budget_year < 0 and r.outcome_to_date > 0]
+    if not odd or p.to_date == p.year_end:
+        return []
+    names = ", ".join(f"”{n}”" for n in odd)
+    return [f"Utfallet t.o.m. {p.to_date} är en intäkt på kostnadsrader ({names}): förra årets "
+            "interimsskulder är återförda men periodens upplupna kostnader är inte bokade. Boka "
+            "periodavslutet per rapportdagen eller ange styrelsens prognos för raderna."]
 
 
 def sections(p: Prognosis) -> list[tuple[str, str, list]]:

@@ -25,7 +25,7 @@ from ..errors import FinsamError
 from ..money import parse_kr
 from . import keyfigures
 from .ledger import PeriodLedger, compute
-from .prognosis import _floor, build_prognosis
+from .prognosis import build_prognosis, equity_floor
 
 EQUITY_IN_KEY = "budget_eget_kapital_in"
 SECTION_TITLES = {
@@ -163,7 +163,7 @@ def build_budget_plan(book, year_id: int) -> BudgetPlanReport:
         sections.append(PlanSection(sid, title, tuple(srows), totals))
     results = tuple(sum(s.totals[i] or 0 for s in sections) for i in range(n))
 
-    floor = _floor(book, year)
+    floor = equity_floor(book, year)
     ek, source = equity_in(book, year)
     balance = []
     if has_prev:

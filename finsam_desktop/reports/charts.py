@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .budget_plan import BudgetPlanReport
 from .engine import build_report
 from .model import OverviewYear
 from .prognosis import Prognosis, build_prognosis
@@ -147,3 +148,15 @@ def start_page_charts(book, year_id: int, to_date: str) -> tuple[Chart, Chart]:
     (the year's figures so far as its column)."""
     report = build_report(book, year_id)
     return cumulative_chart(build_prognosis(book, year_id, to_date)), five_year_chart(report.nyckeltal.femarsoversikt)
+
+
+def balance_chart(plan: BudgetPlanReport) -> Chart:
+    """The balansbudget: eget kapital at each year's end against 20 % of tilldelade medel
+    and the förbund's floor."""
+    b = plan.balance
+    series = [Series("Eget kapital vid årets slut", tuple(tkr(x.eget_kapital_out) for x in b), BAR, 2),
+              Series("20 % av tilldelade medel", tuple(tkr(x.tilldelade_medel / 5) for x in b), DASHED, 3)]
+    if any(x.golv is not None for x in b):
+        series.append(Series("Förbundets golv", tuple(tkr(x.golv) for x in b), LINE, 4))
+    return Chart("balansbudget", "Eget kapital mot 20 %-gränsen och golvet", plan.columns, tuple(series),
+                 x_label="Budget- och planår")

@@ -30,7 +30,6 @@ from dataclasses import asdict, dataclass
 from datetime import date as Date
 from fractions import Fraction
 
-from ..book.budget_plan import MONTHS
 from ..errors import FinsamError, InputError, RuleError
 from ..money import parse_kr, pro_rata
 from . import keyfigures
@@ -148,7 +147,7 @@ def budget_to_date(amount: int, profile: tuple[int, ...], start: str, end: str, 
     return pro_rata(amount, elapsed_share(profile, start, end, upto))
 
 
-def _floor(book, year) -> int | None:
+def equity_floor(book, year) -> int | None:
     """The förbund's own floor for eget kapital: the year's text, else the latest earlier year's."""
     for y in reversed([y for y in book.years() if y.start <= year.start]):
         text = book.year_text(y.id, FLOOR_KEY, "").strip()
@@ -210,7 +209,7 @@ def build_prognosis(book, year_id: int, to_date: str | None = None, *,
     allotted = book.allotted_funds(year.id) or sum(r.budget_year for r in rows
                                                     if r.section == "intakter" and r.budget_year > 0)
     share = keyfigures.equity_share(equity_out, allotted)
-    floor = _floor(book, year)
+    floor = equity_floor(book, year)
     return Prognosis(
         year.id, year.label, year.start, to_date, year.end,
         float(elapsed_share((), year.start, year.end, to_date)), tuple(rows),

@@ -5,7 +5,7 @@ The same data as `finsam budget-report` and the PDF (reports/board_report.py).""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -14,11 +14,11 @@ from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.budget import set_budget_row
 from ..reports.board_report import BoardReport, build_board_report, sections
-from .charts import ChartWidget
+from .charts import ChartWidget, accent, fit_to_screen
 from .common import heading, iso, money_kr, muted, qdate, show_error, style_table
 
-COLUMNS = ("Budgetrad", "Budget helår", "Budget t.o.m.", "Utfall t.o.m.", "Avvikelse t.o.m.", "Prognos helår",
-           "Avvikelse helår", "Kommentar")
+COLUMNS = ("Budgetrad", "Budget\nhelår", "Budget\nt.o.m. datum", "Utfall\nt.o.m. datum", "Avvikelse\nt.o.m. datum",
+           "Prognos\nhelår", "Avvikelse\nhelår", "Kommentar")
 PROGNOSIS_COL, COMMENT_COL = 5, 7
 ID_ROLE = Qt.UserRole + 1
 
@@ -46,7 +46,7 @@ class BoardReportDialog(QDialog):
             years = book.years()
             self.year = ([y for y in years if not y.is_closed] or years)[-1]
         self.setWindowTitle(f"Ekonomisk rapport – {self.year.label}")
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self.report: BoardReport | None = None
         self._filling = False
 
@@ -149,7 +149,8 @@ class BoardReportDialog(QDialog):
             f"{money_kr(p.balanskravsresultat)} kr. Eget kapital vid årets slut (prognos) "
             f"<b>{money_kr(p.eget_kapital_out)} kr</b> = {_percent(p.andel_procent)} av tilldelade medel, "
             f"{side} om högst 20 %.{golv}"
-            + ("" if r.has_budget else " <b>Ingen budget är inlagd för året.</b>"))
+            + ("" if r.has_budget else " <b>Ingen budget är inlagd för året.</b>")
+            + "".join(f"<br><span style='color:#a61b1b'>{w}</span>" for w in r.warnings))
         self.cumulative.set_chart(r.charts[0] if r.charts else None)
         self.insatser.set_chart(r.charts[1] if len(r.charts) > 1 else None)
         self.insatser.setVisible(len(r.charts) > 1)
@@ -171,7 +172,7 @@ class BoardReportDialog(QDialog):
             if bold is not None and (section or c == 0 or not editable):
                 item.setFont(bold)
             if section:
-                item.setForeground(QBrush(self.palette().color(self.palette().ColorRole.Highlight)))
+                item.setForeground(QBrush(accent(self.palette())))
             t.setItem(row, c, item)
         return row
 
@@ -191,7 +192,8 @@ class BoardReportDialog(QDialog):
                        "Prognosen sparades inte")
         except FinsamError as exc:
             show_error(self, exc, "Prognosen sparades inte")
-        self.rebuild()
+        # After the editor has let go of the cell: rebuilding the table under it confuses the view.
+        QTimer.singleShot(0, self.rebuild)
 
     # ------------------------------------------------------------------ pdf
     def save_pdf(self, path: str | None = None) -> str | None:

@@ -6,16 +6,19 @@ pages as a PDF. Amounts as a person writes them: positive for an intäkt and a k
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from ..book.budget_plan import _KEEP, parse_profile, profile_text
+from ..book.budget_plan import KEEP, parse_profile, profile_text
 from ..errors import FinsamError, InputError
 from ..money import parse_kr
 from ..ops.budget import COPY_SOURCES, copy_budget, is_income_row, set_balance_budget, set_budget_row
 from ..reports.budget_plan import SECTION_TITLES, BudgetPlanReport, build_budget_plan, plan_labels
+from ..reports.charts import balance_chart
+from .budget_form import BudgetDialog
+from .charts import ChartWidget, fit_to_screen
 from .common import heading, money_kr, muted, show_error, style_table
 
 FIXED = ("Budgetrad", "Del", "Konton", "Typ")
@@ -32,7 +35,8 @@ def _person(v: int | None, income: bool) -> str:
 
 
 def parse_cell(text: str, income: bool, *, clearable: bool, where: str) -> int | None:
-    """A typed or pasted amount -> report sign; '' -> None (a plan year without amount)."""
+    """A typed or pasted amount -> report sign, its sign from the row (intäkt or
+    kostnad); '' -> None (a plan year without amount)."""
     t = text.strip()
     if not t:
         if clearable:
@@ -42,6 +46,7 @@ def parse_cell(text: str, income: bool, *, clearable: bool, where: str) -> int |
         kr = parse_kr(t, field=where)
     except InputError as exc:
         raise InputError(f"{where}: ”{text}” är inget belopp. Skriv t.ex. 120 000.", field=where) from exc
+    kr = abs(kr)  # the sign follows the row: a plan pasted in ledger sign reads the same
     return kr if income else -kr
 
 
@@ -53,7 +58,7 @@ class BudgetPlanDialog(QDialog):
         self.year = book.existing_year(year_id) if year_id is not None else \
             ([y for y in years if not y.is_closed] or years)[-1]
         self.setWindowTitle(f"Verksamhetsplan och budget – {self.year.label}")
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self.plan: BudgetPlanReport | None = None
         self.rows = []          # the budget rows in grid order
         self._filling = False
@@ -67,6 +72,10 @@ class BudgetPlanDialog(QDialog):
             menu.addAction(text[0].upper() + text[1:], lambda k=key: self.copy_from(k))
         self.copy_button.setMenu(menu)
         top.addWidget(self.copy_button)
+        self.rows_button = QPushButton("&Budgetrader …")
+        self.rows_button.setToolTip("Lägg till, ändra eller ta bort budgetrader (konton, insats, budgetdel)")
+        self.rows_button.clicked.connect(self.edit_rows)
+        top.addWidget(self.rows_button)
         self.pdf_button = QPushButton("Spara som &PDF …")
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         top.addWidget(self.pdf_button)
@@ -110,19 +119,24 @@ class BudgetPlanDialog(QDialog):
 
         self.result = QLabel()
         self.result.setTextFormat(Qt.RichText)
-        self.hint = muted("Skriv belopp som positiva kronor för både intäkter och kostnader. Klistra in ett block "
+        self.hint = muted("Belopp i kronor; tecknet följer raden (intäkt eller kostnad). Klistra in ett block "
                           "från Excel (Ctrl+V) i beloppskolumnerna; en tom cell i ett planår betyder att raden "
-                          "inte finns det året. Nya budgetrader läggs till under Budget (Ctrl+B).")
+                          "inte finns det året. Nya budgetrader läggs till under Budgetrader.")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.grid, 3)
         lay.addWidget(self.result)
         lay.addWidget(heading("Balansbudget", 12))
-        lay.addWidget(self.balance)
+        self.balance_chart = ChartWidget()
+        self.balance_chart.setMinimumWidth(360)
+        below = QHBoxLayout()
+        below.addWidget(self.balance, 3, Qt.AlignTop)
+        below.addWidget(self.balance_chart, 2)
+        lay.addLayout(below)
         lay.addLayout(decided)
         lay.addWidget(self.hint)
         self.writable = not book.read_only and not self.year.is_closed
-        for w in (self.copy_button, self.save_balance, self.equity_in, self.floor):
+        for w in (self.copy_button, self.rows_button, self.save_balance, self.equity_in, self.floor):
             w.setEnabled(self.writable)
         self.rebuild()
 
@@ -159,6 +173,7 @@ class BudgetPlanDialog(QDialog):
                 g.setItem(i, c, item)
         self._filling = False
         res = self.plan.results[col:col + 3]
+        self.balance_chart.set_chart(balance_chart(self.plan) if self.plan.sections else None)
         self.result.setText("Årets resultat: " + " · ".join(
             f"{label} <b>{money_kr(v)} kr</b>" for label, v in zip(self.headers[4:7], res)))
         self._fill_balance()
@@ -208,7 +223,7 @@ class BudgetPlanDialog(QDialog):
                 raise InputError(f"{where}: {exc.message}", field=where) from exc
         return parse_cell(text, is_income_row(self.book, r), clearable=col != AMOUNT_COLS[0], where=where)
 
-    def _save(self, changes: dict[tuple[int, int], str]) -> bool:
+    def _save(self, changes: dict[tuple[int, int], str], *, later: bool = False) -> bool:
         """Check every changed cell first, then save them all in one transaction: a block
         pasted with one bad cell saves nothing."""
         try:
@@ -218,19 +233,23 @@ class BudgetPlanDialog(QDialog):
                 per_row.setdefault(self.rows[row].id, {})[field] = self._value(row, col, text)
             with self.book.transaction():
                 for rid, kw in per_row.items():
-                    set_budget_row(self.book, rid, **{k: kw.get(k, _KEEP) for k in ("amount", "plan1", "plan2",
+                    set_budget_row(self.book, rid, **{k: kw.get(k, KEEP) for k in ("amount", "plan1", "plan2",
                                                                                   "profile")})
         except FinsamError as exc:
             show_error(self, exc, "Budgeten sparades inte")
+            ok = False
+        else:
+            ok = True
+        if later:  # typed in a cell: rebuild after the editor has let go of it
+            QTimer.singleShot(0, self.rebuild)
+        else:
             self.rebuild()
-            return False
-        self.rebuild()
-        return True
+        return ok
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() < AMOUNT_COLS[0]:
             return
-        self._save({(item.row(), item.column()): item.text()})
+        self._save({(item.row(), item.column()): item.text()}, later=True)
 
     def paste(self) -> bool:
         """Paste a tab-separated block (from Excel) at the current cell."""
@@ -259,18 +278,31 @@ class BudgetPlanDialog(QDialog):
         return self._save(changes)
 
     def copy(self) -> str:
-        """The selected cells as tab-separated text (for Excel)."""
+        """The selected cells as tab-separated text for Excel: amounts as plain numbers
+        (no thousands separator, so any Excel reads them as numbers)."""
         ranges = self.grid.selectedRanges()
         if not ranges:
             return ""
         rg = ranges[0]
         out = []
         for r in range(rg.topRow(), rg.bottomRow() + 1):
-            out.append("\t".join(self.grid.item(r, c).text().replace("\u00a0", " ").replace("\u2212", "-")
-                                 for c in range(rg.leftColumn(), rg.rightColumn() + 1)))
+            cells = []
+            for c in range(rg.leftColumn(), rg.rightColumn() + 1):
+                text = self.grid.item(r, c).text()
+                if c in AMOUNT_COLS:
+                    text = text.replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
+                cells.append(text)
+            out.append("\t".join(cells))
         text = "\n".join(out)
         QGuiApplication.clipboard().setText(text)
         return text
+
+    def edit_rows(self) -> None:
+        """The budget rows themselves (label, accounts, insats, section) in the Budget dialog."""
+        dlg = BudgetDialog(self.book, self, year_id=self.year.id)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.finished.connect(lambda _r: self.rebuild())
+        dlg.open()
 
     def copy_from(self, source: str) -> None:
         try:

@@ -16,11 +16,32 @@ MARKERS = ("circle", "square", "diamond", None, "square")
 STYLES = len(DASHES)
 
 
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize a window to width × height, or to what its screen has room for."""
+    screen = widget.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 20), min(height, room.height() - 60)
+    widget.resize(width, height)
+
+
+def accent(palette: QPalette) -> QColor:
+    """The palette's highlight, made darker (on a light base) or lighter (on a dark base)
+    when it stands too close to the base to draw a line with: some styles' highlight is
+    a pale tint meant behind text."""
+    hi, base = QColor(palette.color(QPalette.Highlight)), palette.color(QPalette.Base)
+    if abs(hi.lightness() - base.lightness()) >= 110:
+        return hi
+    h, s, _l, a = hi.getHsl()
+    target = base.lightness() - 140 if base.lightness() > 128 else base.lightness() + 140
+    return QColor.fromHsl(max(h, 0), max(s, 90), max(0, min(255, target)), a)
+
+
 def series_colour(palette: QPalette, style: int) -> QColor:
     """Style 0: the palette's highlight; 1 and 2: the highlight mixed towards the base
     (lighter on a light palette, darker on a dark one); 3: a warm accent; 4: the text
     colour mixed towards the base (a neutral grey)."""
-    hi, base = palette.color(QPalette.Highlight), palette.color(QPalette.Base)
+    hi, base = accent(palette), palette.color(QPalette.Base)
     style %= STYLES
     if style == 3:
         return QColor("#c2410c") if base.lightness() > 128 else QColor("#fb923c")
@@ -36,7 +57,7 @@ class ChartWidget(QWidget):
         super().__init__(parent)
         self.chart = chart
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(300, 150)
 
     def set_chart(self, chart: Chart | None) -> None:
         self.chart = chart
@@ -77,12 +98,14 @@ def draw_chart(p: QPainter, area: QRectF, chart: Chart, pal: QPalette, font: QFo
     lo, hi = ticks[0], ticks[-1]
     p.setFont(small)
     label_w = max(fm.horizontalAdvance(tick_label(t)) for t in ticks) + 8
-    n_legend_rows = (len(chart.series) + 2) // 3
+    legend_cols = max(1, min(len(chart.series), int(area.width() // 170)))
+    n_legend_rows = (len(chart.series) + legend_cols - 1) // legend_cols
     legend_h = n_legend_rows * (fm.height() + 4)
     left = area.left() + label_w
     right = area.right() - 4
     top = area.top() + tm.height() + fm.height() + 6
-    bottom = area.bottom() - legend_h - 2 * fm.height() - 10
+    show_x_label = bool(chart.x_label) and area.height() >= 260
+    bottom = area.bottom() - legend_h - (3 if show_x_label else 2) * fm.height() - 8
     if bottom - top < 40:
         bottom = top + 40
     plot_h = bottom - top
@@ -107,7 +130,7 @@ def draw_chart(p: QPainter, area: QRectF, chart: Chart, pal: QPalette, font: QFo
         for k, line in enumerate(wrap_label(c, int(slot / avg))):
             p.drawText(QRectF(left + slot * i, bottom + 3 + k * fm.height(), slot, fm.height()),
                        Qt.AlignHCenter | Qt.AlignTop, line)
-    if chart.x_label:
+    if show_x_label:
         p.setPen(muted)
         p.drawText(QRectF(left, bottom + 3 + 2 * fm.height(), right - left, fm.height()), Qt.AlignRight,
                    chart.x_label)
@@ -138,12 +161,12 @@ def draw_chart(p: QPainter, area: QRectF, chart: Chart, pal: QPalette, font: QFo
         for pt in pts:
             _marker(p, MARKERS[s.style % STYLES], pt, colour, pal)
     # legend
-    col_w = area.width() / 3
+    col_w = area.width() / legend_cols
     y0 = area.bottom() - legend_h
     for i, s in enumerate(chart.series):
         colour = series_colour(pal, s.style)
-        x = area.left() + (i % 3) * col_w
-        y = y0 + (i // 3) * (fm.height() + 4) + fm.height() / 2
+        x = area.left() + (i % legend_cols) * col_w
+        y = y0 + (i // legend_cols) * (fm.height() + 4) + fm.height() / 2
         if s.kind == BAR:
             p.setPen(QPen(text, 0.6))
             p.setBrush(colour)

@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..book import Book
 from ..errors import FinsamError
+from ..reports.charts import insats_chart
+from ..reports.prognosis import build_prognosis
 from ..reports.projects import project_follow_up
+from .charts import ChartWidget
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, table_view
 from .models import Column, RecordTableModel
 from .period import PeriodPicker
@@ -58,6 +61,8 @@ class ProjectsView(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.notes)
+        self.chart = ChartWidget()  # per insats: beviljat, utfall, prognos
+        lay.addWidget(self.chart, 1)
         self.reload()
 
     def reload(self) -> None:
@@ -88,6 +93,10 @@ class ProjectsView(QWidget):
         bold.add(len(records))
         records.append(line("", "Summa alla insatser", fu.total))
         self.model.set_records(records, bold)
+        p = build_prognosis(self.book, y.id, fu.date)
+        has_insats = any(r.project_id is not None for r in p.rows)
+        self.chart.set_chart(insats_chart(p, self.book.project_grants(y.id)) if has_insats else None)
+        self.chart.setVisible(has_insats)
         text = f"Utfall från {y.start} till och med {fu.date}."
         if not fu.is_year_end:
             text += " Beviljat avser hela året."

@@ -4,7 +4,8 @@ bank balance, the interimsskulder and the latest verifikationer."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from ..book import Book, FiscalYear, VoucherFilter
 from ..book.chart import INCOME_ROWS
@@ -119,13 +120,17 @@ class StartPage(QWidget):
         lay.addSpacing(6)
         lay.addLayout(cards)
         lay.addSpacing(6)
-        self.charts = QHBoxLayout()  # costs against budget, five years
+        for card in (self.result_card, self.bank_card, self.accrual_card):  # the charts give way, not the cards
+            card.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.charts = QWidget()  # costs against budget, five years; hidden when the page is too low
         self.cost_chart, self.five_year_chart = ChartWidget(), ChartWidget()
-        self.charts.addWidget(self.cost_chart, 1)
-        self.charts.addWidget(self.five_year_chart, 1)
-        lay.addLayout(self.charts, 1)
+        row = QHBoxLayout(self.charts)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.cost_chart, 1)
+        row.addWidget(self.five_year_chart, 1)
+        lay.addWidget(self.charts, 3)
         lay.addWidget(heading("Senaste verifikationer", 12))
-        lay.addWidget(self.latest, 1)
+        lay.addWidget(self.latest, 2)
         self.reload()
 
     def reload(self) -> None:
@@ -153,6 +158,15 @@ class StartPage(QWidget):
         count = b.count_vouchers(VoucherFilter(year_id=y.id))
         latest = b.list_vouchers(VoucherFilter(year_id=y.id), offset=max(0, count - 12), limit=12)
         self.latest_model.set_records(list(reversed(latest)))
+
+    CHART_ROOM = 280  # the charts' height and a usable list of verifikationer
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        above = (self.title.sizeHint().height() + self.subtitle.sizeHint().height() + 90
+                 + max(c.sizeHint().height() for c in (self.result_card, self.bank_card, self.accrual_card))
+                 + (self.drafts_button.sizeHint().height() if self.drafts_button.isVisible() else 0))
+        self.charts.setVisible(self.height() - above >= self.CHART_ROOM)
 
     def set_year(self, year_id: int) -> None:
         self.year_id = year_id

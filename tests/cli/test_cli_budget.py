@@ -6,11 +6,10 @@ plan, for 2026)."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from conftest import digest, refused, run_cli
+from conftest import refused, run_cli
 from finsam_desktop.book import Book
 from finsam_desktop.ops.budget import copy_budget
 from finsam_desktop.reports.prognosis import build_prognosis

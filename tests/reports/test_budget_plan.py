@@ -9,8 +9,9 @@ import pytest
 from finsam_desktop.errors import InputError, RuleError
 from finsam_desktop.ops.budget import copy_budget, find_budget_row, set_balance_budget, set_budget_row
 from finsam_desktop.reports.budget_plan import build_budget_plan
+from finsam_desktop.reports.charts import balance_chart
 
-from kramfors import KR, build_kramfors, kramfors_book  # noqa: F401
+from kramfors import KR, kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 # Verksamhetsplan 2021, plan years 2022–2023 (kr, report sign): label -> (2021, 2022, 2023)
 PLAN_YEARS = {
@@ -131,3 +132,13 @@ def test_row_lookup_and_closed_year(kramfors_plan):
             set_budget_row(book, book.budget(y20.id)[0].id, amount=1)
     finally:
         book.conn.execute("UPDATE fiscal_year SET status = 'open' WHERE id = ?", (y20.id,))
+
+
+def test_kramfors_balance_chart(kramfors_plan):
+    book, y = kramfors_plan
+    chart = balance_chart(build_budget_plan(book, y.id))
+    assert chart.categories == ("2020", "2021", "2022", "2023")
+    series = {s.name: s.values for s in chart.series}
+    assert series["Eget kapital vid årets slut"] == pytest.approx((548.077, 295.077, 295.077, 295.077))
+    assert series["20 % av tilldelade medel"] == pytest.approx((518.4, 518.4, 517.3336, 516.2668))
+    assert series["Förbundets golv"] == (180.0,) * 4

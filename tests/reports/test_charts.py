@@ -10,7 +10,7 @@ from finsam_desktop.reports.charts import (BAR, DASHED, LINE, Chart, Series, axi
                                            five_year_chart, insats_chart, tick_label, wrap_label)
 from finsam_desktop.reports.prognosis import build_prognosis
 
-from kramfors import KR, build_kramfors, kramfors_book  # noqa: F401
+from kramfors import KR, kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 
 def _chart(*values) -> Chart:

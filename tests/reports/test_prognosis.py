@@ -10,9 +10,11 @@ import pytest
 
 from finsam_desktop.book.budget_plan import parse_profile
 from finsam_desktop.errors import InputError, RuleError
+from finsam_desktop.reports import build_report
+from finsam_desktop.reports.board_report import build_board_report
 from finsam_desktop.reports.prognosis import budget_to_date, build_prognosis, elapsed_share
 
-from kramfors import KR, build_kramfors, kramfors_book  # noqa: F401
+from kramfors import KR, kramfors_book  # noqa: F401  (the fixture `kramfors`)
 
 DRIFT = (1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)  # driftbidrag in January and July
 
@@ -161,8 +163,11 @@ def test_kramfors_2021_prognosis(kramfors):
     full = build_prognosis(kramfors, y.id, "2021-12-31")
     assert full.budget_result == -253_000 * KR
     assert full.outcome_result == full.prognosis_result == -198_735 * KR
-    # the driftredovisning's deviation on nettokostnad: +54 tkr
+    # the driftredovisning's deviation on nettokostnad: +54 tkr, the same in both
     assert full.prognosis_result - full.budget_result == 54_265 * KR
+    drift = build_report(kramfors, y.id).driftredovisning.rows
+    assert drift[-1].label == "Resultat" and drift[-1].avvikelse == 54_265 * KR
+    assert [d.utfall for d in drift[:-1]] == [r.outcome_to_date for r in full.rows]
     assert full.eget_kapital_in == 588_636 * KR and full.eget_kapital_out == 389_901 * KR
     assert full.andel_procent == 15.04 and full.inom_rekommendation is True
     half = build_prognosis(kramfors, y.id, "2021-06-30")
@@ -173,3 +178,9 @@ def test_kramfors_2021_prognosis(kramfors):
     assert by["Driftbidrag från staten"].budget_to_date == 648_000 * KR
     assert half.prognosis_result == sum(r.outcome_to_date for r in half.rows) + 126_500 * KR - 253_000 * KR
     assert half.eget_kapital_out == half.eget_kapital_now - half.outcome_result + half.prognosis_result
+    # last year's interimsskulder reversed on 1 January, this half-year's not booked: the
+    # board report says so, naming the rows
+    warned = build_board_report(kramfors, y.id, "2021-06-30").warnings
+    assert len(warned) == 1 and "”Teamkoordinator/Coach Samkraft”" in warned[0] and "periodavslutet" in warned[0]
+    assert "Personalkostnader" not in warned[0]
+    assert build_board_report(kramfors, y.id, "2021-12-31").warnings == ()

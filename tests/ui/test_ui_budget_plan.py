@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QMessageBox, QTableWidgetSelectionRange
 from finsam_desktop.book import Book
 from finsam_desktop.reports.charts import BAR, LINE, Chart, Series
 from finsam_desktop.ui.board_report_view import PROGNOSIS_COL, COMMENT_COL, BoardReportDialog
+from finsam_desktop.ui.budget_form import BudgetDialog
 from finsam_desktop.ui.budget_plan_view import BudgetPlanDialog
 from finsam_desktop.ui.charts import ChartWidget, series_colour
 from finsam_desktop.ui.main_window import MainWindow
+from finsam_desktop.ui.projects_view import ProjectsView
+from finsam_desktop.ui.start_page import StartPage
 
 from pdf_helpers import demo_book, pages_text  # noqa: F401  (the fixture `demo`)
 from ui_helpers import isolated_settings  # noqa: F401
@@ -53,18 +56,22 @@ def test_board_report_prognosis_typed_in_the_table(qtbot, demo_copy, warnings, t
     assert not t.item(r, 1).flags() & Qt.ItemIsEditable
     before = dlg.report.prognosis.prognosis_result
     t.item(r, PROGNOSIS_COL).setText("540 000")  # a cost, typed without a minus
+    qtbot.wait(1)
     rid = next(b.id for b in demo_copy.budget(y.id) if b.label == "Löner kansli")
     assert demo_copy.budget_plan(rid).prognosis == 540_000_00
     assert dlg.report.prognosis.prognosis_result == before - (540_000_00 - 525_600_00)
     r = _row(dlg.table, "Löner kansli")
     dlg.table.item(r, COMMENT_COL).setText("Vakans i oktober")
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rid).prognosis_comment == "Vakans i oktober"
     r = _row(dlg.table, "Löner kansli")
     dlg.table.item(r, PROGNOSIS_COL).setText("femhundra")
+    qtbot.wait(1)
     assert warnings and "Löner kansli" in warnings[-1][1] and "femhundra" in warnings[-1][1]
     assert demo_copy.budget_plan(rid).prognosis == 540_000_00  # unchanged
     r = _row(dlg.table, "Löner kansli")
     dlg.table.item(r, PROGNOSIS_COL).setText("")  # cleared: computed again
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rid).prognosis is None
     assert dlg.report.prognosis.prognosis_result == before
     assert "541\u00a0099 kr" in dlg.summary.text() and "20,88 %" in dlg.summary.text()
@@ -110,15 +117,23 @@ def test_budget_grid_paste_from_excel_all_or_nothing(qtbot, demo_copy, warnings,
     # typed in a cell: the income row keeps its sign, a profile is checked
     d = _row(g, "Driftbidrag från medlemmarna")
     g.item(d, 6).setText("2 600 000")
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rows["Driftbidrag från medlemmarna"].id).plan2 == -2_600_000_00
+    g.setCurrentCell(d, 5)  # pasted from a plan in ledger sign (driftbidrag negative): the same
+    QGuiApplication.clipboard().setText("-2 586 668\t-2 581 334")
+    assert dlg.paste()
+    plan = demo_copy.budget_plan(rows["Driftbidrag från medlemmarna"].id)
+    assert (plan.plan1, plan.plan2) == (-2_586_668_00, -2_581_334_00)
     g.item(_row(g, "Löner kansli"), 7).setText("1,1")
+    qtbot.wait(1)
     assert "tolv" in warnings[-1][1]
     g.item(_row(g, "Löner kansli"), 6).setText("")  # no amount in the plan year
+    qtbot.wait(1)
     assert demo_copy.budget_plan(rows["Löner kansli"].id).plan2 is None
     g.clearSelection()
     g.setRangeSelected(QTableWidgetSelectionRange(0, 0, 1, 5), True)
     assert dlg.copy().splitlines()[0] == "Driftbidrag från medlemmarna\tVerksamhetens intäkter\t3000–3999\tIntäkt" \
-        "\t2 592 000\t2 592 000"
+        "\t2592000\t2586668"
     dlg.floor.setText("250 000")
     dlg.save_decided()
     assert dlg.plan.balance[1].golv == 250_000_00
@@ -126,11 +141,31 @@ def test_budget_grid_paste_from_excel_all_or_nothing(qtbot, demo_copy, warnings,
     assert "Resultat- och balansbudget 2025" in pages_text(open(path, "rb").read())[0]
 
 
+def test_grid_follows_rows_added_in_the_budget_dialog(qtbot, demo_copy):
+    y = demo_copy.year_by_label("2025")
+    dlg = BudgetPlanDialog(demo_copy, year_id=y.id)
+    qtbot.addWidget(dlg)
+    n = dlg.grid.rowCount()
+    dlg.edit_rows()
+    rows_dlg = dlg.findChild(BudgetDialog)
+    ed = rows_dlg.editor
+    ed.new_record()
+    ed.label.setText("Utbildningsdag")
+    ed.section.setCurrentIndex(ed.section.findText("Övrigt"))
+    ed.accounts.setText("6990")
+    ed.amount.setText("15 000")
+    assert ed.save() is not None
+    rows_dlg.accept()
+    qtbot.waitUntil(lambda: dlg.grid.rowCount() == n + 1)
+    r = _row(dlg.grid, "Utbildningsdag")
+    assert dlg.grid.item(r, 4).text() == "15\u00a0000" and dlg.plan.results[1] == -345_000_00
+
+
 def test_grid_of_a_closed_year_cannot_be_edited(qtbot, demo_copy):
     dlg = BudgetPlanDialog(demo_copy, year_id=demo_copy.year_by_label("2024").id)
     qtbot.addWidget(dlg)
     assert not dlg.grid.item(0, 4).flags() & Qt.ItemIsEditable
-    assert not dlg.copy_button.isEnabled() and not dlg.paste()
+    assert not dlg.copy_button.isEnabled() and not dlg.rows_button.isEnabled() and not dlg.paste()
 
 
 def _chart() -> Chart:
@@ -174,3 +209,21 @@ def test_actions_open_the_report_and_the_plan(qtbot, demo_copy, isolated_setting
     assert report.isVisible() and plan.isVisible()
     assert report.year.label == plan.year.label == w.working_year().label
     w.close()
+
+
+def test_start_page_and_projektuppfoljning_show_their_charts(qtbot, demo_copy):
+    page = StartPage(demo_copy)
+    qtbot.addWidget(page)
+    page.set_year(demo_copy.year_by_label("2025").id)
+    assert page.cost_chart.chart.title == "Kostnader ackumulerat mot budget 2025"
+    five = page.five_year_chart.chart
+    assert five.categories == ("2024", "2025")
+    assert dict((s.name, s.values) for s in five.series)["Årets resultat"][1] == pytest.approx(-247.382)
+    page.resize(1300, 900)
+    page.show()
+    qtbot.waitUntil(lambda: page.charts.isVisible())
+    page.resize(1300, 480)  # a low window: the charts give way to the cards and the list
+    qtbot.waitUntil(lambda: not page.charts.isVisible())
+    view = ProjectsView(demo_copy)
+    qtbot.addWidget(view)
+    assert view.chart.chart.id == "insatser" and len(view.chart.chart.categories) == 5
