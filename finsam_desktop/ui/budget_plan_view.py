@@ -7,7 +7,7 @@ pages as a PDF. Amounts as a person writes them: positive for an intäkt and a k
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -100,8 +100,6 @@ class BudgetPlanDialog(QDialog):
         self.balance.setSelectionMode(QTableWidget.NoSelection)
         self.balance.setEditTriggers(QTableWidget.NoEditTriggers)
         self.balance.horizontalHeader().setStretchLastSection(False)
-        self.balance.setMinimumHeight(7 * (self.balance.fontMetrics().height() + 10) + 12)
-        self.balance.setMaximumHeight(8 * (self.balance.fontMetrics().height() + 10) + 12)
 
         decided = QHBoxLayout()
         decided.addWidget(QLabel("Eget kapital vid årets början enligt beslut (kr):"))
@@ -130,8 +128,8 @@ class BudgetPlanDialog(QDialog):
         self.balance_chart = ChartWidget()
         self.balance_chart.setMinimumWidth(360)
         below = QHBoxLayout()
-        below.addWidget(self.balance, 3, Qt.AlignTop)
-        below.addWidget(self.balance_chart, 2)
+        below.addWidget(self.balance, 0, Qt.AlignTop)
+        below.addWidget(self.balance_chart, 1)
         lay.addLayout(below)
         lay.addLayout(decided)
         lay.addWidget(self.hint)
@@ -204,9 +202,17 @@ class BudgetPlanDialog(QDialog):
                     item.setFont(bold)
                 t.setItem(i, c, item)
         cw = t.fontMetrics().averageCharWidth()
-        t.setColumnWidth(0, 40 * cw)
+        t.setColumnWidth(0, 38 * cw)
+        head = QFont(t.horizontalHeader().font())
+        head.setBold(True)  # some styles set headers in bold: leave room for that
+        hm = QFontMetrics(head)
         for c in range(1, len(b) + 1):
-            t.setColumnWidth(c, 16 * cw)
+            t.setColumnWidth(c, max(13 * cw, hm.horizontalAdvance(t.horizontalHeaderItem(c).text()) + 28))
+        t.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        t.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        t.setFixedWidth(sum(t.columnWidth(c) for c in range(t.columnCount())) + 2 * t.frameWidth() + 2)
+        t.setFixedHeight(t.horizontalHeader().height() + sum(t.rowHeight(r) for r in range(t.rowCount()))
+                         + 2 * t.frameWidth() + 2)
         src = {"beslut": self.book.year_text(self.year.id, "budget_eget_kapital_in", ""), "golv":
                self.book.year_text(self.year.id, "eget_kapital_golv", "")}
         self.equity_in.setText(src["beslut"])
