@@ -27,9 +27,12 @@ from pathlib import Path
 from .book import Book, VoucherFilter, VoucherRow
 from .closing.accruals import AccrualEntry, book_accruals
 from .closing.checks import save_bank_statement
+from .ops.bank import add_demo_statements
 from .errors import BookFileError
 from .money import format_kr
 from .ops.budget import add_demo_budget_plan
+from .ops.annual_demo import add_annual_demo
+from .ops.demo_underlag import add_demo_underlag
 from .reports import build_report
 from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share as share_of
 
@@ -222,11 +225,14 @@ def _fill(book: Book) -> None:
         add_demo_budget_plan(book)
         _texts(book, years)
         _bank_statements(book, years)
+        add_demo_statements(book, 2025)  # the bank's camt.053 statement, matched to the ledger
         for y in years.values():
             _interim_texts(book, y, f"{y.label}-06-30")
         for y in years.values():
             book.set_signatories(y.id, [(n, r, "styrelse") for n, r in BOARD]
                                  + [(n, r, "revisor") for n, r in AUDITORS])
+        add_annual_demo(book)
+        add_demo_underlag(book)
         book.set_year_status(y24.id, "closed")
 
 

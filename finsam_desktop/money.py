@@ -16,29 +16,40 @@ NBSP = "\u00a0"
 THIN = "\u202f"
 MINUS = "\u2212"
 
-_AMOUNT_RE = re.compile(r"^([+-])?(\d+)(?:[.,](\d{1,2}))?$")
+_AMOUNT_RE = re.compile(r"([+-])?([0-9]+)(?:([.,])([0-9]+))?")
 
 
 def parse_kr(text: str, *, field: str = "belopp") -> int:
     """Parse an amount in kronor typed by a person into öre.
 
-    Accepts '1234', '1 234,50', '1234.5', '-12,05', '−12,05', '1\u00a0234'. Refuses more than
-    two decimals, letters and empty input with a Swedish message naming the field.
+    Accepts '1234', '1 234,50', '1234.5', '-12,05', '−12,05', '1\u00a0234': ASCII digits,
+    grouped by spaces or no-break spaces, at most one decimal separator (comma or dot)
+    and at most two decimals. Refuses, with a Swedish message naming the field, anything
+    else; an amount that reads two ways ('1.500', '1,500') is refused with both readings
+    instead of being guessed.
     """
     raw = text
     s = (text or "").strip().replace(MINUS, "-").replace("\u2013", "-")
-    for sp in (" ", NBSP, THIN, "'"):
+    for sp in (" ", NBSP, THIN):
         s = s.replace(sp, "")
     if s.endswith("kr"):
         s = s[:-2]
-    m = _AMOUNT_RE.match(s)
+    lead = f"Ogiltigt belopp i fältet {field}: ”{raw}”"
+    if any(ch.isdigit() and ch not in "0123456789" for ch in s):
+        raise InputError(f"{lead}: skriv beloppet med siffrorna 0–9.", field=field)
+    m = _AMOUNT_RE.fullmatch(s)
     if not m:
-        # "1.234,50" style: dots as thousands separators and a decimal comma.
-        if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d{1,2})?", s):
-            return parse_kr(s.replace(".", ""), field=field)
-        raise InputError(f"Ogiltigt belopp i fältet {field}: ”{raw}”. Skriv t.ex. 1 234,50.",
-                         field=field)
-    sign, whole, frac = m.groups()
+        if sum(s.count(c) for c in ".,") > 1 and re.fullmatch(r"[+-]?[0-9.,]+", s):
+            raise InputError(f"{lead}: ett belopp har högst ett decimaltecken (komma eller punkt). "
+                             "Skriv tusental med mellanslag, t.ex. 1 234,50.", field=field)
+        raise InputError(f"{lead}. Skriv t.ex. 1 234,50.", field=field)
+    sign, whole, sep, frac = m.groups()
+    if frac is not None and len(frac) == 3:
+        grouped = _group(int(whole + frac), " ")
+        raise InputError(f"{lead} kan läsas på två sätt: {whole},{frac} kr eller {grouped} kr. "
+                         f"Skriv {grouped} för tusental eller högst två decimaler.", field=field)
+    if frac is not None and len(frac) > 2:
+        raise InputError(f"{lead}: högst två decimaler (hela ören).", field=field)
     ore = int(whole) * 100 + int((frac or "0").ljust(2, "0"))
     return -ore if sign == "-" else ore
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Automatic backups go to the program's data folder: a temporary one for the tests.
+os.environ.setdefault("FINSAM_DATA_DIR", tempfile.mkdtemp(prefix="finsam-test-data-"))
 
 import pytest  # noqa: E402
 

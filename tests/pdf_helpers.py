@@ -45,3 +45,9 @@ def _toc_entries(data: bytes) -> list[tuple[str, int]]:
         if m:
             entries.append((m.group(1), int(m.group(2))))
     return entries
+
+
+def page_headed(pages: list[str], heading: str) -> int:
+    """The index of the first page after the cover and the contents whose heading (in
+    its first lines, after the running header) is `heading`."""
+    return next(i for i, p in enumerate(pages) if i > 1 and heading in p.splitlines()[:4])

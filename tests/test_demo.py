@@ -323,3 +323,24 @@ def test_demo_delarsbokslut_accrues_quarter_2_and_reverses_it_on_1_july(demo):
     from finsam_desktop.reports.textfields import fill
     text = fill(demo.year_texts(y25.id)["god_ekonomisk_hushallning@2025-06-30"], half, "ore")
     assert "Per den 2025-06-30 uppgår eget kapital till 548 635 kr" in text
+
+
+
+def test_demo_underlag_attest_and_unpaid_invoices(demo):
+    """Every verifikation has a PDF underlag, every utbetalning and leverantörsfaktura is
+    attested, the invoices of late December 2025 are unpaid, and nothing new is booked."""
+    from finsam_desktop.ops import attest, invoices
+    from finsam_desktop.ops import underlag as ops
+
+    for y in years(demo):
+        assert ops.without_underlag(demo, y.start, y.end) == []
+        assert attest.unattested(demo, y.id) == []
+    a = ops.list_attachments(demo, voucher_id=demo.voucher_by_ref(years(demo)[1].id, "A", 20).id)
+    assert [x.file_name for x in a] == ["Faktura 2506002.pdf"] and ops.content(demo, a[0]).startswith(b"%PDF-1.4")
+    status = invoices.open_invoices(demo, "2026-01-10")
+    assert [(i.supplier, i.amount) for i in status.unpaid] == [("Höga Kusten Telekom AB", 569_00),
+                                                              ("Kramfors kommun", 14_062_00)]
+    assert [i.supplier for i in status.overdue] == ["Höga Kusten Telekom AB"]
+    # The unpaid invoices are exactly what leverantörsskulder holds at the year end.
+    assert -demo.balance_at("2025-12-31", accounts=[2440])[2440] == status.total
+    assert len(invoices.invoices(demo)) == 165

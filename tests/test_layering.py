@@ -18,14 +18,15 @@ FOUNDATION = {"money", "errors", "files", "findings", "paths"}
 ALLOWED = {
     "foundation": set(),
     "book": set(),
+    "bank": set(),
     "reports": {"book"},
     "exchange": {"book", "reports"},
-    "render": {"reports"},
+    "render": {"reports", "bank"},
     "closing": {"book", "reports", "exchange", "render"},
-    "ops": {"book", "reports", "exchange", "closing"},
+    "ops": {"book", "reports", "exchange", "closing", "bank"},
     "demo": {"book", "reports", "closing", "ops"},
-    "cli": {"book", "reports", "exchange", "render", "closing", "ops", "demo"},
-    "ui": {"book", "reports", "exchange", "render", "closing", "ops", "demo"},
+    "cli": {"book", "reports", "exchange", "render", "closing", "ops", "demo", "bank"},
+    "ui": {"book", "reports", "exchange", "render", "closing", "ops", "demo", "bank"},
     "__main__": {"cli"},
 }
 SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", "DROP ", "ALTER ", "PRAGMA ")

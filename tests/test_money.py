@@ -12,14 +12,15 @@ from finsam_desktop.money import (format_kr, format_ore, parse_kr, parse_sie_amo
 
 @pytest.mark.parametrize("text, ore", [
     ("1234", 1234_00), ("1 234,50", 1234_50), ("1234.5", 1234_50), ("-1234.50", -1234_50),
-    ("−12,05", -12_05), ("1\u00a0234", 1234_00), ("+7", 7_00), ("0,01", 1), ("1.234,50", 1234_50),
+    ("−12,05", -12_05), ("1\u00a0234", 1234_00), ("+7", 7_00), ("0,01", 1), ("1.5", 1_50),
     ("12 kr", 12_00), ("  -0,5 ", -50), ("1 000 000", 1_000_000_00),
 ])
 def test_parse_kr_accepts_swedish_and_dot_decimals(text, ore):
     assert parse_kr(text) == ore
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1,234", "12,345", "1.2.3", "12-", "--1", "1,2,3", "kr"])
+@pytest.mark.parametrize("text", ["", "abc", "1,234", "12,345", "1.2.3", "12-", "--1", "1,2,3", "kr",
+                                  "1.234,50", "1,5050", "\u0661\u0662", "\uff11\uff12", "1'234"])
 def test_parse_kr_refuses_garbage_with_field_name(text):
     with pytest.raises(InputError, match="Ogiltigt belopp i fältet rad 2"):
         parse_kr(text, field="rad 2")
@@ -101,3 +102,22 @@ def test_round_to_total_known_table():
     rounded = round_to_total([-333_400_00, -333_300_00, -333_300_00], None, 100_000)
     assert [r // 100_000 for r in rounded] == [-334, -333, -333]
     assert sum(rounded) == -1_000 * 100_000
+
+
+@pytest.mark.parametrize("text, readings", [
+    ("1.500", "1,500 kr eller 1 500 kr"), ("1,500", "1,500 kr eller 1 500 kr"),
+    ("12.345", "12,345 kr eller 12 345 kr"),
+])
+def test_parse_kr_refuses_an_amount_that_reads_two_ways_and_shows_both(text, readings):
+    with pytest.raises(InputError) as exc:
+        parse_kr(text, field="rad 1")
+    assert readings in exc.value.message and "två sätt" in exc.value.message
+
+
+def test_parse_kr_refuses_other_digits_and_too_many_separators_saying_why():
+    with pytest.raises(InputError, match="siffrorna 0–9"):
+        parse_kr("\u0664\u0665\u0663\u0660")  # Arabic-Indic 4530
+    with pytest.raises(InputError, match="högst ett decimaltecken"):
+        parse_kr("1.234,50")
+    with pytest.raises(InputError, match="högst två decimaler"):
+        parse_kr("1,2345")

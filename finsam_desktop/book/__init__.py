@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from ..errors import InputError
 from .accounts import AccountsMixin
+from .annual import AnnualRegistersMixin
 from .accruals import AccrualsMixin
 from .budget_plan import BudgetPlanMixin
+from .bank import BankMixin
 from .bulk import BulkMixin
-from .core import SUFFIX, BookCore
+from .chain import ChainMixin
+from .core import SUFFIX, BookCore, DatabaseError
 from .model import (Account, BalanceLine, BudgetRow, Counterpart, FiscalYear, Forbund, Member,
                     Project, Signatory, Voucher, VoucherRow)
 from .registers import RegistersMixin
@@ -28,8 +31,8 @@ __all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetR
            "VoucherRow", "VoucherSummary"]
 
 
-class Book(BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin, AccrualsMixin,
-           YearEndMixin, BulkMixin, BudgetPlanMixin):
+class Book(ChainMixin, BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin,
+           AccrualsMixin, YearEndMixin, BulkMixin, BudgetPlanMixin, AnnualRegistersMixin, BankMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""
 

@@ -35,8 +35,8 @@ class AccountsMixin:
                     row_id: str | None = "default", *, kptyp: str | None = None) -> Account:
         """Add an account. Kind and report row default from the number (Kommun-BAS ranges,
         or company BAS when `kptyp` names one)."""
-        if not isinstance(number, int) or not 1000 <= number <= 9999:
-            raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra siffror.", field="konto")
+        if not chart.is_account_number(number):
+            raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra till sex siffror.", field="konto")
         if not name or not name.strip():
             raise InputError(f"Konto {number} saknar namn.", field="namn")
         if self.account(number):
@@ -171,8 +171,12 @@ class AccountsMixin:
         """Low level: lock or unlock a year (logged by the database itself). The bokslut
         (closing entries, carrying balances forward) lives in the year-end module."""
         with self.transaction():
+            before = self.conn.execute("SELECT status FROM fiscal_year WHERE id = ?", (year_id,)).fetchone()
             self.conn.execute("UPDATE fiscal_year SET status = ?, closed_at = ? WHERE id = ?",
                               (status, self._now() if status == "closed" else None, year_id))
+            if before is not None and before[0] != status:
+                # The seal of a closed year, or the record of its reopening (book/chain.py).
+                self._record_seal(year_id, "close" if status == "closed" else "reopen")
 
     @staticmethod
     def _now() -> str:

@@ -65,8 +65,9 @@ class BulkMixin:
         and report row are checked like add_account does; an existing number is refused."""
         rows = []
         for number, name, kind, row_id in accounts:
-            if not isinstance(number, int) or not 1000 <= number <= 9999:
-                raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra siffror.", field="konto")
+            if not chart.is_account_number(number):
+                raise InputError(f"Ogiltigt kontonummer {number}: ett konto har fyra till sex siffror.",
+                                 field="konto")
             if not name or not name.strip():
                 raise InputError(f"Konto {number} saknar namn.", field="namn")
             if kind not in ("T", "S", "I", "K"):
@@ -112,13 +113,15 @@ class BulkMixin:
         self._write_opening_balances(year_id, dict(balances), bulk=True)
 
     def bulk_book_vouchers(self, year_id: int, vouchers: Sequence[BulkVoucher],
-                           project_ids: Mapping[str, int] | None = None) -> int:
+                           project_ids: Mapping[str, int] | None = None,
+                           counterpart_ids: Mapping[str, int] | None = None) -> int:
         """Book verifikationer with the numbers they carry. Each series must continue
         without gaps from the year's highest number; the database triggers check every
         verifikation (balance, date in an open year, number in sequence) as usual.
 
         With `project_ids`, a row's third field is an insats code looked up there (as a
-        SIE import plans it) instead of a project id."""
+        SIE import plans it) instead of a project id. With `counterpart_ids`, a row's
+        sixth field (when it has one) is a motpart object code looked up there."""
         year = self.year(year_id)
         if year is None:
             raise RuleError(f"Räkenskapsåret {year_id} finns inte.")
@@ -164,7 +167,8 @@ class BulkMixin:
                             project = project_of.get(project, missing) if project else None
                         if project is not None and project not in known_projects:
                             raise RuleError(f"Verifikation {series} {number}: insatsen finns inte.", field="insats")
-                        yield vid, account, amount, project, r[3] or ""
+                        cp = counterpart_ids.get(r[5]) if counterpart_ids and len(r) > 5 and r[5] else None
+                        yield vid, account, amount, project, cp, r[3] or ""
                         total += amount
                     if total != 0 or len(v.rows) < 2:
                         raise RuleError(f"Verifikation {series} {number} balanserar inte eller har färre än två "
@@ -175,8 +179,8 @@ class BulkMixin:
             # one (no report reads them, the next booking removes them) and go with the
             # transaction's rollback. (A savepoint around them would cost a third more.)
             c.execute("DELETE FROM voucher_row WHERE voucher_id >= ?", (first,))
-            c.executemany("INSERT INTO voucher_row (voucher_id, account, amount, project_id, text) "
-                          "VALUES (?, ?, ?, ?, ?)", row_params())
+            c.executemany("INSERT INTO voucher_row (voucher_id, account, amount, project_id, counterpart_id, text) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", row_params())
             c.executemany(
                 "INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, source) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -187,14 +191,15 @@ class BulkMixin:
 
     def iter_year_vouchers(self, year_id: int):
         """Every verifikation of the year in series and number order, as
-        (series, number, date, text, booked_at, [(account, amount, project code or None, text)])."""
+        (series, number, date, text, booked_at,
+        [(account, amount, project code or None, text, counterpart id or None)])."""
         # Two queries walked side by side in the same order: the heads once each rather
         # than repeated on every row (a third of the reading time of a big year).
         heads = self.conn.execute(
             "SELECT id, series, number, date, text, booked_at FROM voucher WHERE year_id = ? "
             "ORDER BY series, number", (year_id,))
         rows = self.conn.execute(
-            "SELECT r.voucher_id, r.account, r.amount, p.code, r.text "
+            "SELECT r.voucher_id, r.account, r.amount, p.code, r.text, r.counterpart_id "
             "FROM voucher v JOIN voucher_row r ON r.voucher_id = v.id LEFT JOIN project p ON p.id = r.project_id "
             "WHERE v.year_id = ? ORDER BY v.series, v.number, r.id", (year_id,))
         try:

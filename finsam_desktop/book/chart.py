@@ -97,9 +97,26 @@ def is_company_kptyp(kptyp: str | None) -> bool:
     return bool(kptyp) and kptyp.strip().upper() in COMPANY_KPTYP
 
 
+# Kommuner keep Kommun-Bas accounts of five or six digits (145010): an account has four
+# to six digits and lands on its report row by its first four.
+MIN_ACCOUNT, MAX_ACCOUNT = 1000, 999_999
+
+
+def is_account_number(number) -> bool:
+    """An account number of four to six digits, not starting with 0."""
+    return isinstance(number, int) and not isinstance(number, bool) and MIN_ACCOUNT <= number <= MAX_ACCOUNT
+
+
+def base_account(number: int) -> int:
+    """The four-digit account a longer account belongs to: 145010 -> 1450."""
+    return int(str(number)[:4])
+
+
 def default_row(number: int, kptyp: str | None = None) -> str | None:
     """The report row an account number lands on by default (Kommun-BAS unless the
-    #KPTYP of a SIE file names a company BAS chart)."""
+    #KPTYP of a SIE file names a company BAS chart); a longer account by its first four
+    digits."""
+    number = base_account(number)
     ranges = COMPANY_BAS if is_company_kptyp(kptyp) else KOMMUN_BAS
     for first, last, row in ranges:
         if first <= number <= last:
@@ -109,6 +126,7 @@ def default_row(number: int, kptyp: str | None = None) -> str | None:
 
 def default_kind(number: int) -> str:
     """T/S/I/K by the account class: 1 tillgång, 2 skuld, 3 intäkt, 4–7 kostnad, 8 by row."""
+    number = base_account(number)
     if number < 2000:
         return "T"
     if number < 3000:

@@ -11,10 +11,14 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import BookFileError, InputError, RuleError
+from ..files import move_into_place, unique_temp_name
+from . import backups, recovery
 from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from .validate import normalize_orgnr
 
 SUFFIX = ".finsam"
+# What reading a damaged book raises, for front ends that must not import sqlite3.
+DatabaseError = sqlite3.DatabaseError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -38,7 +42,9 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout = 5000")
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        # FULL: a commit is on the disk (the -wal synced) before it returns, so a power
+        # cut never loses a verifikation the user was told was booked.
+        conn.execute("PRAGMA synchronous = FULL")
     return conn
 
 
@@ -63,6 +69,9 @@ def rule_error(exc: sqlite3.DatabaseError) -> RuleError:
 
 def _refuse_foreign(p: Path, app_id: int, version: int) -> None:
     """Refuse a database of another program, or a book written by a newer version."""
+    if version < 0:
+        raise BookFileError(f"Filen {p} har en ogiltig filversion ({version}); den är inte en "
+                            "Finsam-bok eller är skadad.", path=str(p))
     if app_id != APPLICATION_ID:
         raise BookFileError(f"Filen {p} är en databas från ett annat program, inte en Finsam-bok.",
                             path=str(p))
@@ -85,6 +94,10 @@ class BookCore:
         # so a REPLACE cannot rewrite what the triggers protect. SQLite's default is off.
         conn.execute("PRAGMA recursive_triggers = ON")
         self._depth = 0
+        self.notices: list[str] = []     # what opening found and did (a recovered -wal), Swedish
+        self.write_block: str | None = None  # set when verification failed: no writes
+        self._changes_at_open = conn.total_changes
+        self._closed = False
 
     # ------------------------------------------------------------------ life cycle
     @classmethod
@@ -105,7 +118,11 @@ class BookCore:
         if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
             raise BookFileError(f"Filen {p} är inte en Finsam-bok (den är inte en SQLite-databas).",
                                 path=str(p))
-        _refuse_foreign(p, int.from_bytes(head[68:72], "big"), int.from_bytes(head[60:64], "big"))
+        _refuse_foreign(p, int.from_bytes(head[68:72], "big", signed=True),
+                        int.from_bytes(head[60:64], "big", signed=True))
+        # A -wal no program has open is applied only after a copy of the book and of the
+        # -wal is saved and only if the result is still this book (book/recovery.py).
+        notices = recovery.recover_leftover_wal(p)
         conn = None
         try:
             conn = _connect(p, read_only=read_only)
@@ -116,9 +133,12 @@ class BookCore:
                 raise BookFileError(f"Boken {p} har ett äldre filformat och måste öppnas med skrivrätt en "
                                     "gång så att den kan uppdateras.", path=str(p))
             book = cls(p, conn, read_only=read_only)
+            book.notices = notices
             if version < SCHEMA_VERSION:
                 book._migrate()
             conn.execute("SELECT count(*) FROM forbund").fetchone()
+            book._changes_at_open = conn.total_changes
+            recovery.opened(p)
         except BookFileError:
             if conn is not None:
                 conn.close()
@@ -154,9 +174,7 @@ class BookCore:
         orgnr = normalize_orgnr(orgnr) if check_orgnr else orgnr
         if not (namn or "").strip():
             raise InputError("Ange förbundets namn (fältet namn får inte vara tomt).", field="namn")
-        tmp = p.with_name(p.name + ".tmp")
-        if tmp.exists():
-            tmp.unlink()
+        tmp = unique_temp_name(p, "tmp")  # two runs creating the same book never share it
         conn = sqlite3.connect(str(tmp), isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
         book = cls(tmp, conn)
@@ -176,9 +194,10 @@ class BookCore:
             conn.close()
         except BaseException:
             conn.close()
-            tmp.unlink(missing_ok=True)
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
             raise
-        tmp.replace(p)
+        move_into_place(tmp, p, BookFileError)
         return cls.open(p)
 
     def _migrate(self) -> None:
@@ -196,6 +215,48 @@ class BookCore:
                 raise
         if not self.read_only:
             self.conn.execute("PRAGMA journal_mode = WAL")
+        if current < SCHEMA_VERSION and not self.read_only:
+            self._chain_after_migration()
+
+    def _chain_after_migration(self) -> None:
+        """Book (chain.py) links and seals what an older book holds."""
+
+    def _before_commit(self) -> None:
+        """Book (chain.py) links what the transaction wrote."""
+
+    # ------------------------------------------------------------------ backups
+    def backup(self, reason: str) -> backups.BackupInfo:
+        """An automatic backup of the book now (backup API), kept in the user's data folder."""
+        return backups.make_backup(self.conn, self.path, reason)
+
+    def backups(self) -> list[backups.BackupInfo]:
+        return backups.list_backups(self.path)
+
+    def restore_from(self, backup_id: str) -> backups.BackupInfo:
+        """Replace the whole book by one of its backups, through the backup API into this
+        open connection (no file is copied over the live book and no -wal is left stale).
+        The book as it was is backed up first."""
+        if self.read_only:
+            raise RuleError("Boken är öppnad skrivskyddad och kan inte återställas.")
+        info = backups.find_backup(self.path, backup_id)
+        self.backup("restore")
+        with backups.opened_backup(info) as src:
+            try:
+                app_id = src.execute("PRAGMA application_id").fetchone()[0]
+                if app_id != APPLICATION_ID or src.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise BookFileError(f"Säkerhetskopian {backup_id} är skadad och kan inte återställas.",
+                                        path=str(info.path))
+                src.backup(self.conn)
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.DatabaseError as exc:
+                raise BookFileError(f"Säkerhetskopian {backup_id} kunde inte återställas: {exc}.",
+                                    path=str(info.path)) from exc
+        if self.schema_version < SCHEMA_VERSION:
+            self._migrate()
+        with self.transaction():
+            self.audit("book.restore", backup=backup_id, reason=info.reason, created=info.created)
+        return info
 
     def backup_to(self, path: str | Path) -> Path:
         """Write a consistent copy of the whole book to `path` (SQLite online backup), even
@@ -221,11 +282,35 @@ class BookCore:
             raise BookFileError(f"Kopian {target} kunde inte skrivas: {exc}.", path=str(target)) from exc
         return target
 
+    @property
+    def changed(self) -> bool:
+        """Has this connection changed the book since it was opened?"""
+        try:
+            return self.conn.total_changes != self._changes_at_open
+        except sqlite3.Error:
+            return False
+
     def close(self) -> None:
+        """Close cleanly: a changed book is backed up, the -wal is checkpointed into the
+        book and removed."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if not self.read_only and self.changed:
+                try:
+                    self.backup("close")
+                except BookFileError as exc:
+                    self.notices.append(exc.message)
+            if not self.read_only:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
         try:
             self.conn.close()
         except sqlite3.Error:
             pass
+        recovery.closed(self.path)
 
     def __enter__(self):
         return self
@@ -244,6 +329,8 @@ class BookCore:
         database becomes a RuleError with its Swedish message; nothing is half-written."""
         if self.read_only:
             raise RuleError("Boken är öppnad skrivskyddad och kan inte ändras.")
+        if self.write_block:
+            raise RuleError(self.write_block)
         if self._depth:
             self._depth += 1
             try:
@@ -258,6 +345,7 @@ class BookCore:
         self._depth = 1
         try:
             yield self.conn
+            self._before_commit()
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             self._rollback()

@@ -138,6 +138,12 @@ class BudgetRow:
     amount: int
     sort: int = 0
 
+    def covers(self, account: int) -> bool:
+        """The row's account range holds `account`; a five- or six-digit account also by
+        its first four digits (a budget on 3010–3019 covers 301010)."""
+        return (self.account_from <= account <= self.account_to
+                or (account > 9999 and self.account_from <= int(str(account)[:4]) <= self.account_to))
+
 
 @dataclass(frozen=True)
 class Signatory:

@@ -245,7 +245,8 @@ class RegistersMixin:
         """The resultaträkning rows that the book's accounts in a range carry, in report
         order (a budget row must stay within one of them)."""
         found = {r for (r,) in self.conn.execute(
-            "SELECT DISTINCT row_id FROM account WHERE number BETWEEN ? AND ? AND row_id IS NOT NULL",
+            "SELECT DISTINCT row_id FROM account WHERE (number BETWEEN ?1 AND ?2 OR (number > 9999 AND "
+            "CAST(substr(number, 1, 4) AS INTEGER) BETWEEN ?1 AND ?2)) AND row_id IS NOT NULL",
             (account_from, account_to))}
         return [r for r in INCOME_ROWS if r in found]
 

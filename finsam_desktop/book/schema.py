@@ -441,7 +441,351 @@ BEGIN
 END;
 """
 
+# The årsredovisning beyond the statements: deltagare per insats and year, the förbund's
+# goals with their verdicts, the key figures of years before the book (from old reports)
+# and the organisation (styrelse, revisorer, förbundschef) per year. What belongs to a
+# closed year is locked like its ingående balanser.
+V_ARSREDOVISNING = r"""
+CREATE TABLE participant_figures (
+    project_id      INTEGER NOT NULL REFERENCES project (id),
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    age_group       TEXT NOT NULL DEFAULT '',
+    target          INTEGER CHECK (target IS NULL OR target >= 0),
+    women           INTEGER NOT NULL DEFAULT 0 CHECK (women >= 0),
+    men             INTEGER NOT NULL DEFAULT 0 CHECK (men >= 0),
+    ended_work      INTEGER NOT NULL DEFAULT 0 CHECK (ended_work >= 0),
+    ended_studies   INTEGER NOT NULL DEFAULT 0 CHECK (ended_studies >= 0),
+    ended_other_insats INTEGER NOT NULL DEFAULT 0 CHECK (ended_other_insats >= 0),
+    ended_other     INTEGER NOT NULL DEFAULT 0 CHECK (ended_other >= 0),
+    CHECK (ended_work + ended_studies + ended_other_insats + ended_other <= women + men),
+    PRIMARY KEY (project_id, year_id, age_group)
+);
+
+CREATE TABLE goal (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    kind            TEXT NOT NULL CHECK (kind IN ('verksamhet', 'finansiell')),
+    sort            INTEGER NOT NULL DEFAULT 0,
+    title           TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    measure         TEXT NOT NULL DEFAULT '',
+    metric          TEXT CHECK (metric IS NULL OR metric IN ('eget_kapital_max_andel', 'eget_kapital_golv',
+                        'individ_andel_min', 'resultat_mot_budget', 'deltagare_mot_mal')),
+    target          INTEGER,
+    outcome         TEXT NOT NULL DEFAULT '',
+    verdict         TEXT CHECK (verdict IS NULL OR verdict IN ('uppfyllt', 'delvis', 'ej_uppfyllt')),
+    CHECK (metric IS NULL OR target IS NOT NULL)
+);
+
+CREATE TABLE history_year (
+    year            INTEGER PRIMARY KEY CHECK (year BETWEEN 1990 AND 2200),
+    tilldelade_medel INTEGER NOT NULL,
+    verksamhetens_intakter INTEGER NOT NULL,
+    verksamhetens_kostnader INTEGER NOT NULL,
+    arets_resultat  INTEGER NOT NULL,
+    eget_kapital    INTEGER NOT NULL,
+    summa_tillgangar INTEGER NOT NULL,
+    likvida_medel   INTEGER NOT NULL,
+    source          TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE organisation_person (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role            TEXT NOT NULL CHECK (role IN ('ledamot', 'ersattare', 'revisor', 'forbundschef')),
+    title           TEXT NOT NULL DEFAULT '',
+    member_id       INTEGER REFERENCES member (id),
+    sort            INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TRIGGER participant_figures_closed_ins BEFORE INSERT ON participant_figures
+WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; deltagaruppgifterna kan inte ändras.'); END;
+CREATE TRIGGER participant_figures_closed_upd BEFORE UPDATE ON participant_figures
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+  OR (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; deltagaruppgifterna kan inte ändras.'); END;
+CREATE TRIGGER participant_figures_closed_del BEFORE DELETE ON participant_figures
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; deltagaruppgifterna kan inte ändras.'); END;
+
+CREATE TRIGGER goal_closed_ins BEFORE INSERT ON goal
+WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; målen kan inte ändras.'); END;
+CREATE TRIGGER goal_closed_upd BEFORE UPDATE ON goal
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+  OR (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; målen kan inte ändras.'); END;
+CREATE TRIGGER goal_closed_del BEFORE DELETE ON goal
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; målen kan inte ändras.'); END;
+
+CREATE TRIGGER organisation_closed_ins BEFORE INSERT ON organisation_person
+WHEN (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; organisationen kan inte ändras.'); END;
+CREATE TRIGGER organisation_closed_upd BEFORE UPDATE ON organisation_person
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+  OR (SELECT status FROM fiscal_year WHERE id = NEW.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; organisationen kan inte ändras.'); END;
+CREATE TRIGGER organisation_closed_del BEFORE DELETE ON organisation_person
+WHEN (SELECT status FROM fiscal_year WHERE id = OLD.year_id) = 'closed'
+BEGIN SELECT RAISE(ABORT, 'Räkenskapsåret är stängt; organisationen kan inte ändras.'); END;
+"""
+
+# Kommuner keep Kommun-Bas accounts of five or six digits: the account number's CHECK is
+# widened to four to six digits. SQLite cannot alter a CHECK; widening it in the stored
+# schema is safe (every row already satisfies the wider rule), and RESET makes the
+# connection read the schema again. The CREATE INDEX bumps the schema cookie so that other
+# connections read it again too.
+V_KONTO_SEXSIFFRIG = r"""
+PRAGMA writable_schema = ON;
+UPDATE sqlite_master SET sql = replace(sql, 'CHECK (number BETWEEN 1000 AND 9999)',
+    'CHECK (number BETWEEN 1000 AND 999999)') WHERE type = 'table' AND name = 'account';
+PRAGMA writable_schema = RESET;
+CREATE INDEX account_row ON account (row_id);
+"""
+
+
+# Bank statements: what the bank says, line by line, and which verifikationer each line
+# is matched to. An imported line is never changed or removed; a match can be undone
+# until the user confirms it, a confirmed one only by unmatching by hand.
+V_BANK = r"""
+CREATE TABLE bank_statement (
+    id              INTEGER PRIMARY KEY,
+    account         INTEGER NOT NULL REFERENCES account (number),
+    account_id      TEXT NOT NULL DEFAULT '',   -- IBAN or the bank's account number
+    statement_ref   TEXT NOT NULL DEFAULT '',
+    file_name       TEXT NOT NULL DEFAULT '',
+    format          TEXT NOT NULL,
+    date_from       TEXT NOT NULL CHECK (date(date_from) = date_from),
+    date_to         TEXT NOT NULL CHECK (date(date_to) = date_to),
+    opening         INTEGER,
+    closing         INTEGER,
+    imported_at     TEXT NOT NULL,
+    CHECK (date_from <= date_to)
+);
+CREATE INDEX bank_statement_period ON bank_statement (account, date_from);
+
+CREATE TABLE bank_line (
+    id              INTEGER PRIMARY KEY,
+    statement_id    INTEGER NOT NULL REFERENCES bank_statement (id),
+    account         INTEGER NOT NULL REFERENCES account (number),
+    booking_date    TEXT NOT NULL CHECK (date(booking_date) = booking_date),
+    value_date      TEXT NOT NULL DEFAULT '',
+    amount          INTEGER NOT NULL,
+    text            TEXT NOT NULL DEFAULT '',
+    reference       TEXT NOT NULL DEFAULT '',
+    ocr             TEXT NOT NULL DEFAULT '',
+    counterparty    TEXT NOT NULL DEFAULT '',
+    balance         INTEGER,
+    dedup_key       TEXT NOT NULL,
+    UNIQUE (account, dedup_key)
+);
+CREATE INDEX bank_line_date ON bank_line (account, booking_date, id);
+
+CREATE TRIGGER bank_line_no_update BEFORE UPDATE ON bank_line
+BEGIN
+    SELECT RAISE(ABORT, 'En inläst bankrad kan inte ändras.');
+END;
+CREATE TRIGGER bank_line_no_delete BEFORE DELETE ON bank_line
+BEGIN
+    SELECT RAISE(ABORT, 'En inläst bankrad kan inte tas bort.');
+END;
+CREATE TRIGGER bank_statement_no_update BEFORE UPDATE ON bank_statement
+BEGIN
+    SELECT RAISE(ABORT, 'Ett inläst kontoutdrag kan inte ändras.');
+END;
+CREATE TRIGGER bank_statement_no_delete BEFORE DELETE ON bank_statement
+BEGIN
+    SELECT RAISE(ABORT, 'Ett inläst kontoutdrag kan inte tas bort.');
+END;
+
+-- One bank line to one or several verifikationer; a verifikation to at most one line.
+CREATE TABLE bank_match (
+    line_id         INTEGER NOT NULL REFERENCES bank_line (id),
+    voucher_id      INTEGER NOT NULL REFERENCES voucher (id),
+    confirmed       INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+    kind            TEXT NOT NULL DEFAULT 'förslag' CHECK (kind IN ('förslag', 'hand', 'regel')),
+    PRIMARY KEY (line_id, voucher_id)
+);
+CREATE UNIQUE INDEX bank_match_voucher ON bank_match (voucher_id);
+
+-- Rules that propose a verifikation for an unmatched line: the line's text or
+-- counterparty contains `pattern` -> the other side goes to `account`.
+CREATE TABLE bank_rule (
+    id              INTEGER PRIMARY KEY,
+    pattern         TEXT NOT NULL CHECK (length(trim(pattern)) > 0),
+    account         INTEGER NOT NULL REFERENCES account (number),
+    text            TEXT NOT NULL DEFAULT '',
+    sort            INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+# Underlag, attest and leverantörsfakturor. The files themselves live in the companion
+# file (book/underlag.py); the book holds the links. A booked verifikation's links, its
+# attest and its registrar are permanent, like its rows.
+V_UNDERLAG = r"""
+CREATE TABLE attachment (
+    id              INTEGER PRIMARY KEY,
+    voucher_id      INTEGER REFERENCES voucher (id),
+    draft_id        INTEGER REFERENCES draft (id) ON DELETE CASCADE,
+    sha256          TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    file_name       TEXT NOT NULL CHECK (length(trim(file_name)) > 0),
+    mime            TEXT NOT NULL CHECK (mime IN ('application/pdf', 'image/jpeg', 'image/png')),
+    size            INTEGER NOT NULL CHECK (size > 0),
+    added_at        TEXT NOT NULL,
+    CHECK ((voucher_id IS NULL) <> (draft_id IS NULL))
+);
+CREATE INDEX attachment_voucher ON attachment (voucher_id) WHERE voucher_id IS NOT NULL;
+CREATE INDEX attachment_draft ON attachment (draft_id) WHERE draft_id IS NOT NULL;
+
+CREATE TRIGGER attachment_booked_no_delete BEFORE DELETE ON attachment
+WHEN OLD.voucher_id IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'Underlaget till en bokförd verifikation kan inte tas bort.');
+END;
+
+CREATE TRIGGER attachment_booked_no_update BEFORE UPDATE ON attachment
+WHEN OLD.voucher_id IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'Underlaget till en bokförd verifikation kan inte ändras.');
+END;
+
+-- Attestanter and their beloppsgräns per year, per the attestordning.
+CREATE TABLE attestant (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role            TEXT NOT NULL DEFAULT '',
+    limit_ore       INTEGER CHECK (limit_ore IS NULL OR limit_ore > 0),
+    UNIQUE (year_id, name)
+);
+
+-- One attest per verifikation, never changed or removed.
+CREATE TABLE attest (
+    voucher_id      INTEGER PRIMARY KEY REFERENCES voucher (id),
+    attestant       TEXT NOT NULL CHECK (length(trim(attestant)) > 0),
+    attested_at     TEXT NOT NULL
+);
+CREATE TRIGGER attest_no_update BEFORE UPDATE ON attest
+BEGIN
+    SELECT RAISE(ABORT, 'En attest kan inte ändras.');
+END;
+CREATE TRIGGER attest_no_delete BEFORE DELETE ON attest
+BEGIN
+    SELECT RAISE(ABORT, 'En attest kan inte tas bort.');
+END;
+
+-- Who registered (bokförde) a verifikation.
+CREATE TABLE voucher_registrar (
+    voucher_id      INTEGER PRIMARY KEY REFERENCES voucher (id),
+    name            TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    at              TEXT NOT NULL
+);
+CREATE TRIGGER voucher_registrar_no_change BEFORE UPDATE ON voucher_registrar
+BEGIN
+    SELECT RAISE(ABORT, 'Uppgiften om vem som registrerade verifikationen kan inte ändras.');
+END;
+CREATE TRIGGER voucher_registrar_no_delete BEFORE DELETE ON voucher_registrar
+BEGIN
+    SELECT RAISE(ABORT, 'Uppgiften om vem som registrerade verifikationen kan inte ändras.');
+END;
+
+-- Leverantörsfakturor: booked as leverantörsskuld (voucher_id), paid by payment_voucher_id.
+CREATE TABLE supplier_invoice (
+    id                  INTEGER PRIMARY KEY,
+    counterpart_id      INTEGER NOT NULL REFERENCES counterpart (id),
+    invoice_number      TEXT NOT NULL CHECK (length(trim(invoice_number)) > 0),
+    invoice_date        TEXT NOT NULL CHECK (date(invoice_date) = invoice_date),
+    due_date            TEXT NOT NULL CHECK (date(due_date) = due_date),
+    amount              INTEGER NOT NULL CHECK (amount > 0),
+    project_id          INTEGER REFERENCES project (id),
+    text                TEXT NOT NULL DEFAULT '',
+    voucher_id          INTEGER UNIQUE REFERENCES voucher (id),
+    payment_voucher_id  INTEGER REFERENCES voucher (id),
+    paid_on             TEXT CHECK (paid_on IS NULL OR date(paid_on) = paid_on),
+    registered_by       TEXT NOT NULL DEFAULT '',
+    registered_at       TEXT NOT NULL,
+    CHECK (due_date >= invoice_date),
+    CHECK ((payment_voucher_id IS NULL) = (paid_on IS NULL)),
+    UNIQUE (counterpart_id, invoice_number)
+);
+CREATE INDEX supplier_invoice_unpaid ON supplier_invoice (due_date) WHERE payment_voucher_id IS NULL;
+
+CREATE TRIGGER supplier_invoice_booked_locked BEFORE UPDATE ON supplier_invoice
+WHEN OLD.voucher_id IS NOT NULL AND (
+       NEW.voucher_id IS NOT OLD.voucher_id OR NEW.counterpart_id <> OLD.counterpart_id
+    OR NEW.invoice_number <> OLD.invoice_number OR NEW.invoice_date <> OLD.invoice_date
+    OR NEW.amount <> OLD.amount OR NEW.project_id IS NOT OLD.project_id
+    OR (OLD.payment_voucher_id IS NOT NULL AND (NEW.payment_voucher_id IS NOT OLD.payment_voucher_id
+                                                OR NEW.paid_on IS NOT OLD.paid_on)))
+BEGIN
+    SELECT RAISE(ABORT, 'En bokförd leverantörsfaktura kan inte ändras (bara markeras som betald en gång).');
+END;
+
+CREATE TRIGGER supplier_invoice_booked_no_delete BEFORE DELETE ON supplier_invoice
+WHEN OLD.voucher_id IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'En bokförd leverantörsfaktura kan inte tas bort.');
+END;
+"""
+
+# Tamper evidence (book/chain.py): a hash chain over the verifikationer in booking order
+# and over the audit log, and a seal per closed year. Links are written by the program at
+# the end of every transaction; `finsam verify` recomputes them from the content.
+V_SAFETY = r"""
+CREATE TABLE voucher_link (
+    voucher_id      INTEGER PRIMARY KEY REFERENCES voucher (id),
+    hash            TEXT NOT NULL
+);
+
+CREATE TRIGGER voucher_link_no_update BEFORE UPDATE ON voucher_link
+BEGIN
+    SELECT RAISE(ABORT, 'Verifikationskedjan kan inte ändras.');
+END;
+
+CREATE TRIGGER voucher_link_no_delete BEFORE DELETE ON voucher_link
+BEGIN
+    SELECT RAISE(ABORT, 'Verifikationskedjan kan inte ändras.');
+END;
+
+CREATE TABLE audit_link (
+    audit_id        INTEGER PRIMARY KEY REFERENCES audit_log (id),
+    hash            TEXT NOT NULL
+);
+
+CREATE TRIGGER audit_link_no_update BEFORE UPDATE ON audit_link
+BEGIN
+    SELECT RAISE(ABORT, 'Loggens kedja kan inte ändras.');
+END;
+
+CREATE TRIGGER audit_link_no_delete BEFORE DELETE ON audit_link
+BEGIN
+    SELECT RAISE(ABORT, 'Loggens kedja kan inte ändras.');
+END;
+
+-- Every close ('close', with the hash of the year's content) and reopen ('reopen') of
+-- a räkenskapsår, in order. A closed year's last event is its valid seal.
+CREATE TABLE year_seal (
+    id              INTEGER PRIMARY KEY,
+    year_id         INTEGER NOT NULL REFERENCES fiscal_year (id),
+    event           TEXT NOT NULL CHECK (event IN ('close', 'reopen')),
+    at              TEXT NOT NULL,
+    hash            TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TRIGGER year_seal_no_update BEFORE UPDATE ON year_seal
+BEGIN
+    SELECT RAISE(ABORT, 'Årets försegling kan inte ändras.');
+END;
+
+CREATE TRIGGER year_seal_no_delete BEFORE DELETE ON year_seal
+BEGIN
+    SELECT RAISE(ABORT, 'Årets försegling kan inte ändras.');
+END;
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG, V_SAFETY]
 
 SCHEMA_VERSION = len(MIGRATIONS)

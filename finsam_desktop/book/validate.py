@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from ..errors import InputError
@@ -42,8 +43,8 @@ def parse_date(text: str, *, field: str = "datum") -> str:
 
 def parse_account_number(text: str | int, *, field: str = "konto") -> int:
     raw = str(text).strip()
-    if not re.fullmatch(r"\d{4}", raw):
-        raise InputError(f"Ogiltigt kontonummer ”{raw}” i fältet {field}: ett konto har fyra siffror.",
+    if not re.fullmatch(r"[1-9][0-9]{3,5}", raw):
+        raise InputError(f"Ogiltigt kontonummer ”{raw}” i fältet {field}: ett konto har fyra till sex siffror.",
                          field=field)
     return int(raw)
 
@@ -64,3 +65,21 @@ def parse_share(text: str) -> int:
     if bp > 10000:
         raise InputError("Andelen kan inte vara mer än 100 %.", field="andel")
     return bp
+
+
+MAX_TEXT = 500  # characters in a verifikation's text
+
+
+def check_text(text: str, *, field: str, what: str, max_len: int = MAX_TEXT, required: bool = True) -> str:
+    """A text a person typed, refused (not cleaned) when it holds a control character
+    (a line break, NUL, an escape sequence) or is longer than `max_len` characters."""
+    s = text or ""
+    for i, ch in enumerate(s, 1):
+        if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
+            raise InputError(f"{what} innehåller ett otillåtet tecken (styrtecken U+{ord(ch):04X}, tecken {i}). "
+                             "Skriv texten på en rad utan specialtecken.", field=field)
+    if len(s) > max_len:
+        raise InputError(f"{what} är {len(s)} tecken lång; högst {max_len} tecken får plats.", field=field)
+    if required and not s.strip():
+        raise InputError(f"{what} är tom.", field=field)
+    return s

@@ -10,7 +10,7 @@ from ..errors import InputError, RuleError
 from ..money import format_ore
 from .core import now_iso
 from .model import BalanceLine, Voucher, VoucherRow
-from .validate import parse_date
+from .validate import check_text, parse_date
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,13 @@ class _Checker:
         return date, clean, year
 
 
+def check_series(series: str | None) -> str:
+    """A verifikationsserie: 1–20 characters on one line ('A' when empty)."""
+    s = (series or "A").strip() or "A"
+    check_text(s, field="serie", what=f"Serien ”{s[:20]}”", max_len=20)
+    return s
+
+
 class VouchersMixin:
     # ------------------------------------------------------------------ booking
     def check_voucher(self, date: str, rows: Sequence, *, text: str = "") -> tuple[str, list[VoucherRow], object]:
@@ -148,6 +155,7 @@ class VouchersMixin:
         affärshändelse is (bokföringslagen 5 kap. 7 §), so an empty text is refused."""
         if not (text or "").strip():
             raise InputError("Verifikationen saknar text: skriv vad affärshändelsen avser.", field="text")
+        check_text(text, field="text", what="Verifikationens text")
         return _Checker(self).check(date, rows)
 
     def book_voucher(self, date: str, text: str, rows: Sequence, *, series: str = "A",
@@ -156,7 +164,7 @@ class VouchersMixin:
         and year. Rows are VoucherRow, (account, amount[, project_id, counterpart_id, text])
         or dicts; amounts in öre, debit positive."""
         date, clean, year = self.check_voucher(date, rows, text=text)
-        series = (series or "A").strip() or "A"
+        series = check_series(series)
         if corrects_id is not None and self.conn.execute(
                 "SELECT 1 FROM voucher WHERE id = ?", (corrects_id,)).fetchone() is None:
             raise RuleError(f"Verifikationen {corrects_id} som ska rättas finns inte.", field="rättar")

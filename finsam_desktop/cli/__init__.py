@@ -11,6 +11,7 @@ import importlib
 import re
 import sys
 
+from ..book import DatabaseError
 from ..errors import FinsamError
 
 
@@ -28,6 +29,11 @@ COMMANDS = {
     "finsam_desktop.cli.yearend": ("check", "close-year", "reopen-year", "handover"),
     "finsam_desktop.cli.registers": ("new-year", "members", "insatser", "project-owners", "drafts"),
     "finsam_desktop.cli.budget": ("budget", "budget-report", "plan"),
+    "finsam_desktop.cli.annual": ("sus", "verksamhet", "mal", "organisation", "tidigare-ar"),
+    "finsam_desktop.cli.bank": ("bank-import", "bank-csv", "bank-match", "bank-rule", "reconcile"),
+    "finsam_desktop.cli.underlag": ("attach", "attachments", "attestants", "attest", "unattested",
+                                    "attest-sample", "invoice", "invoices", "pay-invoice"),
+    "finsam_desktop.cli.safety": ("verify", "backups", "restore"),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}
@@ -85,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except FinsamError as exc:
         print(f"finsam: {exc.message}", file=sys.stderr)
+        return 2
+    except DatabaseError as exc:
+        # A damaged book file is a Swedish sentence, never a traceback.
+        print(f"finsam: Boken kan inte läsas, filen är skadad ({exc}). Kör finsam verify BOK "
+              "och återställ från en säkerhetskopia (finsam backups BOK).", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("finsam: avbrutet.", file=sys.stderr)

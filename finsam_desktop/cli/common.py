@@ -15,7 +15,10 @@ def open_book(path: str, *, read_only: bool = False) -> Book:
     p = Path(path)
     if not p.exists():
         raise BookFileError(f"Boken {p} finns inte.", path=str(p))
-    return Book.open(p, read_only=read_only)
+    book = Book.open(p, read_only=read_only)
+    for notice in book.notices:  # what opening found, e.g. a -wal left by a crash
+        print(f"finsam: {notice}", file=sys.stderr)
+    return book
 
 
 def year_arg(book: Book, label):
@@ -34,7 +37,8 @@ def out(text: str = "") -> None:
 # reportlab (about half a second), and only the commands that write a PDF,
 # an xlsx or the handover package need them. Every other import is at module level.
 HEAVY_MODULES = ("finsam_desktop.render.pdf", "finsam_desktop.closing.handover",
-                 "finsam_desktop.render.pdf_budget")
+                 "finsam_desktop.render.pdf_budget", "finsam_desktop.render.bank_pdf",
+                 "finsam_desktop.render.attest_sample")
 
 
 def heavy(module: str):

@@ -7,6 +7,7 @@ from ..book.validate import parse_account_number, parse_date
 from ..demo import build_demo, main_figures
 from ..errors import InputError, RuleError
 from ..money import format_ore, parse_kr
+from ..ops.safety import require_intact
 from .common import open_book, out, year_arg
 
 
@@ -161,6 +162,7 @@ def format_balance_table(lines) -> str:
 
 def cmd_book(args) -> int:
     with open_book(args.path) as book:
+        require_intact(book, "bokförs ingenting", full=False)
         rows = [parse_row(book, text, i) for i, text in enumerate(args.row, 1)]
         v = book.book_voucher(args.date, args.text, rows, series=args.series)
     out(f"Bokförd: verifikation {v.ref}, {v.date}, {v.text} "

@@ -9,6 +9,7 @@ from ..book.validate import parse_date
 from ..render.json_out import to_json
 from ..render.text import render_text
 from ..reports import build_report, in_tkr
+from ..reports.annual_extras import annual_extras_json
 from .common import open_book, out, year_arg
 
 
@@ -31,11 +32,12 @@ def cmd_report(args) -> int:
         date_from = parse_date(args.date_from, field="--from") if args.date_from else None
         date_to = parse_date(args.date_to, field="--to") if args.date_to else None
         report = build_report(book, year.id, date_from, date_to)
+        extras = annual_extras_json(book, year.id, report) if args.json else None
     finally:
         book.close()
     shown = in_tkr(report) if args.tkr else report
     if args.json:
-        out(json.dumps(to_json(shown), ensure_ascii=False, indent=2))
+        out(json.dumps({**to_json(shown), **extras}, ensure_ascii=False, indent=2))
     else:
         out(render_text(shown))
     return 0

@@ -9,6 +9,7 @@ from ..book.chart import ROW_LABELS
 from ..exchange.sie_import import SieImportRefused, import_sie
 from ..exchange.sie_text import ENCODING_NAMES
 from ..exchange.sie_writer import export_sie
+from ..ops.safety import require_intact
 from .common import open_book, out, year_arg
 
 
@@ -66,6 +67,7 @@ def cmd_import(args) -> int:
 def cmd_export(args) -> int:
     book = open_book(args.book, read_only=True)
     try:
+        require_intact(book, "skrivs ingen SIE-fil")
         year = year_arg(book, args.year)
         report = export_sie(book, year, args.output)
     finally:

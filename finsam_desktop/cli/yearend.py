@@ -8,6 +8,7 @@ from ..closing.close import BlockedError, close_year
 from ..errors import RuleError
 from ..findings import ERROR, OK, WARNING
 from ..money import format_ore, parse_kr
+from ..ops.safety import require_intact
 from .common import heavy, open_book, out, year_arg
 
 SEVERITY_LABELS = {OK: "OK", WARNING: "VARNING", ERROR: "STOPP"}
@@ -48,6 +49,7 @@ def _bank(args) -> int | None:
 
 def cmd_check(args) -> int:
     with open_book(args.book, read_only=True) as book:
+        require_intact(book, "körs inga kontroller")
         year = year_arg(book, args.year)
         date_to = parse_date(args.date, field="--date") if args.date else year.end
         findings = run_checks(book, year.id, date_to=date_to, bank_statement=_bank(args))
@@ -68,6 +70,7 @@ def cmd_check(args) -> int:
 
 def cmd_close_year(args) -> int:
     with open_book(args.book) as book:
+        require_intact(book, "stängs inget år")
         year = year_arg(book, args.year)
         try:
             nxt = close_year(book, year.id, bank_statement=_bank(args))
@@ -93,6 +96,7 @@ def cmd_reopen_year(args) -> int:
 
 def cmd_handover(args) -> int:
     with open_book(args.book, read_only=True) as book:
+        require_intact(book, "skrivs inget överlämningspaket")
         year = year_arg(book, args.year)
         package = heavy("finsam_desktop.closing.handover").make_handover(book, year.id, args.output)
         out(f"Överlämningspaketet för {year.label} finns i {package.folder}")

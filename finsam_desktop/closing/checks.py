@@ -20,6 +20,7 @@ from ..money import format_ore, parse_kr
 from ..reports import build_report
 from .accruals import undecided_projects
 from .document_checks import document_checks
+from .underlag import missing_underlag
 
 # Momsfordran larger than this share of the period's claimed moms (about one quarter's
 # worth) is worth a second look: ersättning för mervärdesskatt is claimed monthly.
@@ -69,6 +70,8 @@ def run_checks(book: Book, year_id: int, *, date_to: str | None = None,
     date_to = date_to or year.end
     if not year.start <= date_to <= year.end:
         raise RuleError(f"Datumet {date_to} ligger inte i räkenskapsåret {year.label}.", field="period")
+    if bank_statement is None:  # an imported statement covering the day, else the typed figure
+        bank_statement = book.bank_statement_balance(book.account_role("bank"), date_to)
     if bank_statement is None:
         bank_statement = saved_bank_statement(book, year, date_to)
     report, report_findings = _report(book, year, date_to)
@@ -78,6 +81,7 @@ def run_checks(book: Book, year_id: int, *, date_to: str | None = None,
         _moms(book, year, date_to),
         _accruals(book, date_to),
         _accounts_without_row(book, year, date_to),
+        missing_underlag(book, year, date_to),
         *_previous_year(book, year, date_to),
         *report_findings,
         *document_checks(book, year, date_to, report),

@@ -28,10 +28,13 @@ from ..book import Book
 from ..errors import BookFileError
 from ..exchange.sie_writer import export_sie
 from ..render.json_out import to_json
+from ..reports.annual_extras import annual_extras_json
 from ..render.pdf import render_pdf
 from ..render.xlsx import write_xlsx
+from .handover_extras import extra_steps
 from ..reports import build_report
 from ..reports.document import build_document
+from .underlag import write_underlag_index
 
 README_NAME = "LASMIG.txt"
 SUMS_NAME = "SHA256SUMS.txt"
@@ -97,6 +100,8 @@ def make_handover(book: Book, year_id: int, out_dir: str | Path, *, name: str | 
         shutil.rmtree(tmp)
     tmp.mkdir()
     label = _safe(year.label.replace(" – ", "–"))
+    if not year.is_closed:
+        label += " UTKAST"   # every file of a year that is not closed says so in its name
     steps = _steps(book, year_id, label)
     try:
         files = []
@@ -130,7 +135,8 @@ def _steps(book: Book, year_id: int, label: str):
         write_xlsx(build_document(book, year_id, report=report, with_ledger=True), path)
 
     def json_file(path: Path) -> None:
-        path.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        data = {**to_json(report), **annual_extras_json(book, year_id, report)}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def copy(path: Path) -> None:
         book.backup_to(path)
@@ -143,9 +149,12 @@ def _steps(book: Book, year_id: int, label: str):
                                          "kassaflödesanalys, noter, huvudbok och saldobalans.", xlsx),
         (f"Rapport {label}.json", "Samma siffror som årsredovisningen i maskinläsbar form (JSON), "
                                   "med radernas id.", json_file),
+        (f"Underlag {label}.csv", f"Förteckning över årets underlag (verifikation, fil, SHA-256); "
+                                  f"filerna ligger i mappen Underlag {label}, namngivna efter "
+                                  "verifikation.", lambda path: write_underlag_index(book, year_id, path)),
         (f"Kopia av boken {label}.finsam", "En fullständig kopia av bokföringsfilen, öppnas med "
                                            "Finsam Bokföring (SQLite-databas).", copy),
-    ]
+    ] + extra_steps(book, year_id, label)
 
 
 def export_sie4(book: Book, year_id: int, path: Path) -> None:
@@ -183,10 +192,11 @@ def _zip(folder: Path, zip_path: Path) -> None:
     tmp = zip_path.with_name(f".{zip_path.name}.tmp")
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            for p in sorted(folder.iterdir()):
+            for p in sorted(q for q in folder.rglob("*") if q.is_file()):
                 # An xlsx is a zip already: deflating it again costs time and saves nothing.
-                stored = zipfile.ZIP_STORED if p.suffix.lower() == ".xlsx" else None
-                zf.write(p, f"{folder.name}/{p.name}", compress_type=stored)
+                # The same for scanned underlag (compressed images and PDFs, in their folder).
+                stored = zipfile.ZIP_STORED if p.suffix.lower() == ".xlsx" or p.parent != folder else None
+                zf.write(p, f"{folder.name}/{p.relative_to(folder).as_posix()}", compress_type=stored)
         tmp.replace(zip_path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -21,13 +21,13 @@ commit. Whatever `progress.check()` raises is passed on; nothing is left half-wr
 from __future__ import annotations
 
 import gc
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..book import Book
 from ..errors import BookFileError, FinsamError
+from ..files import leftover_temp_files, move_into_place, target_lock, unique_temp_name
 from ..money import format_ore
 from ..findings import WARNING, Finding
 from .sie_model import SieFile
@@ -109,6 +109,11 @@ def apply_plan(plan: ImportPlan, book: Book, *, progress=None) -> None:
         ids = book.bulk_add_projects(plan.projects) if plan.projects else {}
         for p in book.projects():
             ids.setdefault(p.code, p.id)
+        # Motparter by name: one the book already has is used again, a new one is added.
+        counterpart_ids = {}
+        for code, name in plan.counterparts.items():
+            cp = book.counterpart_by_name(name) or book.add_counterpart(name)
+            counterpart_ids[code] = cp.id
         for y in plan.years:
             fy = next((b for b in book.years() if b.start == y.start and b.end == y.end), None)
             if fy is None:
@@ -121,7 +126,7 @@ def apply_plan(plan: ImportPlan, book: Book, *, progress=None) -> None:
                                                        for (a, c), amt in y.opening.items()})
             if y.vouchers:
                 # The planned rows name insatser by code; the bulk booking looks up their ids.
-                book.bulk_book_vouchers(fy.id, y.vouchers, project_ids=ids)
+                book.bulk_book_vouchers(fy.id, y.vouchers, project_ids=ids, counterpart_ids=counterpart_ids)
                 done += len(y.vouchers)
         book.audit("sie.import", file=Path(plan.sie.path).name, vouchers=plan.voucher_count,
                    accounts=len(plan.new_accounts), years=[y.label for y in plan.years])
@@ -233,8 +238,20 @@ def import_sie(sie_path: str | Path, into: str | Path, *, orgnr: str | None = No
     extended (its matching räkenskapsår, or the years covering a 4I file's dates).
     Raises SieImportRefused (nothing written) when the file or plan has errors, and what
     `progress.check()` raises (nothing written either) when the user cancelled."""
-    with _collector_paused():
-        return _import(sie_path, into, orgnr=orgnr, progress=progress)
+    target = Path(into)
+    if not target.parent.exists():
+        raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
+    with _collector_paused(), target_lock(target, BookFileError):
+        # Holding the lock, every temporary file beside the target is a killed run's.
+        leftovers = leftover_temp_files(target, "import")
+        for p in leftovers:
+            p.unlink(missing_ok=True)
+        report = _import(sie_path, into, orgnr=orgnr, progress=progress)
+    if leftovers:
+        names = ", ".join(p.name for p in leftovers)
+        report.findings.insert(0, Finding(WARNING, f"Temporära filer från en avbruten import togs bort: {names}.",
+                                          path=str(target), check="import.leftover"))
+    return report
 
 
 def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progress) -> ImportReport:
@@ -246,6 +263,8 @@ def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progre
         book = Book.open(target)
         try:
             plan = plan_import(sie, book, orgnr=orgnr)
+            refuse_if_errors(plan)
+            book.backup("import")  # an import into an existing book can be undone from this
             apply_plan(plan, book, progress=progress)
             # Committed: from here on the import is done and is not cancelled any more.
             if progress is not None:
@@ -264,8 +283,7 @@ def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progre
     if first is None:
         raise SieImportRefused(f"SIE-filen {Path(sie.path).name} har inget räkenskapsår att skapa en bok för.",
                                plan.findings, path=sie.path)
-    tmp = target.with_name(target.name + ".import")
-    _remove_book_files(tmp)
+    tmp = unique_temp_name(target, "import")
     try:
         book = Book.create(tmp, namn=plan.namn, orgnr=plan.orgnr, year_start=first.start, year_end=first.end,
                            check_orgnr=False)
@@ -277,9 +295,7 @@ def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progre
             book.close()
         # The new book is still at its temporary name: a cancel now throws it away.
         _step(progress, "Sparar den nya boken …", plan.voucher_count, plan.voucher_count)
-        if target.exists():
-            raise BookFileError(f"Filen {target} finns redan. Välj ett annat namn.", path=str(target))
-        os.replace(tmp, target)
+        move_into_place(tmp, target, BookFileError)
     except BaseException:
         _remove_book_files(tmp)
         raise

@@ -30,6 +30,11 @@ class SieObject:
     line: int = 0
 
 
+# The object dimension of a row's motpart (projektägare, member, supplier). SIE reserves
+# 1–19; 20 and up are free for a program's own dimensions and are declared in the file.
+MOTPART_DIM = 20
+
+
 class SieRow(NamedTuple):
     """A #TRANS (or #RTRANS) row; `project` is its dimension 6 object (insats code), the
     only dimension the book keeps. Shaped (account, amount, project, text) like the rows
@@ -39,6 +44,7 @@ class SieRow(NamedTuple):
     project: str | None = None
     text: str = ""
     line: int = 0
+    counterpart: str | None = None   # its motpart object (dimension MOTPART_DIM), when the file has one
 
     @property
     def project_code(self) -> str | None:

@@ -20,7 +20,7 @@ from ..book.roles import ACCOUNT_ROLES
 from ..book.validate import normalize_orgnr
 from ..money import format_ore
 from ..findings import ERROR, WARNING, Finding, WithFindings
-from .sie_model import SieFile
+from .sie_model import MOTPART_DIM, SieFile
 
 _NUMBER = itemgetter(1)   # SieVoucher.number
 _new = tuple.__new__      # a PlannedVoucher without the named tuple's Python-level __new__
@@ -71,6 +71,8 @@ class ImportPlan(WithFindings):
     new_accounts: list[tuple[int, str, str, str | None]] = field(default_factory=list)
     renamed_accounts: dict[int, str] = field(default_factory=dict)
     projects: list[tuple[str, str]] = field(default_factory=list)
+    # The motparter of the file's rows (dimension MOTPART_DIM): object code -> name.
+    counterparts: dict[str, str] = field(default_factory=dict)
     years: list[PlannedYear] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -83,6 +85,7 @@ class ImportPlan(WithFindings):
 def _kind_for(number: int, kptyp: str | None) -> str:
     if not chart.is_company_kptyp(kptyp):
         return chart.default_kind(number)
+    number = chart.base_account(number)
     if number < 2000:
         return "T"
     if number < 3000:
@@ -208,6 +211,16 @@ class _Planner:
         for code in sorted(set(codes) | used):
             if code not in existing:
                 plan.projects.append((code, codes.get(code, code)))
+        used_cp = sorted({r.counterpart for v in sie.vouchers for r in v.rows if r.counterpart})
+        dim_name = sie.dimensions.get(MOTPART_DIM) or "Motpart"
+        if used_cp and "motpart" not in dim_name.casefold():
+            # Another program's own dimension 20: not motparter, and the book has no place for it.
+            self.add(WARNING, f"Objekt i dimension {MOTPART_DIM} (”{dim_name}”) läses inte in; Finsam Bokföring "
+                              f"läser dimension {MOTPART_DIM} bara som motpart.", "#DIM")
+            return
+        names = {code: obj.name for (dim, code), obj in sie.objects.items() if dim == MOTPART_DIM}
+        for code in used_cp:
+            plan.counterparts[code] = names.get(code, code)
 
     # ------------------------------------------------------------------ years
     def book_year(self, start: str, end: str):
@@ -341,7 +354,7 @@ class _Planner:
                 first = self.book.next_voucher_number(year_id, series)
             changed = []
             for number, v in enumerate(vs, first):
-                # v.rows: SieRow is (account, amount, project code, text, line)
+                # v.rows: SieRow is (account, amount, project code, text, line, motpart code)
                 if v.number is None:
                     add(_new(PlannedVoucher, (series, number, v.date, v.text, v.rows, "SIE", "")))
                     continue

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import InputError, os_reason
 from ..money import format_ore, parse_sie_amount
 from ..findings import ERROR, WARNING, Finding
-from .sie_model import SieAccount, SieFile, SieObject, SieRow, SieVoucher
+from .sie_model import MOTPART_DIM, SieAccount, SieFile, SieObject, SieRow, SieVoucher
 from .sie_text import ENCODING_NAMES, checksum_part, crc32, decode, encode_pc8, tokenize
 
 MAX_ERRORS = 100
@@ -135,9 +135,9 @@ class _Reader:
             add(line, field, f"Kontonumret ”{raw}” i fältet {field} är inte numeriskt.")
             return None
         number = int(raw)
-        if not 1000 <= number <= 9999 or len(raw) != 4:
-            add(line, field, f"Kontonumret ”{raw}” i fältet {field} har inte fyra siffror; "
-                             "Finsam Bokföring har fyrsiffriga konton.")
+        if not 1000 <= number <= 999_999 or len(raw) not in (4, 5, 6):
+            add(line, field, f"Kontonumret ”{raw}” i fältet {field} har inte fyra till sex siffror; "
+                             "Finsam Bokföring har konton med fyra till sex siffror.")
             return None
         return number
 
@@ -348,7 +348,7 @@ class _Reader:
             if "\\" in ttext:
                 ttext = ttext.replace('\\"', '"')
             project = code.strip() or None if code else None
-            append(_new(SieRow, (int(acc), amount, project, ttext, line)))
+            append(_new(SieRow, (int(acc), amount, project, ttext, line, None)))
             if summing:
                 parts.append(f"#TRANS{acc}{'6' + code if project else ''}{whole}{'.' if frac else ''}{frac}"
                              f"{tdate}{ttext}")
@@ -518,12 +518,13 @@ class _Reader:
             ver["ok"] = False
             return None
         for dim, _code in pairs:
-            if dim != 6:
+            if dim not in (6, MOTPART_DIM):
                 self.ignored_dims.add(dim)
         project = next((code for dim, code in pairs if dim == 6), None)
+        counterpart = next((code for dim, code in pairs if dim == MOTPART_DIM), None)
         text_at = amount_at + 2
         text = f[text_at] if len(f) > text_at and isinstance(f[text_at], str) else ""
-        row = SieRow(acc, amount, project or None, text, line)
+        row = SieRow(acc, amount, project or None, text, line, counterpart or None)
         if label == "#BTRANS":
             ver["removed"] += 1           # struck out in the source program: not booked
             return pending
@@ -623,7 +624,7 @@ class _Reader:
         if self.ignored_dims:
             dims = ", ".join(str(d) for d in sorted(self.ignored_dims))
             self.warn(None, "objekt", f"Objekt i dimension {dims} läses inte in; bara dimension 6 (projekt) "
-                                      "blir insatser.")
+                                      f"blir insatser och dimension {MOTPART_DIM} motparter.")
         if self.period_data:
             self.warn(None, "#PSALDO", f"Filens {self.period_data} periodsaldon och periodbudgetar "
                                        "(#PSALDO, #PBUDGET) läses inte in.")

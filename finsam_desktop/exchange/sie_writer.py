@@ -21,6 +21,7 @@ from ..errors import BookFileError
 from ..files import write_atomically
 from ..money import sie_amount
 from ..findings import WARNING, Finding
+from .sie_model import MOTPART_DIM
 from .sie_text import crc32, encode_pc8, quote
 
 PROGRAM = "Finsam Bokföring"
@@ -124,6 +125,36 @@ class _Out:
             self.parts.append("".join(parts))
 
 
+def _months(start: str, end: str) -> list[str]:
+    """The periods (ÅÅÅÅMM) of a räkenskapsår."""
+    y, m = int(start[:4]), int(start[5:7])
+    last = (int(end[:4]), int(end[5:7]))
+    out = []
+    while (y, m) <= last:
+        out.append(f"{y}{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def budget_periods(book, year, codes: dict) -> list[tuple[int, str | None, str, int]]:
+    """#PBUDGET lines of a year: (account, insats code, period, öre). The book keeps the
+    budget per row over an account range for the whole year; each row goes out on the
+    first account of its range, spread evenly over the year's months (the öre left over
+    on the last month), so the months add up to the row and the file's budget to the
+    book's."""
+    months = _months(year.start, year.end)
+    out = []
+    for b in book.budget(year.id):
+        if not b.amount:
+            continue
+        each, rest = divmod(b.amount, len(months))
+        for i, month in enumerate(months):
+            amount = each + (rest if i == len(months) - 1 else 0)
+            if amount:
+                out.append((b.account_from, codes.get(b.project_id) if b.project_id else None, month, amount))
+    return out
+
+
 def _d(iso: str) -> str:
     return iso.replace("-", "")
 
@@ -162,6 +193,15 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         for p in projects:
             out.rec("#OBJEKT", 6, ("q", out.text(p.code, f"insatskoden {p.code}")),
                     ("q", out.text(p.name, f"insatsen {p.code}")))
+    # Every motpart as an object of its own dimension, so that a kommun consolidating the
+    # förbund sees which member (or supplier) each row is with; the code is the motpart's
+    # number in the book, the name its name.
+    counterparts = book.counterparts()
+    cp_code = {c.id: str(c.id) for c in counterparts}
+    if counterparts:
+        out.rec("#DIM", MOTPART_DIM, ("q", "Motpart"))
+        for c in sorted(counterparts, key=lambda c: c.id):
+            out.rec("#OBJEKT", MOTPART_DIM, ("q", cp_code[c.id]), ("q", out.text(c.name, f"motparten {c.name}")))
 
     balances = {}
     for n, y in years:
@@ -201,6 +241,10 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         for acc, amt in sorted(balances[n][2].items()):
             if amt:
                 out.rec("#RES", n, acc, sie_amount(amt))
+    for n, y in years:
+        for acc, code, month, amt in budget_periods(book, y, codes):
+            obj = ("o", [(6, out.text(code, f"insatskoden {code}"))]) if code else ("o", [])
+            out.rec("#PBUDGET", n, month, acc, obj, sie_amount(amt))
 
     count = 0
     lines, parts = out.lines, out.parts
@@ -226,13 +270,16 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         add_line(f"#VER {qs} {number} {d} {qt} {reg}")
         add_part(f"#VER{s}{number}{d}{t}{reg}")
         add_line("{")
-        for account, amount, code, rtext in rows:
+        for account, amount, code, rtext, cp in rows:
             a = sie_amount(amount)
             if code:
                 qc, c = field(code, ref)
-                obj, objp = f"{{6 {qc}}}", f"6{c}"
+                obj, objp = f"6 {qc}", f"6{c}"
             else:
-                obj, objp = "{}", ""
+                obj, objp = "", ""
+            if cp:
+                obj, objp = f"{obj} {MOTPART_DIM} \"{cp_code[cp]}\"".strip(), f"{objp}{MOTPART_DIM}{cp_code[cp]}"
+            obj = f"{{{obj}}}"
             if rtext:
                 qr, rt = field(rtext, ref)
                 add_line(f"#TRANS {account} {obj} {a} {d} {qr}")

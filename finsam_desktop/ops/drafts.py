@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..book import Book
+from ..book import underlag
 from ..book.model import Voucher
 from ..errors import InputError
 
@@ -41,4 +42,7 @@ def book_draft(book: Book, draft_id: int, *, date: str | None = None, text: str 
         if rows is not None:
             book.save_draft(date if date is not None else d["date"], text if text is not None else d["text"],
                             rows, corrects_id=corrects_id, draft_id=draft_id)
-        return book.book_draft(draft_id)
+        links = underlag.take_draft_links(book, draft_id)  # its underlag follow it
+        v = book.book_draft(draft_id)
+        underlag.give_links(book, v.id, links)
+        return v

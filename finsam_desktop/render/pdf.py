@@ -32,17 +32,20 @@ from .pdf_prognosis import helarsprognos
 from .pdf_projects import projektuppfoljning
 from .pdf_signatures import underskrifter
 from .pdf_statements import driftredovisning, noter, statements
+from .pdf_verksamhet import mellanhavanden_part, verksamhet_part
 
 
 def build_context(doc: AnnualDocument) -> Context:
     return Context(report=doc.report, year=doc.year, texts=doc.texts, signatories=list(doc.signatories),
                    follow_up=doc.follow_up, exact=doc.exact, warnings=doc.warnings,
-                   prognosis=doc.prognosis)
+                   prognosis=doc.prognosis,
+                   extras=doc.extras)
 
 
 def story(ctx: Context) -> list:
     return (cover(ctx) + contents(ctx) + forvaltningsberattelse(ctx) + statements(ctx)
-            + driftredovisning(ctx) + helarsprognos(ctx) + projektuppfoljning(ctx) + noter(ctx) + underskrifter(ctx))
+            + driftredovisning(ctx) + helarsprognos(ctx) + projektuppfoljning(ctx) + noter(ctx) + verksamhet_part(ctx)
+            + mellanhavanden_part(ctx) + underskrifter(ctx))
 
 
 def doc_info(ctx: Context) -> DocInfo:

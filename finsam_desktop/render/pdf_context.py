@@ -50,6 +50,7 @@ class Context:
     # them apart from the report engine's own checks, as what to fix before the decision.
     warnings: tuple[str, ...] = ()
     prognosis: object | None = None  # reports.prognosis.Prognosis of a delårsrapport
+    extras: object | None = None  # reports.annual_extras.AnnualExtras (pdf_verksamhet)
     fmt: Formatter = field(init=False)
 
     def __post_init__(self):

@@ -44,7 +44,8 @@ WRAP_TOP = Alignment(wrap=True, vertical="top")
 HEAD_LEFT = Alignment(horizontal="left", vertical="center", wrap=True)
 HEAD_RIGHT = Alignment(horizontal="right", vertical="center", wrap=True)
 
-SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans")
+SHEETS = ("Resultaträkning", "Balansräkning", "Kassaflödesanalys", "Noter", "Huvudbok", "Saldobalans",
+          "Mellanhavanden", "Verksamhet per insats", "Driftredovisning", "Projektuppföljning", "Femårsöversikt")
 HEADER_ROW = 4  # title, subtitle, an empty row, then the column captions
 
 
@@ -79,6 +80,12 @@ def write_xlsx(doc: AnnualDocument, path: str | Path) -> Path:
             _notes_sheet(wb, report)
             _ledger_sheet(wb, report, doc.ledger)
             _trial_balance_sheet(wb, report, doc.trial_balance)
+            if doc.extras is not None:
+                _mellanhavanden_sheet(wb, report, doc.extras.mellanhavanden)
+                _verksamhet_sheet(wb, report, doc.extras.verksamhet)
+            _drift_sheet(wb, report)
+            _follow_up_sheet(wb, report, doc.follow_up)
+            _overview_sheet(wb, report)
             wb.close()
         os.replace(tmp, target)
     except OSError as exc:
@@ -246,3 +253,73 @@ def _trial_balance_sheet(wb, report, lines) -> None:
     for ln in lines:
         s.add([ln.account, ln.name, ln.row_id or "", s.cell(kr(ln.opening), fmt=KR_ORE),
                s.cell(kr(ln.period), fmt=KR_ORE), s.cell(kr(ln.closing), fmt=KR_ORE)])
+
+
+# ---------------------------------------------------------------------- the members' and the insatser's sheets
+def _mellanhavanden_sheet(wb, report, mh) -> None:
+    """One row per member: what its ekonomer copy into the sammanställda räkenskaper."""
+    s = _Sheet(wb, "Mellanhavanden", [28, 10, 15, 15, 15, 17, 15, 15, 15, 15])
+    s.title(report, "Mellanhavanden med medlemmarna")
+    s.header(["Medlem", "Andel %", "Driftbidrag", "Övriga intäkter", "Köpta tjänster", "Insatser (projektägare)",
+              "varav interimsskuld", "Fordringar", "Skulder", "Andel eget kapital"])
+    for m in mh.members:
+        s.add([m.name, m.share_bp / 100] + [s.cell(kr(v), fmt=KR) for v in (
+            m.driftbidrag, m.ovriga_intakter, m.kopta_tjanster, m.insatser_kostnad, m.interimsskuld,
+            m.fordringar, m.skulder, m.andel_eget_kapital)])
+
+
+def _verksamhet_sheet(wb, report, verk) -> None:
+    """Deltagare, avslutade and kostnad per deltagare per insats and year."""
+    s = _Sheet(wb, "Verksamhet per insats", [10, 40, 8, 8, 8, 8, 10, 10, 10, 12, 12, 15, 15, 15])
+    s.title(report, "Verksamhet per insats")
+    s.header(["Insats", "Namn", "År", "Mål", "Kvinnor", "Män", "Avslutade", "Till arbete", "Till studier",
+              "Annan insats", "Annan anledning", "Kostnad", "Kr per deltagare", "Kr per avslutad"])
+    for ins in verk.insatser:
+        for y in ins.years:
+            s.add([ins.code, ins.name, int(y.year_label), y.target, y.women, y.men, y.ended, y.ended_work,
+                   y.ended_studies, y.ended_other_insats, y.ended_other, s.cell(kr(y.cost), fmt=KR),
+                   s.cell(kr(y.cost_per_participant), fmt=KR), s.cell(kr(y.cost_per_ended), fmt=KR)])
+
+
+def _drift_sheet(wb, report) -> None:
+    """Budget, utfall and avvikelse per budget row (the driftredovisning, with the budget)."""
+    s = _Sheet(wb, "Driftredovisning", [44, 16, 16, 16, 16])
+    s.title(report, "Driftredovisning")
+    s.header(["Post", "Budget", "Utfall", "Avvikelse", "Utfall föregående år"])
+    for d in (report.driftredovisning.rows if report.driftredovisning is not None else ()):
+        bold = BOLD if d.kind == "sum" else None
+        s.add([s.cell(d.label, font=bold)] + [s.cell(kr(v), font=bold, fmt=KR)
+                                              for v in (d.budget, d.utfall, d.avvikelse, d.previous_utfall)])
+
+
+def _follow_up_sheet(wb, report, fu) -> None:
+    """Beviljat, utfall, varav interimsskuld and kvar per insats (the projektuppföljning)."""
+    s = _Sheet(wb, "Projektuppföljning", [10, 40, 34, 16, 16, 16, 16, 12])
+    s.title(report, "Projektuppföljning")
+    s.header(["Insats", "Namn", "Projektägare", "Beviljat", "Utfall", "varav interimsskuld", "Kvar", "Förbrukat %"])
+    for ln in (fu.lines if fu is not None else ()):
+        s.add([ln.code, ln.name, ln.owner] + [s.cell(kr(v), fmt=KR) for v in
+                                              (ln.granted, ln.outcome, ln.accrued, ln.remaining)]
+              + [s.cell(ln.used_pct, fmt=PERCENT)])
+    if fu is not None:
+        t = fu.total
+        s.add([s.cell("Summa", font=BOLD), "", ""] + [s.cell(kr(v), font=BOLD, fmt=KR, border=SUM_TOP) for v in
+                                                      (t.granted, t.outcome, t.accrued, t.remaining)]
+              + [s.cell(t.used_pct, font=BOLD, fmt=PERCENT)])
+
+
+def _overview_sheet(wb, report) -> None:
+    """The five-year overview, a column per year; years entered from old reports marked *."""
+    years = report.nyckeltal.femarsoversikt
+    s = _Sheet(wb, "Femårsöversikt", [40] + [14] * len(years))
+    s.title(report, "Översikt över verksamhetens utveckling")
+    s.header(["Nyckeltal"] + [y.year_label + ("*" if y.entered else "") for y in years])
+    for attr, label in (("verksamhetens_intakter", "Verksamhetens intäkter"), ("verksamhetens_kostnader",
+                        "Summa kostnader"), ("arets_resultat", "Årets resultat"), ("eget_kapital", "Eget kapital"),
+                        ("tilldelade_medel", "Tilldelade medel"), ("likvida_medel", "Likvida medel")):
+        s.add([label] + [s.cell(kr(getattr(y, attr)), fmt=KR) for y in years])
+    for attr, label in (("andel_procent", "Eget kapital i % av tilldelade medel"), ("soliditet_procent", "Soliditet %")):
+        s.add([label] + [s.cell(getattr(y, attr), fmt="0.00") for y in years])
+    if any(y.entered for y in years):
+        s.add([])
+        s.add(["* Året ligger före bokens första räkenskapsår; nyckeltalen är inmatade ur dess årsredovisning."])

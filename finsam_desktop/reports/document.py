@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..book.model import BalanceLine, FiscalYear, Signatory
 from ..errors import RuleError
+from .annual_extras import AnnualExtras, build_extras
 from .engine import build_report
 from .model import AnnualReport
 from .prognosis import build_prognosis
@@ -88,6 +89,7 @@ class AnnualDocument:
     # A delårsrapport's helårsprognos (reports.prognosis), None for a whole year or
     # without a budget.
     prognosis: object | None = None
+    extras: AnnualExtras | None = None   # verksamhet, mål, mellanhavanden, organisation (annual_extras)
 
 
 def build_document(book, year_id: int, *, date_from: str | None = None, date_to: str | None = None,
@@ -115,4 +117,5 @@ def build_document(book, year_id: int, *, date_from: str | None = None, date_to:
         prognosis = build_prognosis(book, year_id, exact.period.till)
     return AnnualDocument(report=shown, exact=exact, year=year, texts=book.year_texts(year_id),
                           signatories=tuple(book.signatories(year_id)), follow_up=follow_up,
-                          warnings=tuple(warnings), ledger=ledger, trial_balance=trial, prognosis=prognosis)
+                          warnings=tuple(warnings), ledger=ledger, trial_balance=trial, prognosis=prognosis,
+                          extras=build_extras(book, year_id, exact, follow_up))

@@ -74,7 +74,7 @@ def budget_by_row(book, year, accounts) -> tuple[dict[str, int] | None, list[tup
     spanning: list[tuple[str, list[str]]] = []
     for b in rows:
         in_range = [a for n, a in sorted(accounts.items())
-                    if b.account_from <= n <= b.account_to and not a.is_balance and a.row_id]
+                    if b.covers(n) and not a.is_balance and a.row_id]
         distinct = [r for r in chart.INCOME_ROWS if any(a.row_id == r for a in in_range)]
         if len(distinct) > 1:
             spanning.append((b.label, distinct))

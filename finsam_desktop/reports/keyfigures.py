@@ -99,6 +99,8 @@ def five_year(book, year, fig: Figures, allotted: int, accounts, member_income_o
         led = PeriodLedger.read(book, y, y.start, y.end, accounts)
         f = compute(led)
         out.append(_overview(y.label, f, book.allotted_funds(y.id) or member_income_of(led)))
+    first = min(int(y.label[:4]) for y in book.years()) if book.years() else int(year.label[:4])
+    out += [_entered(h) for h in reversed(book.history_years()) if h.year < first][:5 - len(out)]
     return tuple(out)
 
 
@@ -106,6 +108,11 @@ def same_period(label: str, fig: Figures, allotted: int, previous_label: str, pf
                 previous_allotted: int) -> tuple[OverviewYear, ...]:
     """A delårsrapport's overview: the period and the same period last year."""
     return (_overview(label, fig, allotted), _overview(previous_label, pfig, previous_allotted))
+def _entered(h) -> OverviewYear:
+    """A year before the book, from the key figures entered from its årsredovisning."""
+    return OverviewYear(str(h.year), h.verksamhetens_intakter, h.verksamhetens_kostnader, h.arets_resultat,
+                        h.eget_kapital, h.tilldelade_medel, share(h.eget_kapital, h.tilldelade_medel),
+                        share(h.eget_kapital, h.summa_tillgangar), h.likvida_medel, entered=True)
 
 
 def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None,
@@ -122,16 +129,16 @@ def driftredovisning(book, year, cur: PeriodLedger, prev: PeriodLedger | None,
     if not rows:
         return None
     claimed = {(a, b.project_id) for b in rows if b.project_id is not None
-               for (a, p) in cur.proj_period if p == b.project_id and b.account_from <= a <= b.account_to}
+               for (a, p) in cur.proj_period if p == b.project_id and b.covers(a)}
     if prev:
         claimed |= {(a, b.project_id) for b in rows if b.project_id is not None
-                    for (a, p) in prev.proj_period if p == b.project_id and b.account_from <= a <= b.account_to}
+                    for (a, p) in prev.proj_period if p == b.project_id and b.covers(a)}
     result_accounts = {n for n, a in cur.accounts.items() if not a.is_balance and a.row_id is not None}
 
     def outcome(led: PeriodLedger, b) -> tuple[int, set]:
         used, total = set(), 0
         for (a, p), v in led.proj_period.items():
-            if a not in result_accounts or not b.account_from <= a <= b.account_to:
+            if a not in result_accounts or not b.covers(a):
                 continue
             if b.project_id is not None and p != b.project_id:
                 continue

@@ -191,6 +191,7 @@ class OverviewYear:
     andel_procent: float | None     # eget kapital / tilldelade medel
     soliditet_procent: float | None  # eget kapital / summa tillgångar
     likvida_medel: int
+    entered: bool = False            # a year before the book, entered from its årsredovisning
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,14 @@ DEFAULT_PRINCIPLES = (
     "god redovisningssed: driftbidrag redovisas i den period de avser, och insatsernas kostnader "
     "som använts men inte fakturerats vid periodens slut har bokförts som interimsskulder till "
     "projektägarna. Kassaflödesanalysen är upprättad enligt indirekt metod. Belopp anges i "
-    "svenska kronor om inget annat anges.")
+    "svenska kronor om inget annat anges. "
+    "Pensioner: förbundets anställda har avgiftsbestämd tjänstepension; premien redovisas som kostnad det år "
+    "den avser och förbundet har ingen pensionsskuld. "
+    "Fordringar tas upp till det belopp som efter individuell bedömning beräknas bli betalt. "
+    "Semesterlöneskuld: intjänad men inte uttagen semester med sociala avgifter redovisas som kortfristig "
+    "skuld på bokslutsdagen. "
+    "Interimsskulder: insatsernas kostnader för perioden som projektägarna inte har fakturerat, och årets "
+    "revision, redovisas som upplupna kostnader per insats och motpart.")
 # A delårsrapport (LKBR 13 kap., RKR R17) follows the principles of the latest
 # årsredovisning and says so.
 DEFAULT_INTERIM_PRINCIPLES = (
@@ -166,7 +173,7 @@ class NoteBuilder:
         for b in self.book.budget(self.year.id):
             if b.project_id is None and b.section in ("styrelse", "kansli", "ovrigt"):
                 for n in accs:
-                    if b.account_from <= n <= b.account_to:
+                    if b.covers(n):
                         sections.setdefault(n, b.section)
         groups: dict[str, list[NoteLine]] = {g: [] for g, _ in GROUPS}
         for n in sorted(accs):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGrou
                                QMessageBox, QPushButton, QVBoxLayout)
 
 from ..book import Account, Book
-from ..book.chart import BALANCE_ROWS, INCOME_ROWS, ROW_LABELS, default_kind, default_row
+from ..book.chart import BALANCE_ROWS, INCOME_ROWS, ROW_LABELS, default_kind, default_row, is_account_number
 from ..book.validate import parse_account_number
 from ..errors import FinsamError
 from ..ops.accounts import save_account
@@ -58,7 +58,7 @@ class AccountsDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
 
         self.number = QLineEdit()
-        self.number.setMaxLength(4)
+        self.number.setMaxLength(6)
         self.number.setMaximumWidth(90)
         self.number_error = error_label()
         self.name = QLineEdit()
@@ -190,14 +190,14 @@ class AccountsDialog(QDialog):
         self.kind.setEnabled(True)
         self.active.setChecked(True)
         self.delete_button.setEnabled(False)
-        self.used_note.setText("Skriv fyra siffror; typ och rapportrad föreslås från numret.")
+        self.used_note.setText("Skriv fyra till sex siffror; typ och rapportrad föreslås från de fyra första.")
         self.table.clearSelection()
         self.number.setFocus()
 
     def _number_typed(self, text: str) -> None:
-        if self.editing is None and len(text) == 4 and text.isdigit():
+        if self.editing is None and len(text) in (4, 5, 6) and text.isdigit():
             n = int(text)
-            if 1000 <= n <= 9999:
+            if is_account_number(n):
                 self.kind.setCurrentIndex(self.kind.findData(default_kind(n)))
                 self._fill_rows()
                 self.row.setCurrentIndex(self.row.findData(default_row(n)))

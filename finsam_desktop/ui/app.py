@@ -1,5 +1,6 @@
 """`finsam-desktop [BOOK] [--demo] [--screenshot FILE.png --view NAME]`: start the
-desktop program, or render one view of a book to a PNG file and exit."""
+desktop program, or render one view of a book to a PNG file and exit.
+`--version` prints the versions, `--self-test` checks the installation (ui/selftest.py)."""
 
 from __future__ import annotations
 
@@ -25,20 +26,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FIL.png", help="rita en vy till en PNG-fil och avsluta")
     p.add_argument("--view", choices=VIEWS, default="start", help="vyn som ritas med --screenshot")
     p.add_argument("--size", default="1280x800", help="fönstrets storlek med --screenshot (BxH)")
+    p.add_argument("--version", action="store_true", help="visa programmets, Qt:s och Pythons version")
+    p.add_argument("--self-test", action="store_true",
+                   help="kontrollera installationen (demobok, fönstrets sidor, PDF, SIE) och avsluta")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.screenshot:
+    if args.version:
+        from .about import version_text  # loads QtCore only (see below)
+        _print(version_text())
+        return 0
+    if args.screenshot or args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt and the window are imported only now, deliberately: `--help` answers without
     # loading Qt, and QT_QPA_PLATFORM is set (for --screenshot) before Qt is loaded.
     from PySide6.QtWidgets import QApplication
 
     from . import settings
-    if args.screenshot:
-        # A picture must not change the user's recent books or window geometry.
+    if args.screenshot or args.self_test:
+        # A picture or a self-test must not change the user's recent books or window geometry.
         settings.use_folder(tempfile.mkdtemp(prefix="finsam-screenshot-"), organization="FinsamScreenshot")
     from .main_window import APP_NAME, MainWindow, app_icon, demo_path
 
@@ -49,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     apply_style(app)
 
+    if args.self_test:
+        from .selftest import run_self_test  # with the window, after Qt (see above)
+        return run_self_test(_print)
     if args.screenshot:
         try:
             path = _book_path(args, demo_path)
@@ -59,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0
 
+    from .about import log_folder
+    from .startup import ErrorLog, FileOpenFilter
+    ErrorLog(log_folder()).install()
     window = MainWindow()
+    app.installEventFilter(FileOpenFilter(window.open_book, window))
     window.show()
     if args.demo:
         window.open_demo()
@@ -80,6 +95,12 @@ def _book_path(args, demo_path) -> Path:
             build_demo(p).close()
         return p
     raise BookFileError("Ange en bok eller --demo för att ta en skärmbild.")
+
+
+def _print(text: str) -> None:
+    """Print, also from the Windows build, which has no console (nothing to print to)."""
+    if sys.stdout is not None:
+        print(text.rstrip("\n"), flush=True)
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -52,8 +52,8 @@ def resolve_account(text: str, accounts: dict[int, Account]) -> tuple[int | None
     m = re.match(r"^(\d+)\b", t)
     if m:
         digits = m.group(1)
-        if len(digits) != 4:
-            return None, f"”{t}” är inget kontonummer: ett konto har fyra siffror."
+        if len(digits) not in (4, 5, 6):
+            return None, f"”{t}” är inget kontonummer: ett konto har fyra till sex siffror."
         number = int(digits)
         acc = accounts.get(number)
         if acc is None:

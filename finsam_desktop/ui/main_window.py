@@ -20,6 +20,8 @@ from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 from ..paths import resource
 from . import pdf_export, settings, sie_actions
+from .bank_view import choose_and_import as import_bank_statement, statement_path
+from .about import about_html
 from .accounts_form import AccountsDialog
 from .accruals_form import AccrualsDialog
 from .board_report_view import BoardReportDialog
@@ -29,6 +31,7 @@ from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
 from .drafts_view import DraftsDialog
 from .members_form import ForbundDialog, MembersDialog
 from .menus import build_actions, build_menus, build_toolbar
+from .underlag_actions import install_underlag_actions
 from .pages import PAGES, PageArea, page_to_year
 from .registers_form import RegistersDialog
 from .session import BookSession, writable
@@ -104,8 +107,10 @@ class MainWindow(QMainWindow):
         build_actions(self)
         build_menus(self)
         build_toolbar(self)
+        install_underlag_actions(self)
         self._build_status_bar()
         self._restore_geometry()
+        self.setAcceptDrops(True)  # a bank statement dropped on the window is read in
         if book is not None:
             self.set_book(book)
         else:
@@ -513,12 +518,7 @@ class MainWindow(QMainWindow):
             w.text_edit.selectAll()
 
     def about(self) -> None:
-        QMessageBox.about(self, f"Om {APP_NAME}",
-                          f"<h3>{APP_NAME} {__version__}</h3>"
-                          "<p>Bokföring och årsredovisning för samordningsförbund (Finsam) enligt "
-                          "LKBR (2018:597) och RKR:s rekommendationer.</p>"
-                          "<p>Boken är en enda fil; databasen själv vägrar det som bokföringsreglerna "
-                          "förbjuder. Licens: GPL-3.0-or-later.</p>")
+        QMessageBox.about(self, f"Om {APP_NAME}", about_html(self.book.path if self.book else None))
 
     # ------------------------------------------------------------------ window state
     def _restore_geometry(self) -> None:
@@ -529,6 +529,16 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if state is not None:
             self.restoreState(state)
+
+    def dragEnterEvent(self, event) -> None:
+        if self.book is not None and not self.book.read_only and statement_path(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = statement_path(event.mimeData())
+        if path and self.book is not None:
+            event.acceptProposedAction()
+            import_bank_statement(self, path)
 
     def closeEvent(self, event) -> None:
         settings.save_geometry(self.saveGeometry(), self.saveState())

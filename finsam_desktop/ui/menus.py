@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from .bank_view import choose_and_import as import_bank_statement
 from .pages import PAGES
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ def build_actions(w: MainWindow) -> None:
                        "Boka upplupna kostnader till projektägarna vid periodens slut", writes=True)
     w.page_actions = {key: A(title, (lambda k=key: w.show_page(k)), sc, f"Visa {title.lower()}")
                       for key, title, sc in PAGES}
+    w.act_bank_import = A("Läs in &kontoutdrag …", lambda: import_bank_statement(w), "Ctrl+Shift+K",
+                          "Läs in bankens kontoutdrag (camt.053 eller CSV) och matcha raderna", writes=True)
     w.act_balance_sheet = A("&Balansräkning", lambda: w.show_report("balansrakning"), "Ctrl+7",
                             "Visa balansräkningen")
     w.act_cash_flow = A("&Kassaflödesanalys", lambda: w.show_report("kassaflodesanalys"), "Ctrl+8",
@@ -112,6 +115,8 @@ def build_menus(w: MainWindow) -> None:
     m.addAction(w.act_new_year)
     m.addSeparator()
     m.addAction(w.act_accruals)
+    m.addSeparator()
+    m.addActions([w.act_bank_import, w.page_actions["bank"]])
     m = mb.addMenu("Ra&pporter")
     m.addActions([w.page_actions["huvudbok"], w.page_actions["saldobalans"]])
     m.addSeparator()
@@ -119,6 +124,7 @@ def build_menus(w: MainWindow) -> None:
     m.addActions([w.page_actions["rapport"], w.act_balance_sheet, w.act_cash_flow])
     m.addSeparator()
     m.addActions([w.page_actions["projekt"], w.act_board_report])
+    m.addAction(w.page_actions["verksamhet"])
     m.addSeparator()
     m.addActions([w.act_pdf, w.act_pdf_interim])
     w.wizard_menu = mb.addMenu("B&okslut")

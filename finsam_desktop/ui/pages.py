@@ -15,21 +15,25 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from ..book import Book
 from .balance_view import TrialBalanceView
+from .bank_view import BankView
 from .ledger_view import LedgerView
 from .projects_view import ProjectsView
 from .report_view import ReportView
 from .start_page import StartPage
+from .verksamhet_view import VerksamhetView
 from .voucher_list import VoucherListView
 
 # The pages of a book, in the order of the navigation list: (key, title, shortcut).
 PAGES = (("start", "Översikt", "Ctrl+1"), ("verifikationer", "Verifikationer", "Ctrl+2"),
          ("huvudbok", "Huvudbok", "Ctrl+3"), ("saldobalans", "Saldobalans", "Ctrl+4"),
-         ("rapport", "Resultat och balans", "Ctrl+5"), ("projekt", "Projektuppföljning", "Ctrl+6"))
+         ("rapport", "Resultat och balans", "Ctrl+5"), ("projekt", "Projektuppföljning", "Ctrl+6"),
+         ("bank", "Bank", "Ctrl+9"), ("verksamhet", "Verksamhet och SUS", "Ctrl+0"))
 PAGE_KEYS = tuple(key for key, _title, _sc in PAGES)
 
 PAGE_TYPES: dict[str, Callable[[Book], QWidget]] = {
     "start": StartPage, "verifikationer": VoucherListView, "huvudbok": LedgerView,
-    "saldobalans": TrialBalanceView, "rapport": ReportView, "projekt": ProjectsView}
+    "saldobalans": TrialBalanceView, "rapport": ReportView, "projekt": ProjectsView,
+    "verksamhet": VerksamhetView, "bank": BankView}
 
 
 def make_page(key: str, book: Book) -> QWidget:

@@ -17,6 +17,7 @@ from .common import (ERROR_STYLE, MUTED_STYLE, error_label, heading, mark_field,
                      set_error, today_iso)
 from .entry_model import ACCOUNT, EntryRowsModel
 from .entry_table import EntryTable
+from .underlag_view import dropped_paths, open_beside
 
 
 def default_entry_date(book: Book) -> str:
@@ -114,12 +115,19 @@ class VoucherDialog(QDialog):
         self.draft_button.setToolTip("Spara verifikationen som utkast (Ctrl+S) utan att bokföra den. "
                                      "Ett utkast får vara ofullständigt och behöver inte balansera.")
         self.draft_button.clicked.connect(self.save_as_draft)
-        for b in (self.remove_button, self.correct_button, self.close_button, self.draft_button):
+        self.underlag_button = QPushButton("Under&lag …")
+        self.underlag_button.setToolTip("Visa och bifoga underlag (PDF, JPEG, PNG); filer kan också släppas "
+                                        "på formuläret. Ett nytt formulär sparas först som utkast.")
+        self.underlag_button.clicked.connect(self.show_underlag)
+        self.setAcceptDrops(True)
+        for b in (self.remove_button, self.correct_button, self.close_button, self.draft_button,
+                  self.underlag_button):
             b.setAutoDefault(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.underlag_button)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.draft_button)
@@ -356,6 +364,29 @@ class VoucherDialog(QDialog):
             self.accept()
         return v
 
+
+    # ------------------------------------------------------------------ underlag
+    def show_underlag(self, paths: list[str] | None = None):
+        """The underlag beside the form; a form not yet saved is kept as an utkast first."""
+        if self.voucher is None and self.draft_id is None and not self.book.read_only:
+            keep, self.keep_open = self.keep_open, True  # saving starts a new form: open the draft again
+            try:
+                draft_id = self.save_as_draft()
+            finally:
+                self.keep_open = keep
+            if draft_id is None:
+                return None
+            self.open_draft(next(d for d in self.book.drafts() if d["id"] == draft_id))
+        return open_beside(self, self.book, voucher_id=self.voucher.id if self.voucher else None,
+                           draft_id=None if self.voucher else self.draft_id, paths=paths)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        if self.show_underlag(dropped_paths(event)) is not None:
+            event.acceptProposedAction()
 
     # ------------------------------------------------------------------ drafts
     def save_as_draft(self) -> int | None:

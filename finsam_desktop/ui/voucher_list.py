@@ -91,7 +91,7 @@ class VoucherListView(QWidget):
         if text:
             account, err = resolve_account(text, {a.number: a for a in self.book.accounts()})
             if err and "inaktiverat" in err:
-                account = int(text[:4])  # an inactive account still has history to show
+                account = int(text.split()[0])  # an inactive account still has history to show
                 err = None
             set_error(self.filter_error, err)
         else:

@@ -37,6 +37,8 @@ SECTIONS = (
     ("personal", "Väsentliga personalförhållanden"),
     ("forvantad_utveckling", "Förväntad utveckling"),
     ("disposition", "Förslag till disposition av årets resultat"),
+    # Asked only when the balanskravsresultat is negative (LKBR 11 kap. 12 §).
+    ("balanskrav_atgard", "Balanskravsresultatet är negativt: hur det återställs, eller de synnerliga skälen"),
 )
 
 
@@ -247,12 +249,16 @@ class TextsPage(QWizardPage):
         lay.addWidget(scroll, 1)
         lay.addWidget(side_scroll)
         self.result_ore = 0
+        self.balanskrav_negative = False
 
     def sections(self) -> list[str]:
-        """The sections of this report: a delårsrapport proposes no disposition."""
-        return [k for k, _t in SECTIONS if self.wiz.is_full_year or k != "disposition"]
+        """The sections of this report: a delårsrapport proposes no disposition; the
+        balanskrav statement is asked when the year's balanskravsresultat is negative."""
+        return [k for k, _t in SECTIONS if (self.wiz.is_full_year or k not in ("disposition", "balanskrav_atgard"))
+                and (k != "balanskrav_atgard" or self.balanskrav_negative)]
 
     def initializePage(self) -> None:
+        self._fill_figures()   # first: which sections are asked depends on the figures
         book, year = self.wiz.book, self.wiz.year
         texts = book.year_texts(year.id)
         prev = book.previous_year(year)
@@ -278,7 +284,6 @@ class TextsPage(QWizardPage):
             else:
                 self.edits[key].setPlainText("")
                 self.origin[key].setText("")
-        self._fill_figures()
         self.show_stale()
 
     def show_stale(self) -> list:
@@ -308,6 +313,7 @@ class TextsPage(QWizardPage):
             self.fig_grid.addWidget(muted(msg), 1, 0, 1, 2)
             return
         self.result_ore = report.resultatrakning.row("arets_resultat").amount or 0
+        self.balanskrav_negative = bool(report.nyckeltal.balanskrav) and report.nyckeltal.balanskrav[-1].amount < 0
         for i, (label, value) in enumerate(report_figures(report), 1):
             lab = QLabel(label)
             lab.setWordWrap(True)
@@ -324,6 +330,12 @@ class TextsPage(QWizardPage):
         self.origin["disposition"].setText("")
 
     def validatePage(self) -> bool:
+        if "balanskrav_atgard" in self.sections() and not self.edits["balanskrav_atgard"].toPlainText().strip():
+            show_error(self, FinsamError("Balanskravsresultatet är negativt. Skriv hur det ska återställas, eller "
+                                         "vilka synnerliga skäl som finns för att inte återställa det (t.ex. "
+                                         "planerad användning av eget kapital); årsredovisningen ska redovisa "
+                                         "det.", field="balanskrav_atgard"))
+            return False
         texts = {text_key(self.wiz, key): self.edits[key].toPlainText() for key in self.sections()}
         try:
             save_year_texts(self.wiz.book, self.wiz.year.id, texts)

@@ -11,22 +11,21 @@ from finsam_desktop.book import Book
 from finsam_desktop.book.budget_plan import BudgetPlan
 from finsam_desktop.book.core import _split_sql
 from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION, V_BUDGET_PLAN
+
+from old_books import old_book
 from finsam_desktop.errors import InputError, RuleError
 
 
 def test_book_before_the_budget_plan_migrates(tmp_path):
     p = tmp_path / "gammal.finsam"
-    b = Book.create(p, namn="F", orgnr="222000-1354", year_start="2021-01-01", year_end="2021-12-31")
-    y = b.years()[0]
-    rid = b.add_budget_row(y.id, "Kansli", 100_00, account_from=5010)
-    b.close()
-    before = MIGRATIONS.index(V_BUDGET_PLAN)
-    conn = sqlite3.connect(str(p), isolation_level=None)
-    conn.execute("DROP TABLE budget_plan")  # its triggers go with it
-    conn.execute(f"PRAGMA user_version = {before}")
+    conn = old_book(p, MIGRATIONS.index(V_BUDGET_PLAN))
+    rid = conn.execute("INSERT INTO budget_row (year_id, label, account_from, account_to, amount) "
+                       "VALUES (1, 'Kansli', 5010, 5010, 10000)").lastrowid
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'budget_plan'").fetchone()[0] == 0
     conn.close()
     b = Book.open(p)
     assert b.schema_version == SCHEMA_VERSION
+    y = b.years()[0]
     assert b.budget_plan(rid) == BudgetPlan(rid)
     b.set_budget_plan(rid, plan1=110_00, plan2=120_00)
     assert b.budget_plans(y.id)[rid].plan2 == 120_00

@@ -113,7 +113,8 @@ def test_new_refuses_bad_year(tmp_path, capsys):
     (["1939:100", "3010:-100"], "konto 1939 finns inte"),
     (["1930:1,234", "3010:-100"], "Ogiltigt belopp"),
     (["1930", "3010:-100"], "KONTO:BELOPP"),
-    (["19300:100", "3010:-100"], "fyra siffror"),
+    (["1930000:100", "3010:-100"], "fyra till sex siffror"),
+    (["19300:100", "3010:-100"], "konto 19300 finns inte"),
     (["4530:100:NOPE", "1930:-100"], "insatsen ”NOPE” finns inte"),
 ])
 def test_book_refuses_bad_rows(cli_book, capsys, rows, match):

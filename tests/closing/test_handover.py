@@ -35,7 +35,7 @@ def package(demo, tmp_path_factory):
 
 def test_handover_sha256_list_matches_the_files(package):
     names = {f.name for f in package.files}
-    assert {n.rsplit(".", 1)[1] for n in names} == {"pdf", "se", "xlsx", "json", "finsam"}
+    assert {n.rsplit(".", 1)[1] for n in names} == {"pdf", "se", "xlsx", "json", "finsam", "csv", "txt"}
     readme = (package.folder / README_NAME).read_text(encoding="utf-8")
     for f in package.files:
         assert f.sha256 == digest(package.folder / f.name)
@@ -218,3 +218,18 @@ def test_produced_draft_pdf_lists_the_kontroller_warnings_apart_from_the_report_
     assert "Att åtgärda före beslut" in todo and warning in todo
     n = len(build_report(demo, y.id).kontroller)
     assert f"Alla {n} kontroller av rapportens summor och samband är uppfyllda" in checks
+
+
+def test_handover_holds_the_years_underlag_named_by_verifikation_with_an_index(demo, package):
+    import csv
+    y = demo.year_by_label("2025")
+    index = next(package.folder / f.name for f in package.files if f.name.startswith("Underlag") and f.name.endswith(".csv"))
+    rows = list(csv.reader(index.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["verifikation", "datum", "fil", "originalnamn", "sha256", "byte"]
+    assert len(rows) - 1 == demo.count_vouchers(__import__("finsam_desktop.book", fromlist=["VoucherFilter"])
+                                                .VoucherFilter(year_id=y.id))
+    first = rows[1]
+    assert first[0] == "A 1" and first[2].startswith("Underlag 2025 UTKAST/2025 A 0001 – ")
+    assert hashlib.sha256((package.folder / first[2]).read_bytes()).hexdigest() == first[4]
+    with zipfile.ZipFile(package.zip_path) as zf:
+        assert f"{package.folder.name}/{first[2]}" in zf.namelist()

@@ -95,7 +95,7 @@ FILE = """#FLAGGA 0
 """
 
 BALANCES_2023 = {1930: 70_500_50, 2010: -80_000_00, 2440: -12_501_00, 3010: -100_000_00, 5010: 122_000_50}
-USUAL = ["Objekt i dimension 1 läses inte in; bara dimension 6 (projekt) blir insatser.",
+USUAL = ["Objekt i dimension 1 läses inte in; bara dimension 6 (projekt) blir insatser och dimension 20 motparter.",
          "Filens 3 periodsaldon och periodbudgetar (#PSALDO, #PBUDGET) läses inte in."]
 
 
@@ -217,12 +217,12 @@ def test_result_booked_into_equity_in_the_files_ub_is_named_as_the_only_differen
 
 
 @pytest.mark.parametrize("text, message", [
-    (FILE.replace("5010", "50101"),
-     "bok.se, rad 48: Kontonumret ”50101” i fältet konto har inte fyra siffror; Finsam Bokföring har "
-     "fyrsiffriga konton."),
+    (FILE.replace("5010", "5010101"),
+     "bok.se, rad 48: Kontonumret ”5010101” i fältet konto har inte fyra till sex siffror; Finsam Bokföring har "
+     "konton med fyra till sex siffror."),
     (FILE.replace("5010", "501"),
-     "bok.se, rad 48: Kontonumret ”501” i fältet konto har inte fyra siffror; Finsam Bokföring har "
-     "fyrsiffriga konton."),
+     "bok.se, rad 48: Kontonumret ”501” i fältet konto har inte fyra till sex siffror; Finsam Bokföring har "
+     "konton med fyra till sex siffror."),
     (FILE.replace('#VER "B" 1', '#VER "A" 1'),
      "bok.se, rad 62: Verifikationsnumret A 1 förekommer två gånger (även på rad 52)."),
     ("\n".join(x for x in FILE.splitlines() if not x.startswith("#RAR 0")),

@@ -261,7 +261,7 @@ def test_whole_blocks_are_read_with_their_lines_rows_and_checksum():
     assert s.checksum == "ok"
     (v,) = s.vouchers
     assert (v.series, v.number, v.date, v.text, v.line) == ("A", 1, "2021-01-05", 'Bidrag "Q"', 3)
-    assert [tuple(r) for r in v.rows] == [(1930, 100_50, None, "rad", 5), (3010, -100_50, "P1", "", 6)]
+    assert [tuple(r) for r in v.rows] == [(1930, 100_50, None, "rad", 5, None), (3010, -100_50, "P1", "", 6, None)]
 
 
 def test_digit_like_characters_in_numbers_are_findings_not_tracebacks():

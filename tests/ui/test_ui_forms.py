@@ -86,7 +86,7 @@ def test_kontoplan_adds_renames_deactivates_and_refuses_bad_numbers(qtbot, book)
     dlg.number.setText("454")
     dlg.name.setText("Tre siffror")
     assert dlg.save() is None
-    assert "fyra siffror" in dlg.number_error.text()
+    assert "fyra till sex siffror" in dlg.number_error.text()
     assert dlg.number.text() == "454" and dlg.name.text() == "Tre siffror"
 
     dlg.number.setText("1930")

@@ -43,7 +43,7 @@ def _decide_undecided_insatser(page) -> None:
     assert page.form.book_accruals() is not None
 
 
-def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path):
+def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path, monkeypatch):
     book = build_demo(tmp_path / "demo.finsam")
     y25 = book.year_by_label("2025")
     fixes = []
@@ -105,6 +105,17 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path):
     assert "”12 345 kr” stämmer inte" in texts.stale.text()
     texts.edits["handelser"].setPlainText(book.year_text(y25.id, "handelser"))
     assert texts.show_stale() == [] and texts.stale.isHidden()
+    # The balanskravsresultat is negative: the statement the law wants is asked for and required.
+    assert texts.balanskrav_negative and not texts.edits["balanskrav_atgard"].isHidden()
+    kept = texts.edits["balanskrav_atgard"].toPlainText()
+    assert "Synnerliga skäl" in kept
+    texts.edits["balanskrav_atgard"].setPlainText("  ")
+    from PySide6.QtWidgets import QMessageBox
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    assert not texts.validatePage()
+    assert "Balanskravsresultatet är negativt" in warned[0]
+    texts.edits["balanskrav_atgard"].setPlainText(kept)
     wiz.next()
     assert "{resultatet}" in book.year_text(y25.id, "disposition")
 
