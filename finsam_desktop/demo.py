@@ -72,7 +72,9 @@ SUPPLIERS = ["Ådalsfastigheter AB", "Ådalens IT-service AB", "Höga Kusten Tel
 
 BOARD = [("Anna Sjöberg", "Ordförande"), ("Lars Edlund", "Vice ordförande"),
          ("Maria Holm", "Ledamot"), ("Johan Berglund", "Ledamot"), ("Eva Lindqvist", "Ledamot")]
-AUDITORS = [("Per Nordin", "Revisor"), ("Karin Öberg", "Revisor")]
+# Each revisor is appointed by a member (the one appointed by the region also for the state).
+AUDITORS = [("Per Nordin", "Revisor, utsedd av Kramfors kommun"),
+            ("Karin Öberg", "Revisor, utsedd av Region Västernorrland")]
 
 TAX_RATE = 0.31            # källskatt (tabell 31, Kramfors)
 FEE_RATE = 0.3142          # arbetsgivaravgifter

@@ -16,7 +16,7 @@ from .layout import LAYOUTS, RESULTATRAKNING, TITLES, with_sums
 from .ledger import IN_EQUITY, SEPARATE, UNKNOWN, Figures, PeriodLedger, compute
 from .model import ROW, AnnualReport, KeyFigures, Note, Period, Statement, StatementRow, check_result
 from .notes import NoteBuilder
-from .rounding import in_tkr, tkr_check
+from .rounding import tkr_check
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTab
 from ..book import Book
 from ..errors import FinsamError
 from ..reports import build_report, in_tkr
+from ..reports.rounding import FOOTNOTE, differences
 from ..reports.visible import visible_rows
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, table_view
 from .models import Column, RecordTableModel, _bold
@@ -153,7 +154,8 @@ class ReportView(QWidget):
             self.checks.setStyleSheet(MUTED_STYLE)
             self.checks.setText(f"Belopp i {unit}. Alla {len(report.kontroller)} kontroller stämmer "
                                 "(balansräkningen balanserar, årets resultat är detsamma i resultat- "
-                                "och balansräkningen, kassaflödet stämmer med likvida medel).")
+                                "och balansräkningen, kassaflödet stämmer med likvida medel)."
+                                + (" " + FOOTNOTE if differences(report) else ""))
 
 
 def notes_html(report, fmt, now: str, before: str) -> str:

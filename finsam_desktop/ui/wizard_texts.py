@@ -230,14 +230,24 @@ class TextsPage(QWizardPage):
         self.stale.setWordWrap(True)
         self.stale.setFixedWidth(300)
         self.stale.setStyleSheet(ERROR_STYLE)
-        side = QVBoxLayout()
+        side_host = QWidget()
+        side = QVBoxLayout(side_host)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.figures)
         side.addWidget(self.stale)
         side.addWidget(self.fields)
         side.addStretch(1)
+        # The figures, the figures that match nothing and the field list scroll together
+        # in a low window.
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side_host)
+        side_scroll.setFixedWidth(318)
         lay = QHBoxLayout(self)
         lay.addWidget(scroll, 1)
-        lay.addLayout(side)
+        lay.addWidget(side_scroll)
         self.result_ore = 0
         self.balanskrav_negative = False
 

@@ -167,3 +167,63 @@ def _assert_invariants(r) -> None:
             if n.id != "interimsskulder":
                 sid, rid = n.row_ids[0]
                 assert getattr(r, sid).row(rid).amount == n.total
+
+
+NOT_AMOUNTS = {"nummer", "niva", "konto", "insats_id"}
+
+
+def _walk_tkr(ore, tkr_, key="") -> int:
+    """Every amount of the tkr JSON is the öre JSON's figure rounded half away from zero."""
+    if isinstance(ore, dict):
+        return sum(_walk_tkr(ore[k], tkr_[k], k) for k in ore)
+    if isinstance(ore, list):
+        assert len(ore) == len(tkr_)
+        return sum(_walk_tkr(a, b, key) for a, b in zip(ore, tkr_))
+    if isinstance(ore, bool) or not isinstance(ore, int) or key in NOT_AMOUNTS:
+        return 0
+    assert tkr_ == _half_away(ore), (key, ore, tkr_)
+    return 1
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ledger)
+def test_random_ledgers_print_each_tkr_figure_rounded_once_in_json_and_pdf(spec):
+    from finsam_desktop.render.json_out import to_json
+    from finsam_desktop.render.pdf import render_pdf_bytes
+    from finsam_desktop.reports.document import build_document
+    from finsam_desktop.reports.visible import visible_rows
+    import io
+
+    import pdfplumber
+
+    from pdf_helpers import kr
+
+    with tempfile.TemporaryDirectory() as d:
+        book, year_id = _build(Path(d) / "slump.finsam", spec)
+        try:
+            r = build_report(book, year_id)
+            exact, shown = to_json(r), to_json(in_tkr(r))
+            assert shown["enhet"] == "tkr"
+            shown.pop("avrundningsdifferenser")
+            exact.pop("avrundningsdifferenser")
+            assert _walk_tkr(exact, shown) > 50
+            data = render_pdf_bytes(build_document(book, year_id, report=r, tkr=True))
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                # without the big UTKAST letters of a draft
+                pages = [p.filter(lambda o: o.get("size", 0) < 30).extract_text() or "" for p in pdf.pages]
+            for s, t in zip(r.statements, in_tkr(r).statements):
+                page = next(p for p in pages if f"\n{s.title}\n" in p and "Belopp i tkr" in p)
+                lines = [" ".join(ln.replace("\u00a0", " ").split()) for ln in page.splitlines()]
+                # the rows the PDF prints (a row that is 0 tkr in both years is left out)
+                for row in visible_rows(t, budget=r.has_budget and s.id == "resultatrakning"):
+                    if row.kind == "heading" or row.amount is None:
+                        continue
+                    want = kr(_half_away(s.row(row.id).amount) * 100)
+                    line = next((ln for ln in lines if ln.startswith(row.label + " ")), None)
+                    assert line is not None, (s.id, row.label)
+                    rest = line[len(row.label):].split()
+                    # (note numbers first, then) this period's amount
+                    figures = " ".join(rest)
+                    assert f" {want}" in f" {figures}", (s.id, row.label, line, want)
+        finally:
+            book.close()

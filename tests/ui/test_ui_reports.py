@@ -100,3 +100,23 @@ def test_interim_report_dialog_chooses_the_period_end_and_unit(qtbot, book, tmp_
     assert "2021-08-31" in text
     assert [a.text() for a in window.menuBar().actions()[3].menu().actions() if a.text()][-2:] == \
         ["&Årsredovisning (PDF) …", "&Delårsrapport (PDF) …"]
+
+
+def test_report_view_in_tkr_rounds_each_figure_once_and_says_when_rows_miss_their_sum(qtbot, tmp_path):
+    from finsam_desktop.demo import build_demo
+    from finsam_desktop.reports import build_report
+    from finsam_desktop.reports.rounding import FOOTNOTE, tkr
+
+    demo = build_demo(tmp_path / "demo.finsam")
+    try:
+        view = ReportView(demo)
+        qtbot.addWidget(view)
+        view.tkr.setChecked(True)
+        view.reload()
+        exact = build_report(demo, view.report.year_id)
+        assert view.report.unit == "tkr"
+        for row in view.report.resultatrakning.rows:
+            assert row.amount == tkr(exact.resultatrakning.row(row.id).amount)
+        assert FOOTNOTE in view.checks.text()
+    finally:
+        demo.close()

@@ -61,6 +61,9 @@ def test_wizard_end_to_end_on_the_demo_book(qtbot, tmp_path, monkeypatch):
     assert wiz.currentId() == PAGE_CHECKS
     checks = wiz.currentPage()
     assert [f.check for f in wiz.findings if f.severity != "ok"] == ["insats_over_beviljat"]
+    # One list of kontroller: the wizard counts the report's as the reports page does.
+    count = len(build_report(book, y25.id).kontroller)
+    assert any(f.message.startswith(f"Alla {count} kontroller av rapportens") for f in checks._grouped(wiz.findings))
     assert checks.isComplete()
     booked_bank = book.balance_at("2025-12-31", accounts=[1930])[1930]
     checks.bank_edit.setText("1 000,00")
