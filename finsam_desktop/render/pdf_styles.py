@@ -54,9 +54,9 @@ def styles() -> dict[str, ParagraphStyle]:
     s["part"] = ParagraphStyle("part", fontName=SANS_BOLD, fontSize=19, leading=24, textColor=ACCENT,
                                spaceBefore=0, spaceAfter=14)
     s["h2"] = ParagraphStyle("h2", fontName=SANS_BOLD, fontSize=12, leading=15.5, textColor=ACCENT,
-                             spaceBefore=14, spaceAfter=5)
+                             spaceBefore=14, spaceAfter=5, keepWithNext=1)  # never last on a page
     s["h3"] = ParagraphStyle("h3", fontName=SANS_BOLD, fontSize=10, leading=13, textColor=INK,
-                             spaceBefore=10, spaceAfter=3)
+                             spaceBefore=10, spaceAfter=3, keepWithNext=1)
     s["lead"] = ParagraphStyle("lead", fontName=SANS, fontSize=9, leading=12, textColor=MUTED,
                                spaceAfter=10)
     s["cell"] = ParagraphStyle("cell", fontName=SANS, fontSize=TABLE_SIZE, leading=TABLE_LEADING,
