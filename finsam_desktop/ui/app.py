@@ -13,8 +13,9 @@ from pathlib import Path
 from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 
-VIEWS = ("start", "verifikationer", "huvudbok", "saldobalans", "rapport", "projekt", "kontoplan",
-         "insatser", "medlemmar", "verifikation", "utkast", "budget", "nytt-ar", "sie-import")
+# The pages of ui/pages.PAGES (written out: Qt is not loaded yet) and the forms.
+VIEWS = ("start", "verifikationer", "huvudbok", "saldobalans", "rapport", "projekt", "bank", "verksamhet",
+         "kontoplan", "insatser", "medlemmar", "verifikation", "utkast", "budget", "nytt-ar", "sie-import")
 
 
 def build_parser() -> argparse.ArgumentParser:
