@@ -557,7 +557,7 @@ def _texts(book: Book, years: dict) -> None:
     labels = sorted(years)
     for yr, y in years.items():
         fig = main_figures(book, y.label)
-        res, ek = fig["result"], fig["equity"]
+        ek = fig["equity"]
         allotted = book.allotted_funds(y.id)
         budgeted = -sum(b.amount for b in book.budget(y.id))
         pct = share_of(ek, allotted)

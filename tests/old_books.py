@@ -11,9 +11,9 @@ from finsam_desktop.book.core import _split_sql
 from finsam_desktop.book.schema import APPLICATION_ID, MIGRATIONS
 
 
-def old_book(path: Path, version: int) -> sqlite3.Connection:
-    """A book file with MIGRATIONS[:version], one förbund and the räkenskapsår 2021; the
-    open connection (autocommit) is returned to add what the test needs, then closed by it."""
+def old_book(path: Path, version: int, year: int = 2021) -> sqlite3.Connection:
+    """A book file with MIGRATIONS[:version], one förbund and one räkenskapsår; the open
+    connection (autocommit) is returned to add what the test needs, then closed by it."""
     conn = sqlite3.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     for script in MIGRATIONS[:version]:
@@ -22,5 +22,5 @@ def old_book(path: Path, version: int) -> sqlite3.Connection:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("INSERT INTO forbund (id, namn, orgnr) VALUES (1, 'Gamla förbundet', '222000-1354')")
-    conn.execute("INSERT INTO fiscal_year (start, end) VALUES ('2021-01-01', '2021-12-31')")
+    conn.execute("INSERT INTO fiscal_year (start, end) VALUES (?, ?)", (f"{year}-01-01", f"{year}-12-31"))
     return conn

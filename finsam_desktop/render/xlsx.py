@@ -24,13 +24,10 @@ a (value, style) pair, each style made once per workbook.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
-from ..errors import BookFileError, os_reason
 from ..reports.document import AnnualDocument, Ledger
-from .xlsx_file import Alignment, Border, Fill, Font, XlsxFile
+from .xlsx_file import Alignment, Border, Fill, Font, XlsxFile, xlsx_written
 
 KR = '#,##0;-#,##0;"–"'            # whole kronor in the statements (exact value kept)
 KR_ORE = '#,##0.00;-#,##0.00;"–"'  # kronor and öre in the huvudbok
@@ -71,32 +68,18 @@ def write_xlsx(doc: AnnualDocument, path: str | Path) -> Path:
         raise ValueError("write_xlsx needs a document built with_ledger=True")
     report = doc.exact
     target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            wb = XlsxFile(fh, title=f"{report.forbund.namn} {report.year_label}", creator="Finsam Bokföring")
-            for st in report.statements:
-                _statement_sheet(wb, report, st)
-            _notes_sheet(wb, report)
-            _ledger_sheet(wb, report, doc.ledger)
-            _trial_balance_sheet(wb, report, doc.trial_balance)
-            if doc.extras is not None:
-                _mellanhavanden_sheet(wb, report, doc.extras.mellanhavanden)
-                _verksamhet_sheet(wb, report, doc.extras.verksamhet)
-            _drift_sheet(wb, report)
-            _follow_up_sheet(wb, report, doc.follow_up)
-            _overview_sheet(wb, report)
-            wb.close()
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise BookFileError(f"Excel-filen {target} kunde inte skrivas: {os_reason(exc)}.",
-                            path=str(target)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise
+    with xlsx_written(target, f"{report.forbund.namn} {report.year_label}") as wb:
+        for st in report.statements:
+            _statement_sheet(wb, report, st)
+        _notes_sheet(wb, report)
+        _ledger_sheet(wb, report, doc.ledger)
+        _trial_balance_sheet(wb, report, doc.trial_balance)
+        if doc.extras is not None:
+            _mellanhavanden_sheet(wb, report, doc.extras.mellanhavanden)
+            _verksamhet_sheet(wb, report, doc.extras.verksamhet)
+        _drift_sheet(wb, report)
+        _follow_up_sheet(wb, report, doc.follow_up)
+        _overview_sheet(wb, report)
     return target
 
 

@@ -21,12 +21,17 @@ when the next one is started or the workbook is closed.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import IO, Iterable, Sequence
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape as _xml_escape
+
+from ..errors import BookFileError, os_reason
 
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -360,3 +365,27 @@ class Sheet:
         self._raw.close()
         self._wb._sheet_done(self._index, self._autofilter)
 
+
+
+@contextlib.contextmanager
+def xlsx_written(path: str | Path, title: str) -> Iterator["XlsxFile"]:
+    """A workbook streamed into a temporary file beside `path` and moved into place when
+    the block ends; a failure leaves nothing behind (a write error as a Swedish
+    BookFileError naming the file)."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            wb = XlsxFile(fh, title=title, creator="Finsam Bokföring")
+            yield wb
+            wb.close()
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise BookFileError(f"Excel-filen {target} kunde inte skrivas: {os_reason(exc)}.",
+                            path=str(target)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise

@@ -5,13 +5,10 @@ kronor with öre, so the cells can be copied into SUS as they are."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
-from ..errors import BookFileError, os_reason
 from ..reports.sus import SusFigures
-from .xlsx_file import Fill, Font, XlsxFile
+from .xlsx_file import Fill, Font, xlsx_written
 
 KR = '#,##0.00;-#,##0.00;"–"'
 BOLD = Font(bold=True)
@@ -21,55 +18,41 @@ HEAD_FILL = Fill("DDE4EE")
 
 def write_sus_xlsx(figures: SusFigures, forbund: str, path: str | Path) -> Path:
     target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            wb = XlsxFile(fh, title=f"SUS {forbund} {figures.year_label}", creator="Finsam Bokföring")
-            ws = wb.sheet("SUS", widths=[46, 16, 16, 16, 16])
-            money = wb.style(num_format=KR)
-            bold_money = wb.style(font=BOLD, num_format=KR)
-            bold = wb.style(font=BOLD)
-            head = wb.style(font=BOLD, fill=HEAD_FILL)
+    with xlsx_written(target, f"SUS {forbund} {figures.year_label}") as wb:
+        ws = wb.sheet("SUS", widths=[46, 16, 16, 16, 16])
+        money = wb.style(num_format=KR)
+        bold_money = wb.style(font=BOLD, num_format=KR)
+        bold = wb.style(font=BOLD)
+        head = wb.style(font=BOLD, fill=HEAD_FILL)
 
-            def kr(ore: int, style=money):
-                return (ore / 100, style)
+        def kr(ore: int, style=money):
+            return (ore / 100, style)
 
-            ws.row([(f"Uppgifter till SUS {figures.year_label} – {forbund}", wb.style(font=TITLE))])
-            ws.row(["Belopp i kronor, ur bokföringen."])
-            ws.row([])
-            ws.row([("Finansiering", head), ("Belopp", head)])
-            for f in figures.funding:
-                ws.row([f.label, kr(f.amount)])
-            ws.row([("Summa finansiering", bold), kr(figures.total_funding, bold_money)])
-            ws.row([])
-            ws.row([("Insats", head), ("Budget", head), ("Insatskostnad", head), ("Övrigt", head), ("Utfall", head)])
-            for i in figures.insatser:
-                ws.row([f"{i.code} {i.name}", kr(i.budget), kr(i.insatskostnad), kr(i.ovrigt), kr(i.outcome)])
-            ws.row([("Summa insatser", bold), kr(sum(i.budget for i in figures.insatser), bold_money),
-                    kr(sum(i.insatskostnad for i in figures.insatser), bold_money),
-                    kr(sum(i.ovrigt for i in figures.insatser), bold_money), kr(figures.total_insatser, bold_money)])
-            ws.row([])
-            ws.row([("Administration", head), ("Belopp", head)])
-            for a in figures.administration:
-                ws.row([a.label, kr(a.amount)])
-            ws.row([("Summa administration", bold), kr(figures.total_administration, bold_money)])
-            if figures.avskrivningar:
-                ws.row(["Avskrivningar", kr(figures.avskrivningar)])
-            ws.row(["Finansiella kostnader", kr(figures.finansiella_kostnader)])
-            ws.row([])
-            ws.row([("Kontroll mot resultaträkningen", head), ("SUS", head), ("Resultaträkningen", head),
-                    ("Stämmer", head)])
-            for c in figures.checks:
-                ws.row([c.label, kr(c.sus), kr(c.statement), "Ja" if c.ok else "NEJ"])
-            wb.close()
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise BookFileError(f"Excel-filen {target} kunde inte skrivas: {os_reason(exc)}.",
-                            path=str(target)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise
+        ws.row([(f"Uppgifter till SUS {figures.year_label} – {forbund}", wb.style(font=TITLE))])
+        ws.row(["Belopp i kronor, ur bokföringen."])
+        ws.row([])
+        ws.row([("Finansiering", head), ("Belopp", head)])
+        for f in figures.funding:
+            ws.row([f.label, kr(f.amount)])
+        ws.row([("Summa finansiering", bold), kr(figures.total_funding, bold_money)])
+        ws.row([])
+        ws.row([("Insats", head), ("Budget", head), ("Insatskostnad", head), ("Övrigt", head), ("Utfall", head)])
+        for i in figures.insatser:
+            ws.row([f"{i.code} {i.name}", kr(i.budget), kr(i.insatskostnad), kr(i.ovrigt), kr(i.outcome)])
+        ws.row([("Summa insatser", bold), kr(sum(i.budget for i in figures.insatser), bold_money),
+                kr(sum(i.insatskostnad for i in figures.insatser), bold_money),
+                kr(sum(i.ovrigt for i in figures.insatser), bold_money), kr(figures.total_insatser, bold_money)])
+        ws.row([])
+        ws.row([("Administration", head), ("Belopp", head)])
+        for a in figures.administration:
+            ws.row([a.label, kr(a.amount)])
+        ws.row([("Summa administration", bold), kr(figures.total_administration, bold_money)])
+        if figures.avskrivningar:
+            ws.row(["Avskrivningar", kr(figures.avskrivningar)])
+        ws.row(["Finansiella kostnader", kr(figures.finansiella_kostnader)])
+        ws.row([])
+        ws.row([("Kontroll mot resultaträkningen", head), ("SUS", head), ("Resultaträkningen", head),
+                ("Stämmer", head)])
+        for c in figures.checks:
+            ws.row([c.label, kr(c.sus), kr(c.statement), "Ja" if c.ok else "NEJ"])
     return target

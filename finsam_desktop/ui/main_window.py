@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QInputDialo
                                QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
                                QTableView, QVBoxLayout, QWidget)
 
-from .. import __version__
 from ..book import SUFFIX, Book
 from ..demo import build_demo
 from ..errors import BookFileError, FinsamError

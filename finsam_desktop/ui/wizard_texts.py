@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
 
 from ..closing.accruals import undecided_projects
 from ..errors import FinsamError, InputError
-from ..money import format_kr
 from ..ops.annual_report import save_signing, save_year_texts
 from ..reports.document import interim_key
 from ..reports.textfields import SECTION_HEADINGS, field_list, stale_figures

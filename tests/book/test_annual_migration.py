@@ -7,28 +7,19 @@ import sqlite3
 
 import pytest
 
-from conftest import VALID_ORGNR
 from finsam_desktop.book import Book
-from finsam_desktop.book.core import _split_sql
-from finsam_desktop.book.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION
 from finsam_desktop.errors import RuleError
+from old_books import old_book
 
 FIRST = MIGRATIONS.index(next(m for m in MIGRATIONS if "participant_figures" in m))
 
 
-def old_book(path) -> None:
+def _old_book(path) -> None:
     """A book as the program before these migrations wrote it: schema up to FIRST, a
     förbund, a year, two accounts and one verifikation."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
+    conn = old_book(path, FIRST, year=2025)
     conn.execute("PRAGMA journal_mode = WAL")
-    for script in MIGRATIONS[:FIRST]:
-        for stmt in _split_sql(script):
-            conn.execute(stmt)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {FIRST}")
-    conn.execute("INSERT INTO forbund (id, namn, orgnr) VALUES (1, 'Gamla förbundet', ?)", (VALID_ORGNR,))
-    conn.execute("INSERT INTO fiscal_year (start, end) VALUES ('2025-01-01', '2025-12-31')")
     conn.execute("INSERT INTO account (number, name, kind, row_id) VALUES (1930, 'Bank', 'T', 'kassa_och_bank')")
     conn.execute("INSERT INTO account (number, name, kind, row_id) VALUES "
                  "(3010, 'Driftbidrag', 'I', 'verksamhetens_intakter')")
@@ -39,7 +30,7 @@ def old_book(path) -> None:
 
 def test_an_old_book_migrates_and_takes_six_digit_accounts(tmp_path):
     p = tmp_path / "gammal.finsam"
-    old_book(p)
+    _old_book(p)
     with Book.open(p) as book:
         assert book.schema_version == SCHEMA_VERSION
         book.book_voucher("2025-01-10", "Driftbidrag", [(1930, 100_00), (3010, -100_00)])

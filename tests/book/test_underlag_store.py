@@ -10,10 +10,10 @@ import pytest
 from conftest import VALID_ORGNR
 from finsam_desktop.book import Book
 from finsam_desktop.book import underlag as store
-from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION
-from finsam_desktop.book.core import _split_sql
+from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION, V_UNDERLAG
 from finsam_desktop.errors import BookFileError, RuleError
 from finsam_desktop.ops import underlag as ops
+from old_books import old_book
 from underlag_helpers import pdf, png
 
 
@@ -108,20 +108,9 @@ def test_missing_companion_file_is_a_clear_message(book):
         ops.content(book, a)
 
 
-def test_a_book_of_the_previous_version_opens_and_migrates(tmp_path):
+def test_a_book_from_before_the_underlag_opens_and_migrates(tmp_path):
     p = tmp_path / "gammal.finsam"
-    old = len(MIGRATIONS) - 1
-    conn = sqlite3.connect(str(p))
-    for version in range(old):
-        for stmt in _split_sql(MIGRATIONS[version]):
-            conn.execute(stmt)
-    conn.execute("INSERT INTO forbund (id, namn, orgnr) VALUES (1, 'Gamla', '222000-1354')")
-    conn.execute("INSERT INTO fiscal_year (start, end) VALUES ('2021-01-01', '2021-12-31')")
-    from finsam_desktop.book.schema import APPLICATION_ID
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {old}")
-    conn.commit()
-    conn.close()
+    old_book(p, MIGRATIONS.index(V_UNDERLAG)).close()
     with Book.open(p) as b:
         assert b.schema_version == SCHEMA_VERSION
         assert ops.list_attachments(b) == []

@@ -186,22 +186,12 @@ def test_demo_book_reconciles_every_month_of_2025(tmp_path):
 
 
 def test_a_book_from_before_the_bank_opens_and_gets_the_bank_tables(tmp_path):
-    import sqlite3
-
     from finsam_desktop.book import Book
-    from finsam_desktop.book.core import _split_sql
-    from finsam_desktop.book.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, V_BANK
+    from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION, V_BANK
+    from old_books import old_book
 
-    before = MIGRATIONS.index(V_BANK)
     p = tmp_path / "gammal.finsam"
-    conn = sqlite3.connect(str(p), isolation_level=None)
-    for script in MIGRATIONS[:before]:
-        for stmt in _split_sql(script):
-            conn.execute(stmt)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {before}")
-    conn.execute("INSERT INTO forbund (id, namn, orgnr) VALUES (1, 'Gamla förbundet', '222000-1354')")
-    conn.execute("INSERT INTO fiscal_year (start, end) VALUES ('2021-01-01', '2021-12-31')")
+    conn = old_book(p, MIGRATIONS.index(V_BANK))
     conn.execute("INSERT INTO account (number, name, kind) VALUES (1930, 'Bank', 'T')")
     conn.close()
     book = Book.open(p)
