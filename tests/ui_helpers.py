@@ -59,3 +59,29 @@ def booked(tmp_path):
     b = booked_book(tmp_path)
     yield b
     b.close()
+
+
+def answer_question(button_text: str, seen: list | None = None, timeout_ms: int = 3000) -> None:
+    """The user answers the next question box (QMessageBox) by pressing `button_text`
+    ("Avbryt", "Bokför", "Släng", "Spara som utkast"); the box's text is appended to
+    `seen`. Call before the action that asks."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    waited = [0]
+
+    def look():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(f"{box.text()}\n{box.informativeText()}")
+            for b in box.buttons():
+                if b.text().replace("&", "") == button_text:
+                    b.click()
+                    return
+            raise AssertionError(f"no button {button_text!r} in {[b.text() for b in box.buttons()]}")
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(20, look)

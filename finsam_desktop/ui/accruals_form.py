@@ -21,6 +21,7 @@ from ..book import Book
 from ..book.validate import parse_account_number
 from ..errors import FinsamError
 from ..money import parse_kr
+from .ask import confirm_booking
 from .common import (LEFT, RIGHT, error_label, heading, iso, money, muted, qdate, set_column_widths,
                      set_error)
 
@@ -350,9 +351,12 @@ class AccrualsForm(QWidget):
         self.error = error_label()
         self.result = QLabel()
         self.result.setWordWrap(True)
-        self.book_button = QPushButton("Bokför")
-        self.book_button.setDefault(True)
-        self.book_button.setAutoDefault(True)
+        self.book_button = QPushButton("Bokför …")
+        # Never the default button: Enter in "Periodens slut" must not book.
+        self.book_button.setDefault(False)
+        self.book_button.setAutoDefault(False)
+        self.book_button.setToolTip("Bokför periodiseringen och dess återföring, efter en fråga som visar "
+                                    "vad som bokförs.")
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Periodens slut"))
@@ -452,14 +456,17 @@ class AccrualsForm(QWidget):
         QTimer.singleShot(0, lambda: self.reload(keep=True))
 
     # ------------------------------------------------------------------ booking
-    def book_accruals(self):
-        """Book what the form holds as one verifikation; returns the AccrualBooking, or
-        None when it was refused (the reason is shown in the form)."""
+    def _commit_editors(self) -> None:
         for view in (self.project_view, self.other_view):
             if view.state() == QAbstractItemView.EditingState:
                 for editor in view.viewport().findChildren(QLineEdit):
                     if editor.isVisible():
                         view.commitData(editor)  # a value still being typed counts
+
+    def book_accruals(self):
+        """Book what the form holds as one verifikation; returns the AccrualBooking, or
+        None when it was refused (the reason is shown in the form)."""
+        self._commit_editors()
         entries = self.entries()
         try:
             res = book_accruals(self.book, self.period_end, entries)
@@ -479,7 +486,31 @@ class AccrualsForm(QWidget):
         self.booked.emit(res)
         return res
 
+    def confirmation_text(self) -> tuple[str, str]:
+        """What "Bokför" will book, in words: (question, details)."""
+        entries = self.entries()
+        total = sum(e.amount for e in entries)
+        n = sum(1 for e in entries if e.amount)
+        s = self.suggestion
+        question = (f"Bokföra periodiseringen per {s.period_end}: {money(total)} kr på {n} "
+                    f"{'rad' if n == 1 else 'rader'}?")
+        if self.book.year_of_date(s.reversal_date) is not None:
+            details = (f"Två verifikationer bokförs: periodiseringen den {s.period_end} och dess "
+                       f"återföring den {s.reversal_date}. En bokförd verifikation kan inte ändras, "
+                       "bara rättas.")
+        else:
+            details = (f"En verifikation bokförs den {s.period_end}; återföringen bokförs den "
+                       f"{s.reversal_date} när det räkenskapsåret har lagts till. En bokförd "
+                       "verifikation kan inte ändras, bara rättas.")
+        return question, details
+
     def _on_book(self) -> None:
+        """The Bokför button: several verifikationer at once, so first a question that
+        says what will be booked (Avbryt is its default)."""
+        self._commit_editors()
+        if self.suggestion is not None and any(e.amount for e in self.entries()):
+            if not confirm_booking(self, "Bokför periodiseringar", *self.confirmation_text()):
+                return
         self.book_accruals()
 
 

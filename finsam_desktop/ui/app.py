@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(app_icon())
+    install_swedish(app)
     apply_style(app)
 
     if args.self_test:
@@ -107,6 +108,23 @@ def _print(text: str) -> None:
 def _size(text: str) -> tuple[int, int]:
     w, _, h = text.lower().partition("x")
     return int(w), int(h)
+
+
+def install_swedish(app) -> bool:
+    """Qt's own words (Avbryt, Ja/Nej, the file dialog, a text field's Ångra/Klipp ut) in
+    Swedish whatever LANG says: Qt's qtbase_sv.qm from PySide6, or the copy under
+    resources/translations/. True when a translation was loaded."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from ..paths import resource
+    QLocale.setDefault(QLocale(QLocale.Swedish, QLocale.Sweden))
+    for folder in (QLibraryInfo.path(QLibraryInfo.TranslationsPath), str(resource("translations"))):
+        translator = QTranslator(app)
+        if translator.load("qtbase_sv", folder):
+            app.installTranslator(translator)
+            app._finsam_translator = translator  # kept alive as long as the program
+            return True
+    return False
 
 
 def apply_style(app) -> None:

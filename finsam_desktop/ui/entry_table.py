@@ -159,6 +159,21 @@ class EntryTable(QTableView):
         if self.state() != QAbstractItemView.EditingState:
             self.edit(target)
 
+    def focusInEvent(self, event):
+        """Tab from the text field lands in a cell ready for typing (the first konto, or
+        the cell the cursor was in), so nothing typed next is lost."""
+        super().focusInEvent(event)
+        if event.reason() not in (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason) \
+                or self.entry_model.read_only or self.state() == QAbstractItemView.EditingState:
+            return
+        cur = self.currentIndex()
+        if not cur.isValid() or cur.column() not in EDITABLE:
+            cur = self.model().index(0, ACCOUNT)
+        if self.currentIndex() != cur:
+            self.setCurrentIndex(cur)  # opens the editor (edit trigger CurrentChanged)
+        if self.state() != QAbstractItemView.EditingState:
+            self.edit(cur)
+
     def keyPressEvent(self, event):
         # Enter on a cell that is not being edited moves on as it does in an open cell.
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not (event.modifiers() & Qt.ControlModifier) \

@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
     def open_book(self, path: str | Path, *, read_only: bool = False) -> Book | None:
         """Open the book at `path`; a file that cannot be written is opened read-only."""
         p = Path(path)
+        if not self.session.confirm_close_windows():
+            return None
         try:
             if not read_only and p.exists() and not writable(p):
                 read_only = True
@@ -251,7 +253,8 @@ class MainWindow(QMainWindow):
         self.open_book(path)
 
     def close_book(self) -> None:
-        self.set_book(None)
+        if self.session.confirm_close_windows():
+            self.set_book(None)
 
     # ------------------------------------------------------------------ pages
     @property
@@ -381,9 +384,13 @@ class MainWindow(QMainWindow):
                 self.voucher_dialog.close()
             self.voucher_dialog = self._voucher_form()
             self.voucher_dialog.draft_saved.connect(lambda _id: self.refresh())
+        elif not self.voucher_dialog.isVisible():
+            # Closed earlier (its work booked, saved or thrown away): start empty, in Datum.
+            self.voucher_dialog.new_voucher(date=self.voucher_dialog._date_value())
         self.voucher_dialog.show()
         self.voucher_dialog.raise_()
         self.voucher_dialog.activateWindow()
+        self.voucher_dialog.date_edit.setFocus()
 
     def show_voucher(self, voucher_id: int):
         dlg = self._voucher_form(voucher_id=voucher_id)
@@ -539,7 +546,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             import_bank_statement(self, path)
 
+    def quit_program(self) -> None:
+        """Arkiv → Avsluta (Ctrl+Q): forms with typed work ask first."""
+        if self.session.confirm_close_windows():
+            self.close()
+
     def closeEvent(self, event) -> None:
+        if event.spontaneous() and not self.session.confirm_close_windows():
+            event.ignore()  # Avbryt: the program stays open with the form as it was
+            return
         settings.save_geometry(self.saveGeometry(), self.saveState())
         self.session.close()
         super().closeEvent(event)

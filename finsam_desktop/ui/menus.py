@@ -45,7 +45,7 @@ def build_actions(w: MainWindow) -> None:
     w.act_import = A("&Importera SIE …", w.import_sie, "Ctrl+I", "Läs in en SIE-fil", needs_book=False)
     w.act_export = A("&Exportera SIE …", w.export_sie, "Ctrl+E", "Skriv räkenskapsåret som SIE 4")
     w.act_close_book = A("&Stäng boken", w.close_book, "Ctrl+W", "Stäng boken")
-    w.act_quit = A("&Avsluta", w.close, "Ctrl+Q", "Avsluta programmet", needs_book=False)
+    w.act_quit = A("&Avsluta", w.quit_program, "Ctrl+Q", "Avsluta programmet", needs_book=False)
     w.act_copy = A("&Kopiera", w.copy_selection, QKeySequence.Copy,
                    "Kopiera markerade rader som tabell (klistra in i kalkylblad)")
     w.act_find = A("&Sök verifikation", w.find_voucher, QKeySequence.Find, "Sök i verifikationslistan")

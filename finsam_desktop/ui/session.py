@@ -50,6 +50,17 @@ class BookSession(QObject):
         """The dialogs and forms of the current book that still exist."""
         return [w for w in self._windows if isValid(w)]
 
+    def confirm_close_windows(self) -> bool:
+        """Ask every open form with typed, unsaved work (Spara som utkast / Släng /
+        Avbryt). False when the user chose Avbryt: nothing may close then."""
+        for w in self.windows:
+            confirm = getattr(w, "confirm_close", None)
+            if confirm is not None and not confirm():
+                w.raise_()
+                w.activateWindow()
+                return False
+        return True
+
     def close_windows(self) -> None:
         """Close every dialog and form opened on the book, and let Qt delete them."""
         windows, self._windows = self.windows, []

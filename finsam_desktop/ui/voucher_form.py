@@ -13,6 +13,7 @@ from ..book import Book, Voucher, VoucherRow
 from ..book.validate import parse_date
 from ..errors import FinsamError, InputError
 from ..ops.drafts import book_draft
+from .ask import CANCEL, SAVE, ask_unsaved
 from .common import (ERROR_STYLE, MUTED_STYLE, error_label, heading, mark_field, money, primary,
                      set_error, today_iso)
 from .entry_model import ACCOUNT, EntryRowsModel
@@ -105,7 +106,7 @@ class VoucherDialog(QDialog):
         self.correct_button.setToolTip("Gör en rättelse: en ny verifikation som vänder alla rader.")
         self.correct_button.clicked.connect(self.start_correction)
         self.close_button = QPushButton("Stäng")
-        self.close_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.close_by_user)
         self.book_button = primary(QPushButton("&Bokför"))
         self.book_button.setToolTip("Bokför verifikationen (Ctrl+Enter). Går bara när debet och kredit är lika.")
         self.book_button.setDefault(False)
@@ -142,6 +143,12 @@ class VoucherDialog(QDialog):
         lay.addWidget(self.problem)
         lay.addLayout(buttons)
 
+        # The order the hint promises: datum, text, the grid, then the buttons.
+        chain = (self.date_edit, self.text_edit, self.table, self.book_button, self.draft_button,
+                 self.close_button, self.correct_button, self.remove_button)
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.book_now)
         QShortcut(QKeySequence.Save, self, activated=self.save_as_draft)
@@ -175,6 +182,7 @@ class VoucherDialog(QDialog):
         self.book_button.show()
         self.draft_button.show()
         self._update_state()
+        self._mark_clean()
         self.date_edit.setFocus()
         self.date_edit.selectAll()
 
@@ -187,6 +195,7 @@ class VoucherDialog(QDialog):
             self.corrects = self.book.voucher(draft["corrects_id"])
         self.title.setText(f"Utkast: {draft['text'] or 'utan text'}")
         self._update_state()
+        self._mark_clean()
 
     def show_voucher(self, voucher_id: int) -> None:
         """A booked verifikation, read-only. "Rätta" unless it is already corrected."""
@@ -249,7 +258,63 @@ class VoucherDialog(QDialog):
         self.book_button.show()
         self.draft_button.show()
         self._update_state()
+        self._mark_clean()
         self.date_edit.setFocus()
+
+    # ------------------------------------------------------------------ unsaved work
+    def _snapshot(self) -> tuple:
+        return (self.text_edit.text().strip(), tuple(self.model.draft_rows()))
+
+    def _mark_clean(self) -> None:
+        self._clean = self._snapshot()
+
+    def has_unsaved_work(self) -> bool:
+        """Something typed that is neither booked nor saved as a draft (a date alone is not)."""
+        if self.voucher is not None or self.book.read_only:
+            return False
+        self.table.delegate.commit_open_editor()
+        now = self._snapshot()
+        return now != getattr(self, "_clean", None) and bool(now[0] or now[1])
+
+    def confirm_close(self) -> bool:
+        """Before the form closes (Stäng, Esc, closing the book, quitting): typed work is
+        saved as a draft, thrown away, or the close is cancelled. True when it may close."""
+        if not self.isVisible() or not self.has_unsaved_work():
+            return True
+        text = self.text_edit.text().strip()
+        answer = ask_unsaved(self, f"verifikationen ”{text}”" if text else "en verifikation")
+        if answer == CANCEL:
+            return False
+        if answer == SAVE:
+            keep, self.keep_open = self.keep_open, True
+            try:
+                if self.save_as_draft() is None:
+                    return False  # the reason is shown in the form
+            finally:
+                self.keep_open = keep
+        if self.corrects is None:
+            self.new_voucher(date=self._date_value())  # the next Ny verifikation starts empty
+        self._mark_clean()
+        return True
+
+    def close_by_user(self) -> None:
+        """Stäng or Esc: asks first when typed work would be lost."""
+        if self.confirm_close():
+            self.reject()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and not event.modifiers():
+            self.close_by_user()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        # The window's own close button (a spontaneous close) asks like Stäng; a close
+        # by the program (the book closes, after BookSession asked) does not ask again.
+        if event.spontaneous() and not self.confirm_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     # ------------------------------------------------------------------ state
     def _default_year(self) -> int:

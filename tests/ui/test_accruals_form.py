@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit  # noqa: E402
 
 from accrual_books import INSATSER, kramfors  # noqa: E402
+from ui_helpers import answer_question  # noqa: E402
 
 from finsam_desktop.ui.accruals_form import AccrualsDialog, AccrualsForm, ProjectLinesModel  # noqa: E402
 
@@ -48,8 +49,11 @@ def test_form_books_typed_amounts_as_one_voucher(qtbot, book):
     type_into(qtbot, form.project_view, 1, ProjectLinesModel.AMOUNT, "0")
     type_into(qtbot, form.other_view, 0, 3, "12000")         # upplupna styrelsearvoden
     assert form.summary.text() == "Att bokföra: 654\u00a0163,50 kr på 3 rader."
-    with qtbot.waitSignal(form.booked, timeout=2000) as sig:
+    asked = []
+    answer_question("Bokför", asked)
+    with qtbot.waitSignal(form.booked, timeout=3000) as sig:
         qtbot.mouseClick(form.book_button, Qt.LeftButton)
+    assert asked and "654\u00a0163,50 kr på 3 rader" in asked[0]
     v = sig.args[0].voucher
     owner = projects["owner"].id
     assert v.date == "2021-12-31"

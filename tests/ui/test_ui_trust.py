@@ -1,0 +1,154 @@
+"""A working day at the desktop: nothing is booked by accident and nothing typed is lost
+(Enter never books, Tab keeps what is typed, closing a form with work in it asks)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from finsam_desktop.ui.entry_model import ACCOUNT, DEBIT
+from finsam_desktop.ui.voucher_form import VoucherDialog
+
+from ui_helpers import answer_question, booked_book, isolated_settings  # noqa: F401
+
+
+@pytest.fixture
+def form(qtbot, book):
+    dlg = VoucherDialog(book)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    yield dlg
+    dlg.close()
+
+
+def test_the_whole_form_is_filled_with_tab_alone(qtbot, qapp, book, form):
+    """Date, Tab, text, Tab, konto, Tab, debet: every value lands where the hint says."""
+    form.date_edit.setFocus()
+    form.date_edit.selectAll()
+    qtbot.keyClicks(form.date_edit, "2021-03-15")
+    qtbot.keyClick(form.date_edit, Qt.Key_Tab)
+    assert qapp.focusWidget() is form.text_edit
+    qtbot.keyClicks(form.text_edit, "Faktura StegVidare")
+    qtbot.keyClick(form.text_edit, Qt.Key_Tab)
+    for text in ("4530", "45000"):
+        qtbot.keyClicks(qapp.focusWidget(), text)
+        qtbot.keyClick(qapp.focusWidget(), Qt.Key_Tab)
+    qtbot.wait(20)
+    row = form.model.rows[0]
+    assert (row.account, row.debit) == (4530, 45_000_00)
+    assert form.table.currentIndex().column() > DEBIT
+
+
+def _voucher_count(book) -> int:
+    return sum(book.year_voucher_count(y.id) for y in book.years())
+
+
+def test_enter_in_the_period_end_date_never_books(qtbot, book):
+    """Periodavslut: a date typed in "Periodens slut" and Enter books nothing; Bokför asks
+    first, saying what will be booked, and Avbryt books nothing either."""
+    from accrual_books import kramfors
+    from finsam_desktop.ui.accruals_form import AccrualsDialog
+
+    kramfors(book)
+    before = _voucher_count(book)
+    dlg = AccrualsDialog(book, period_end="2021-12-31")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    form = dlg.form
+    assert form.book_button.isEnabled()
+    assert not form.book_button.isDefault() and not form.book_button.autoDefault()
+    form.date_edit.setFocus()
+    qtbot.keyClicks(form.date_edit, "2021-12-31")
+    qtbot.keyClick(form.date_edit, Qt.Key_Return)
+    qtbot.keyClick(form.date_edit, Qt.Key_Enter)
+    qtbot.wait(50)
+    assert _voucher_count(book) == before and form.last_booking is None
+
+    asked = []
+    answer_question("Avbryt", asked)
+    qtbot.mouseClick(form.book_button, Qt.LeftButton)
+    assert _voucher_count(book) == before
+    assert "Bokföra periodiseringen per 2021-12-31: 993\u00a0052,00 kr på 3 rader?" in asked[0]
+    assert "återföringen bokförs den 2022-01-01 när det räkenskapsåret har lagts till" in asked[0]
+
+    answer_question("Bokför")
+    qtbot.mouseClick(form.book_button, Qt.LeftButton)
+    assert _voucher_count(book) == before + 1
+    assert form.last_booking.voucher.date == "2021-12-31"
+
+
+def _type_a_voucher(qtbot, qapp, form) -> None:
+    form.activateWindow()
+    qtbot.waitUntil(lambda: qapp.activeWindow() is form, timeout=2000)
+    form.date_edit.setFocus()
+    form.date_edit.selectAll()
+    qtbot.keyClicks(form.date_edit, "2021-03-15")
+    qtbot.keyClick(form.date_edit, Qt.Key_Tab)
+    qtbot.keyClicks(form.text_edit, "Hyra mars")
+    qtbot.keyClick(form.text_edit, Qt.Key_Tab)
+    qtbot.keyClicks(qapp.focusWidget(), "5010")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key_Tab)
+    qtbot.keyClicks(qapp.focusWidget(), "12000")
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key_Tab)
+
+
+@pytest.fixture
+def window(qtbot, book):
+    from finsam_desktop.ui.main_window import MainWindow
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+
+
+def test_esc_with_typed_work_asks_and_the_next_form_starts_empty(qtbot, qapp, book, window):
+    window.new_voucher()
+    form = window.voucher_dialog
+    qtbot.waitExposed(form)
+    _type_a_voucher(qtbot, qapp, form)
+    asked = []
+    answer_question("Avbryt", asked)
+    qtbot.keyClick(qapp.focusWidget(), Qt.Key_Escape)  # closes the cell editor
+    qtbot.keyClick(form, Qt.Key_Escape)                # the form
+    qtbot.wait(50)
+    assert form.isVisible(), "Avbryt keeps the form and what is typed"
+    assert "verifikationen ”Hyra mars”" in asked[0]
+    assert form.model.rows[0].account == 5010 and form.model.rows[0].debit == 12_000_00
+
+    answer_question("Släng")
+    form.close_button.click()
+    assert not form.isVisible()
+    window.new_voucher()                               # Ctrl+Shift+N again
+    qtbot.waitUntil(lambda: qapp.activeWindow() is form, timeout=2000)
+    assert form.isVisible() and form.text_edit.text() == ""
+    assert form.model.used_rows() == []
+    assert qapp.focusWidget() is form.date_edit        # a new date goes into Datum, not Konto
+
+
+def test_closing_a_form_can_save_it_as_a_draft(qtbot, qapp, book, window):
+    window.new_voucher()
+    form = window.voucher_dialog
+    _type_a_voucher(qtbot, qapp, form)
+    answer_question("Spara som utkast")
+    form.close_button.click()
+    assert not form.isVisible()
+    drafts = book.drafts()
+    assert [(d["text"], [(r.account, r.amount) for r in d["rows"]]) for d in drafts] == [
+        ("Hyra mars", [(5010, 12_000_00)])]
+
+
+def test_quitting_with_a_form_open_asks_and_avbryt_keeps_the_program(qtbot, qapp, book, window):
+    window.new_voucher()
+    form = window.voucher_dialog
+    _type_a_voucher(qtbot, qapp, form)
+    answer_question("Avbryt")
+    window.act_quit.trigger()                          # Ctrl+Q
+    assert window.isVisible() and form.isVisible()
+    assert window.book is not None
+    answer_question("Spara som utkast")
+    window.act_quit.trigger()
+    assert not window.isVisible()
