@@ -225,8 +225,12 @@ class BookCore:
         """Book (chain.py) links what the transaction wrote."""
 
     # ------------------------------------------------------------------ backups
-    def backup(self, reason: str) -> backups.BackupInfo:
-        """An automatic backup of the book now (backup API), kept in the user's data folder."""
+    def backup(self, reason: str) -> backups.BackupInfo | None:
+        """An automatic backup of the book now (backup API), kept in the user's data folder.
+        Inside a transaction there is nothing to do (None): the copy would wait for the
+        transaction, and the operation that opened it made its backup before."""
+        if self._depth or self.conn.in_transaction:
+            return None
         return backups.make_backup(self.conn, self.path, reason)
 
     def backups(self) -> list[backups.BackupInfo]:

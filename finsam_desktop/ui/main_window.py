@@ -19,7 +19,7 @@ from ..book import SUFFIX, Book
 from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 from ..paths import resource
-from . import pdf_export, settings, sie_actions
+from . import pdf_export, safety_actions, settings, sie_actions
 from .accounts_form import AccountsDialog
 from .accruals_form import AccrualsDialog
 from .budget_form import BudgetDialog
@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc, "Boken kunde inte öppnas")
             return None
         self.set_book(book)
+        safety_actions.after_open(self, book)
         return book
 
     def open_book_dialog(self, read_only: bool = False) -> None:
