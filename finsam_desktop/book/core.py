@@ -322,6 +322,14 @@ class BookCore:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def data_version(self) -> int:
+        """Changes when another connection (another program) commits to the book."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long a write waits for another program's lock before it is refused."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]

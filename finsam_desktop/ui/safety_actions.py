@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
+from ..book import DatabaseError
 from ..book.verify import failed
 from ..errors import FinsamError
 from ..findings import SEVERITY_LABELS
@@ -37,9 +39,51 @@ def build_actions(w: MainWindow, action) -> None:
     w.act_restore.triggered.connect(lambda _checked=False: restore_dialog(w))
 
 
+class ChangeWatcher(QObject):
+    """Notices a commit by another program (PRAGMA data_version) and refreshes the window."""
+
+    def __init__(self, w: MainWindow, interval_ms: int = 1500):
+        super().__init__(w)
+        self.w = w
+        self._book = None
+        self._version = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def poll(self) -> bool:
+        book = self.w.book
+        if book is None:
+            self._book = None
+            return False
+        try:
+            version = book.data_version()
+        except (FinsamError, DatabaseError):
+            return False
+        if book is not self._book:
+            self._book, self._version = book, version
+            return False
+        if version == self._version:
+            return False
+        self._version = version
+        self.w.refresh()
+        self.w.statusBar().showMessage("Boken ändrades av ett annat program; visningen är uppdaterad.", 6000)
+        return True
+
+
+# A write waits at most this long for another program's lock; then it is refused with a
+# Swedish message instead of freezing the window.
+DESKTOP_BUSY_MS = 250
+
+
 def after_open(w: MainWindow, book) -> None:
     """Tell what opening did, and run the quick verification; a book that fails it is
-    shown but not written to."""
+    shown but not written to. Watch for changes by other programs."""
+    book.set_busy_timeout(DESKTOP_BUSY_MS)
+    if getattr(w, "change_watcher", None) is None:
+        w.change_watcher = ChangeWatcher(w)
+    w.change_watcher.poll()
     if book.notices:
         QMessageBox.information(w, APP, "\n\n".join(book.notices))
     try:
@@ -79,6 +123,7 @@ def check_book(w: MainWindow) -> list:
     text.setReadOnly(True)
     lay.addWidget(text)
     buttons = QDialogButtonBox(QDialogButtonBox.Close)
+    buttons.button(QDialogButtonBox.Close).setText("Stäng")
     buttons.rejected.connect(dlg.reject)
     lay.addWidget(buttons)
     dlg.resize(720, 420)
@@ -109,6 +154,7 @@ class LogDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         lay.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText("Stäng")
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.resize(900, 520)
@@ -142,6 +188,7 @@ class RestoreDialog(QDialog):
         lay.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Återställ")
+        buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)

@@ -77,3 +77,30 @@ def test_restore_from_a_backup_in_the_window(qapp, tmp_path, monkeypatch):
     safety_actions.restore_chosen(w, first.id)
     assert w.book.conn.execute("SELECT count(*) FROM voucher").fetchone()[0] == 2
     w.close()
+
+
+def test_change_by_another_program_refreshes_the_window_and_a_lock_never_freezes_it(qapp, tmp_path):
+    import time
+    import pytest
+    from finsam_desktop.errors import RuleError
+    p = make(tmp_path, 1)
+    w = MainWindow()
+    book = w.open_book(p)
+    refreshed = []
+    w.refresh = lambda: refreshed.append(1)
+    assert w.change_watcher.poll() is False
+    with Book.open(p) as other:
+        other.book_voucher("2021-04-01", "Från ett annat program", [(1930, 5_00), (3010, -5_00)])
+    assert w.change_watcher.poll() is True and refreshed == [1]
+    assert w.change_watcher.poll() is False
+    hold = sqlite3.connect(str(p), isolation_level=None)
+    hold.execute("BEGIN IMMEDIATE")
+    try:
+        t = time.perf_counter()
+        with pytest.raises(RuleError, match="annat program"):
+            book.book_voucher("2021-04-02", "Väntar inte", [(1930, 1), (3010, -1)])
+        assert time.perf_counter() - t < 2.0
+    finally:
+        hold.execute("ROLLBACK")
+        hold.close()
+    w.close()
