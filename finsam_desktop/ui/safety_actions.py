@@ -150,6 +150,8 @@ class LogDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
                 self.table.setItem(r, c, item)
+        for c in range(3):
+            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
         lay.addWidget(self.table)
