@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
-from ..book import DatabaseError
+from ..book import Book, DatabaseError
 from ..book.verify import failed
 from ..errors import FinsamError
 from ..findings import SEVERITY_LABELS
@@ -92,9 +94,51 @@ def after_open(w: MainWindow, book) -> None:
         show_error(w, exc)
         return
     if block_writes_if_failed(book, findings):
-        QMessageBox.warning(w, "Kontroll av bokfilen", _text(findings, errors_only=True) +
-                            "\n\nBoken visas men ändras inte. Återställ den från en säkerhetskopia "
-                            "(Arkiv ▸ Återställ från säkerhetskopia).")
+        _warn_failed(w, findings)
+        return
+    w.background_verify = BackgroundVerify(w, book)
+
+
+def _warn_failed(w: MainWindow, findings) -> None:
+    QMessageBox.warning(w, "Kontroll av bokfilen", _text(findings, errors_only=True) +
+                        "\n\nBoken visas men ändras inte. Återställ den från en säkerhetskopia "
+                        "(Arkiv ▸ Återställ från säkerhetskopia).")
+
+
+class BackgroundVerify(QObject):
+    """The full verification of a book just opened, on its own read-only connection in a
+    worker thread; a book that fails is not written to from then on."""
+
+    finished = Signal(object)
+
+    def __init__(self, w: MainWindow, book):
+        super().__init__(w)
+        self.w = w
+        self.book = book
+        self.findings = None
+        self.finished.connect(self._finished)
+        self.thread = threading.Thread(target=self._run, args=(book.path,), daemon=True)
+        self.thread.start()
+
+    def _run(self, path) -> None:
+        try:
+            with Book.open(path, read_only=True) as other:
+                findings = verify(other, full=True)
+        except (FinsamError, DatabaseError):
+            findings = None
+        try:
+            self.finished.emit(findings)
+        except RuntimeError:  # the window is gone
+            pass
+
+    def _finished(self, findings) -> None:
+        self.findings = findings
+        if findings is None or self.w.book is not self.book:
+            return
+        if block_writes_if_failed(self.book, findings):
+            _warn_failed(self.w, findings)
+        else:
+            self.w.statusBar().showMessage("Bokfilen är kontrollerad: hel och oförändrad.", 6000)
 
 
 def _text(findings, *, errors_only: bool = False) -> str:

@@ -104,3 +104,17 @@ def test_change_by_another_program_refreshes_the_window_and_a_lock_never_freezes
         hold.execute("ROLLBACK")
         hold.close()
     w.close()
+
+
+def test_full_verification_runs_in_the_background_after_open(qapp, tmp_path):
+    import time
+    w = MainWindow()
+    w.open_book(make(tmp_path, 2))
+    bg = w.background_verify
+    bg.thread.join(30)
+    deadline = time.time() + 10
+    while bg.findings is None and time.time() < deadline:
+        qapp.processEvents()
+    assert bg.findings and not [f for f in bg.findings if f.is_error]
+    assert w.book.write_block is None
+    w.close()
