@@ -228,8 +228,12 @@ class BookCore:
         """Book (chain.py) links what the transaction wrote."""
 
     # ------------------------------------------------------------------ backups
-    def backup(self, reason: str) -> backups.BackupInfo:
-        """An automatic backup of the book now (backup API), kept in the user's data folder."""
+    def backup(self, reason: str) -> backups.BackupInfo | None:
+        """An automatic backup of the book now (backup API), kept in the user's data folder.
+        Inside a transaction there is nothing to do (None): the copy would wait for the
+        transaction, and the operation that opened it made its backup before."""
+        if self._depth or self.conn.in_transaction:
+            return None
         return backups.make_backup(self.conn, self.path, reason, self.COMPANIONS)
 
     def backups(self) -> list[backups.BackupInfo]:
@@ -321,6 +325,14 @@ class BookCore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def data_version(self) -> int:
+        """Changes when another connection (another program) commits to the book."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long a write waits for another program's lock before it is refused."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
 
     @property
     def schema_version(self) -> int:

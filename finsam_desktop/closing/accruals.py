@@ -298,6 +298,7 @@ def book_accruals(book, period_end: str, entries, *, series: str = "A",
     entries = list(entries)
     if not entries:
         raise InputError("Ange minst en rad att bokföra.", field="rader")
+    book.backup("accrual")
     known = {a.number for a in book.accounts(active_only=True)}
     lines = [_resolve(book, period_end, e, known) for e in entries]
 

@@ -39,6 +39,7 @@ def close_year(book: Book, year_id: int, *, bank_statement: int | None = None, p
         first = blocking[0].message
         more = f" ({len(blocking) - 1} till)" if len(blocking) > 1 else ""
         raise BlockedError(f"Räkenskapsåret {year.label} kan inte stängas: {first}{more}", blocking)
+    book.backup("close-year")
     with book.transaction():
         nxt = book.lock_and_carry_forward(year_id)
         book_pending_reversals(book)
@@ -46,5 +47,8 @@ def close_year(book: Book, year_id: int, *, bank_statement: int | None = None, p
 
 
 def reopen_year(book: Book, year_id: int, reason: str) -> FiscalYear:
-    """Re-open a closed year (explicit, with a logged reason)."""
+    """Re-open a closed year (explicit, with a logged reason), after a backup."""
+    year = book.existing_year(year_id)
+    if year.is_closed and (reason or "").strip():
+        book.backup("reopen-year")
     return book.reopen_year(year_id, reason)

@@ -141,6 +141,9 @@ def _steps(book: Book, year_id: int, label: str):
     def copy(path: Path) -> None:
         book.backup_to(path)
 
+    def log(path: Path) -> None:
+        path.write_text(audit_trail_text(book, year_id), encoding="utf-8")
+
     return [
         (f"Årsredovisning {label}.pdf", "Årsredovisningen att läsa, skriva ut och arkivera.", pdf),
         (f"Bokföring {label}.se", "Årets bokföring i SIE typ 4 (verifikationer, ingående och "
@@ -154,6 +157,8 @@ def _steps(book: Book, year_id: int, label: str):
                                   "verifikation.", lambda path: write_underlag_index(book, year_id, path)),
         (f"Kopia av boken {label}.finsam", "En fullständig kopia av bokföringsfilen, öppnas med "
                                            "Finsam Bokföring (SQLite-databas).", copy),
+        (f"Försegling och logg {label}.txt", "Bokens händelselogg (behandlingshistorik) att läsa, med "
+                                             "årets försegling och verifikationskedjans senaste länk.", log),
     ] + extra_steps(book, year_id, label)
 
 
@@ -214,3 +219,20 @@ def verify_package(folder: str | Path) -> list[str]:
         if not p.exists() or sha256_of(p) != digest:
             bad.append(name)
     return bad
+
+
+def audit_trail_text(book: Book, year_id: int) -> str:
+    """The audit log as text, with the year's seal and the chain's head: what the
+    handover package carries so that the book copy in it can be checked against it."""
+    year = book.year(year_id)
+    seal = book.year_seals().get(year_id)
+    head_id, head = book.chain_head()
+    lines = [f"Händelselogg för {book.forbund().namn}, räkenskapsår {year.label}",
+             f"Försegling av {year.label}: {seal}" if seal else f"Räkenskapsåret {year.label} är inte förseglat "
+             "(det är inte stängt).",
+             f"Verifikationskedjans senaste länk (verifikation id {head_id}): {head}",
+             "Kontrollera kopian av boken med: finsam verify BOK", ""]
+    for e in book.audit_log():
+        detail = json.dumps(e["detail"], ensure_ascii=False, sort_keys=True)
+        lines.append(f"{e['id']:>6}  {e['at']}  {e['action']:<22} {detail}")
+    return "\r\n".join(lines) + "\r\n"

@@ -18,7 +18,7 @@ from ..book import SUFFIX, Book
 from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 from ..paths import resource
-from . import pdf_export, settings, sie_actions
+from . import pdf_export, safety_actions, settings, sie_actions
 from .bank_view import choose_and_import as import_bank_statement, statement_path
 from .about import about_html
 from .accounts_form import AccountsDialog
@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc, "Boken kunde inte öppnas")
             return None
         self.set_book(book)
+        safety_actions.after_open(self, book)
         return book
 
     def open_book_dialog(self, read_only: bool = False) -> None:

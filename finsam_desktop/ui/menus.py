@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from . import safety_actions
 from .bank_view import choose_and_import as import_bank_statement
 from .pages import PAGES
 
@@ -42,6 +43,7 @@ def build_actions(w: MainWindow) -> None:
                       "Ctrl+Shift+O", "Öppna en bok utan att kunna ändra den", needs_book=False)
     w.act_backup = A("Spara &kopia som …", w.save_copy, "Ctrl+Shift+S",
                      "Spara en kopia av hela boken i en annan fil")
+    safety_actions.build_actions(w, A)
     w.act_import = A("&Importera SIE …", w.import_sie, "Ctrl+I", "Läs in en SIE-fil", needs_book=False)
     w.act_export = A("&Exportera SIE …", w.export_sie, "Ctrl+E", "Skriv räkenskapsåret som SIE 4")
     w.act_close_book = A("&Stäng boken", w.close_book, "Ctrl+W", "Stäng boken")
@@ -97,6 +99,7 @@ def build_menus(w: MainWindow) -> None:
     w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     m.addSeparator()
     m.addAction(w.act_backup)
+    m.addActions([w.act_restore, w.act_verify, w.act_log])
     m.addSeparator()
     m.addActions([w.act_import, w.act_export])
     m.addSeparator()

@@ -36,6 +36,8 @@ def package(demo, tmp_path_factory):
 def test_handover_sha256_list_matches_the_files(package):
     names = {f.name for f in package.files}
     assert {n.rsplit(".", 1)[1] for n in names} == {"pdf", "se", "xlsx", "json", "finsam", "csv", "txt"}
+    log = (package.folder / "Försegling och logg 2025 UTKAST.txt").read_text(encoding="utf-8")
+    assert "Händelselogg för" in log and "voucher.book" in log and "Verifikationskedjans senaste länk" in log
     readme = (package.folder / README_NAME).read_text(encoding="utf-8")
     for f in package.files:
         assert f.sha256 == digest(package.folder / f.name)
