@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..book import Book, FiscalYear, VoucherFilter
+from ..book import Book, FiscalYear
 from ..book.chart import INCOME_ROWS
 from .common import MUTED_STYLE, heading, money_kr, table_view, today_iso
 from .models import VOUCHER_COLUMNS, RecordTableModel
@@ -117,7 +117,7 @@ class StartPage(QWidget):
         lay.addSpacing(6)
         lay.addLayout(cards)
         lay.addSpacing(6)
-        lay.addWidget(heading("Senaste verifikationer", 12))
+        lay.addWidget(heading("Senast bokförda verifikationer", 12))
         lay.addWidget(self.latest, 1)
         self.reload()
 
@@ -141,9 +141,8 @@ class StartPage(QWidget):
         self._result(y, upto)
         self._bank(upto)
         self._accruals(upto)
-        count = b.count_vouchers(VoucherFilter(year_id=y.id))
-        latest = b.list_vouchers(VoucherFilter(year_id=y.id), offset=max(0, count - 12), limit=12)
-        self.latest_model.set_records(list(reversed(latest)))
+        # Newest booked first: a back-dated verifikation just booked shows at the top.
+        self.latest_model.set_records(b.latest_booked(y.id, 12))
 
     def set_year(self, year_id: int) -> None:
         self.year_id = year_id

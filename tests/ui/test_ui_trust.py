@@ -220,3 +220,33 @@ def test_accruals_and_their_reversals_are_not_shown_as_corrections(qtbot, book):
     assert status[res.reversal.ref] == ("Återföring", None)
     assert status[wrong.ref][0] == "Rättad" and status[wrong.ref][1] is not None
     assert status[fix.ref][0] == "Rättelse" and status[fix.ref][1] is not None
+
+
+def test_search_finds_amounts_and_the_start_of_a_number(tmp_path):
+    """Searching "25000" or "25 000" finds the faktura of 25 000 kr; "A 2" finds A 2 and
+    A 20–A 29 as the user types; a plain word still searches the text."""
+    from finsam_desktop.book import VoucherFilter
+
+    book = booked_book(tmp_path)
+    for i in range(20):
+        book.book_voucher("2021-04-01", f"Porto {i}", [(6410, 10_00 + i), (1930, -(10_00 + i))])
+    found = lambda text: sorted(v.ref for v in book.list_vouchers(VoucherFilter(text=text)))  # noqa: E731
+    assert found("25000") == found("25 000") == found("25 000,00") == ["A 2"]
+    assert found("a 2") == ["A 2", "A 20", "A 21", "A 22", "A 23"]
+    assert found("A 23") == ["A 23"]
+    assert found("Kontorsmaterial") == ["A 3"]
+    assert found("1250,50") == ["A 3"]
+    assert found("2021") == []  # not an amount on any row, not in a text
+
+
+def test_a_back_dated_voucher_just_booked_heads_the_latest_list(qtbot, tmp_path):
+    from finsam_desktop.ui.start_page import StartPage
+
+    book = booked_book(tmp_path)
+    late = book.book_voucher("2021-01-02", "Bakåtdaterad faktura", [(6410, 99_00), (1930, -99_00)])
+    page = StartPage(book)
+    qtbot.addWidget(page)
+    page.reload()
+    refs = [page.latest_model.record(r).ref for r in range(page.latest_model.rowCount())]
+    assert refs[0] == late.ref == "A 4"
+    assert refs == ["A 4", "A 3", "A 2", "A 1"]
