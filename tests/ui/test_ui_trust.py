@@ -250,3 +250,16 @@ def test_a_back_dated_voucher_just_booked_heads_the_latest_list(qtbot, tmp_path)
     refs = [page.latest_model.record(r).ref for r in range(page.latest_model.rowCount())]
     assert refs[0] == late.ref == "A 4"
     assert refs == ["A 4", "A 3", "A 2", "A 1"]
+
+
+def test_the_konto_list_is_wide_enough_for_the_names(qtbot, qapp, form):
+    """The completer under the narrow Konto column shows whole names, not "1640 M…"."""
+    form.table.setFocus()
+    form.table.setCurrentIndex(form.model.index(0, ACCOUNT))
+    editor = form.table.delegate.editor
+    assert editor is not None
+    popup = editor.completer().popup()
+    fm = form.table.fontMetrics()
+    longest = max(fm.horizontalAdvance(w) for w in form.table.delegate.account_words.stringList())
+    assert popup.minimumWidth() >= min(longest, 600) > form.table.columnWidth(ACCOUNT)
+    form.table.delegate.commit_open_editor()
