@@ -113,14 +113,21 @@ class SieImportDialog(QDialog):
         self.verdict.setWordWrap(True)
         if errors:
             self.verdict.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
-            self.verdict.setText(f"Filen har {len(errors)} fel och kan inte läsas in. Inget har skrivits. "
-                                 "Rätta filen i programmet den kommer från och läs in den igen.")
+            already = all("finns redan i boken" in f.message for f in errors)
+            self.verdict.setText(
+                "Filen verkar redan vara inläst i boken och läses inte in igen. Inget har skrivits."
+                if already else
+                f"Filen har {len(errors)} fel och kan inte läsas in. Inget har skrivits. "
+                "Rätta filen i programmet den kommer från och läs in den igen.")
         else:
             self.verdict.setStyleSheet("color: #1e7b34; font-weight: 600;")
             self.verdict.setText("Filen kan läsas in. Inget skrivs förrän du klickar Importera; importen "
                                  "görs helt eller inte alls och kan avbrytas medan den pågår."
                                  + (" Läs igenom varningarna först." if warnings else ""))
         self.import_button = primary(QPushButton("&Importera"))
+        # Importing books many verifikationer: only by this button, never by Enter.
+        self.import_button.setDefault(False)
+        self.import_button.setAutoDefault(False)
         self.import_button.setEnabled(not errors)
         self.import_button.clicked.connect(self.accept)
         cancel = QPushButton("Avbryt")
