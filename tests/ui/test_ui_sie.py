@@ -92,6 +92,7 @@ def test_a_file_with_errors_cannot_be_imported_and_the_error_names_the_line(qtbo
     assert first.is_error and first.line and "trasig.se" in first.message
     assert dlg.findings_model.index(0, 1).data() == f"trasig.se:{first.line}"
     assert "kan inte läsas in" in dlg.verdict.text()
+    assert dlg.values["orgnr"].text() == VALID_ORGNR  # the file's #ORGNR, not 000000-0000
     assert not (tmp_path / "trasig.finsam").exists()
 
 
