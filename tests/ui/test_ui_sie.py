@@ -4,6 +4,7 @@ import only when confirmed, into a new book or into the open book of the same ye
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from finsam_desktop.book import Book, VoucherFilter
@@ -93,6 +94,16 @@ def test_a_file_with_errors_cannot_be_imported_and_the_error_names_the_line(qtbo
     assert dlg.findings_model.index(0, 1).data() == f"trasig.se:{first.line}"
     assert "kan inte läsas in" in dlg.verdict.text()
     assert dlg.values["orgnr"].text() == VALID_ORGNR  # the file's #ORGNR, not 000000-0000
+    # The finding is shown whole: its row grows to the wrapped text, its tooltip wraps.
+    view = dlg.tabs.widget(0)
+    dlg.resize(1000, 640)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    col = 3
+    assert view.rowHeight(0) >= view.sizeHintForRow(0) > view.fontMetrics().height() * 1.5 or \
+        view.fontMetrics().horizontalAdvance(view.model().index(0, col).data()) <= view.columnWidth(col)
+    assert view.model().index(0, col).data(Qt.ToolTipRole).startswith("<p>")
+    dlg.close()
     assert not (tmp_path / "trasig.finsam").exists()
 
 
