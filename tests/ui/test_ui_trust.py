@@ -263,3 +263,21 @@ def test_the_konto_list_is_wide_enough_for_the_names(qtbot, qapp, form):
     longest = max(fm.horizontalAdvance(w) for w in form.table.delegate.account_words.stringList())
     assert popup.minimumWidth() >= min(longest, 600) > form.table.columnWidth(ACCOUNT)
     form.table.delegate.commit_open_editor()
+
+
+def test_period_end_table_shows_whole_insats_names_and_headers(qtbot, book):
+    from accrual_books import kramfors
+    from finsam_desktop.ui.accruals_form import AccrualsForm, ProjectLinesModel
+
+    kramfors(book)
+    form = AccrualsForm(book, "2021-12-31")
+    qtbot.addWidget(form)
+    form.resize(1300, 700)
+    form.show()
+    qtbot.waitExposed(form)
+    view, model = form.project_view, form.projects
+    fm = view.fontMetrics()
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert view.columnWidth(0) >= max(fm.horizontalAdvance(n) for n in names)
+    header = model.headerData(ProjectLinesModel.COMMENT, Qt.Horizontal)
+    assert view.columnWidth(ProjectLinesModel.COMMENT) >= fm.horizontalAdvance(header) + 8
