@@ -529,7 +529,12 @@ class AccrualsDialog(QDialog):
             period_end = years[0].end
         self.form = AccrualsForm(book, period_end, self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText("Stäng")
+        close = buttons.button(QDialogButtonBox.Close)
+        close.setText("Stäng")
+        # Not a default button either: Enter in "Periodens slut" must not close the form
+        # and throw away the amounts typed in it.
+        close.setAutoDefault(False)
+        close.setDefault(False)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.form)

@@ -66,6 +66,7 @@ def test_enter_in_the_period_end_date_never_books(qtbot, book):
     qtbot.keyClick(form.date_edit, Qt.Key_Enter)
     qtbot.wait(50)
     assert _voucher_count(book) == before and form.last_booking is None
+    assert dlg.isVisible(), "Enter neither books nor closes the form"
 
     asked = []
     answer_question("Avbryt", asked)
