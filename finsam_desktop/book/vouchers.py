@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date as _date, timedelta
 from typing import Iterable, Iterator, Sequence
 
 from ..errors import InputError, RuleError
-from ..money import format_ore
+from ..money import format_ore, parse_kr
 from .core import now_iso
 from .model import BalanceLine, Voucher, VoucherRow
 from .validate import check_text, parse_date
@@ -308,8 +309,17 @@ class VouchersMixin:
         if f.project_id is not None:
             where.append("v.id IN (SELECT voucher_id FROM voucher_row WHERE project_id = ?)"); params.append(f.project_id)
         if f.text:
-            where.append("(v.text LIKE ? OR (v.series || ' ' || v.number) = ?)")
-            params += [f"%{f.text}%", f.text.strip()]
+            # The text, the start of the number ("A 25" finds A 25 and A 250), or an amount
+            # on any row ("45000", "45 000", "45 000,00" find a row of 45 000,00 kr).
+            needle = f.text.strip()
+            ref = re.sub(r"^([A-Za-z]+)\s*(\d)", r"\1 \2", needle).upper()
+            cond = ["v.text LIKE ?", "(v.series || ' ' || v.number) LIKE ?"]
+            params += [f"%{needle}%", f"{ref}%"]
+            amount = _search_amount(needle)
+            if amount:
+                cond.append("v.id IN (SELECT voucher_id FROM voucher_row WHERE amount IN (?, ?))")
+                params += [amount, -amount]
+            where.append("(" + " OR ".join(cond) + ")")
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def count_vouchers(self, f: VoucherFilter = VoucherFilter()) -> int:
@@ -326,6 +336,16 @@ class VouchersMixin:
             " v.corrects_id, (SELECT min(c.id) FROM voucher c WHERE c.corrects_id = v.id) "
             f"FROM voucher v{sql} ORDER BY v.date, v.series, v.number LIMIT ? OFFSET ?",
             (*params, limit, offset))
+        return [VoucherSummary(*r) for r in rows]
+
+    def latest_booked(self, year_id: int, limit: int = 12) -> list[VoucherSummary]:
+        """The räkenskapsår's most recently booked verifikationer, newest first (by when
+        they were booked, so a back-dated one just booked is among them)."""
+        rows = self.conn.execute(
+            "SELECT v.id, v.series, v.number, v.date, v.text, "
+            " (SELECT ifnull(sum(amount), 0) FROM voucher_row r WHERE r.voucher_id = v.id AND r.amount > 0), "
+            " v.corrects_id, (SELECT min(c.id) FROM voucher c WHERE c.corrects_id = v.id) "
+            "FROM voucher v WHERE v.year_id = ? ORDER BY v.id DESC LIMIT ?", (year_id, limit))
         return [VoucherSummary(*r) for r in rows]
 
     def ledger_opening(self, account: int, date_from: str) -> int:
@@ -568,3 +588,13 @@ class VouchersMixin:
                                   corrects_id=d["corrects_id"])
             self.conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
         return v
+
+
+def _search_amount(text: str) -> int | None:
+    """The amount in öre a search text means, or None when it is no amount."""
+    if not re.fullmatch(r"[−-]?[\d\s\u00a0]+([,.]\d{1,2})?", text):
+        return None
+    try:
+        return abs(parse_kr(text, field="sök"))
+    except InputError:
+        return None

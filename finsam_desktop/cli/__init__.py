@@ -40,12 +40,30 @@ MODULE_OF = {command: module for module, commands in COMMANDS.items() for comman
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Swedish usage errors and exit code 2."""
+    """argparse with Swedish headings in --help, Swedish usage errors and exit code 2."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "visa den här hjälpen och avsluta"
+
+    def format_usage(self) -> str:
+        return _swedish_heading(super().format_usage())
+
+    def format_help(self) -> str:
+        return _swedish_heading(super().format_help())
 
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
         print(f"finsam: fel: {swedish_usage_error(message)}", file=sys.stderr)
         raise SystemExit(2)
+
+
+def _swedish_heading(text: str) -> str:
+    return text.replace("usage: ", "användning: ", 1)
 
 
 # argparse writes its usage errors in English; these are the ones a user meets.

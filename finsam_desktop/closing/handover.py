@@ -68,6 +68,20 @@ def existing_folder(folder: str | Path) -> Path:
     return out
 
 
+def output_folder(folder: str | Path) -> Path:
+    """`folder` to write the package into, made (with its parents) when missing, as the
+    README's `finsam handover BOOK --year Y -o overlamning/` expects; a BookFileError
+    when a file is in the way or the folder cannot be made."""
+    out = Path(folder)
+    if out.exists() and not out.is_dir():
+        raise BookFileError(f"{out} är en fil, inte en mapp.", path=str(out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BookFileError(f"Mappen {out} kunde inte skapas: {exc.strerror or exc}.", path=str(out)) from exc
+    return out
+
+
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -85,11 +99,11 @@ def package_name(book: Book, year_id: int) -> str:
 
 def make_handover(book: Book, year_id: int, out_dir: str | Path, *, name: str | None = None,
                   progress=None) -> HandoverPackage:
-    """Write the package for the räkenskapsår into `out_dir` (which must exist), in a
+    """Write the package for the räkenskapsår into `out_dir` (made when missing), in a
     folder called `name` (default: package_name). Returns the folder, the zip and the
     files with their checksums. `progress` (ui/tasks.Progress) is told about each step."""
     year = book.existing_year(year_id)
-    out = existing_folder(out_dir)
+    out = output_folder(out_dir)
     name = _safe(name) if name else package_name(book, year_id)
     folder, zip_path = out / name, out / f"{name}.zip"
     for p in (folder, zip_path):

@@ -375,7 +375,10 @@ def plan_import(sie: SieFile, book=None, *, orgnr: str | None = None) -> ImportP
     """What importing `sie` would do: into a new book (book=None) or into `book`. Reads
     the book, never writes. The plan's findings include the reader's."""
     p = _Planner(sie, book, orgnr)
-    namn, org = p.identity() if not sie.errors else ((sie.company_name or "?"), PLACEHOLDER_ORGNR)
+    # A file with errors is not imported, but its preview still names the file's own
+    # #ORGNR (when it can be read), not the placeholder a new book would get.
+    namn, org = p.identity() if not sie.errors else (
+        (sie.company_name or "?"), file_orgnr(sie.orgnr)[0] or PLACEHOLDER_ORGNR)
     equity = ACCOUNT_ROLES["equity"].default
     if book is not None:
         setting = book.account_role_setting("equity")

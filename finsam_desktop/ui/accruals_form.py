@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from ..book.validate import parse_account_number
 from ..errors import FinsamError
 from ..money import parse_kr
 from .ask import confirm_booking
+from .screen_fit import fit_to_screen
 from .common import (LEFT, RIGHT, error_label, heading, iso, money, muted, qdate, set_column_widths,
                      set_error)
 
@@ -341,10 +342,13 @@ class AccrualsForm(QWidget):
         self.others = OtherLinesModel(self)
         self.project_view = _table(self.projects)
         self.other_view = _table(self.others)
-        set_column_widths(self.project_view, {0: 30, 1: 20, 2: 11, 3: 11, 4: 12, 5: 11, 6: 12, 7: 16, 8: 16})
+        set_column_widths(self.project_view, {0: 30, 1: 16, 2: 11, 3: 11, 4: 12, 5: 10, 6: 12, 7: 14, 8: 16})
         set_column_widths(self.other_view, {0: 46, 1: 12, 2: 12, 3: 12, 4: 24, 5: 18})
         # The comment takes what is left, so the columns never need a scroll bar.
-        self.project_view.horizontalHeader().setSectionResizeMode(ProjectLinesModel.COMMENT, QHeaderView.Stretch)
+        # The insats name is shown whole; the projektägare takes what is left; the comment
+        # keeps room for its header.
+        self.project_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.project_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.other_view.horizontalHeader().setSectionResizeMode(OtherLinesModel.COMMENT, QHeaderView.Stretch)
 
         self.summary = QLabel()
@@ -525,9 +529,15 @@ class AccrualsDialog(QDialog):
             period_end = years[0].end
         self.form = AccrualsForm(book, period_end, self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText("Stäng")
+        close = buttons.button(QDialogButtonBox.Close)
+        close.setText("Stäng")
+        # Not a default button either: Enter in "Periodens slut" must not close the form
+        # and throw away the amounts typed in it.
+        close.setAutoDefault(False)
+        close.setDefault(False)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.form)
         lay.addWidget(buttons)
-        self.resize(1180, 720)
+        # Wide enough for whole insats and projektägare names, never wider than the screen.
+        fit_to_screen(self, QSize(1340, 720))

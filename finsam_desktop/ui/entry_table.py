@@ -44,6 +44,9 @@ class EntryDelegate(QStyledItemDelegate):
             comp.setCompletionMode(QCompleter.PopupCompletion)
             comp.setMaxVisibleItems(12)
             editor.setCompleter(comp)
+            # The list is as wide as its longest name ("1640 Momsfordran …"), not as the
+            # narrow konto column it opens under.
+            comp.popup().setMinimumWidth(self.popup_width(col))
             # Picking a name from the list is the same as typing it and pressing Enter.
             comp.activated.connect(lambda _text, e=editor: self._finish(e, enter=True))
             # Enter while the list is open reaches the editor past the event filter.
@@ -52,6 +55,12 @@ class EntryDelegate(QStyledItemDelegate):
         self.editor = editor
         self.editor_index = index
         return editor
+
+    def popup_width(self, col: int) -> int:
+        words = (self.account_words if col == ACCOUNT else self.project_words).stringList()
+        fm = self.table.fontMetrics()
+        widest = max((fm.horizontalAdvance(w) for w in words), default=0)
+        return min(widest + 48, 640)
 
     def destroyEditor(self, editor, index):
         if editor is self.editor:

@@ -28,6 +28,8 @@ from .budget_form import BudgetDialog
 from .budget_plan_view import BudgetPlanDialog
 from .common import ERROR_STYLE, MUTED_STYLE, heading, muted, show_error
 from .drafts_view import DraftsDialog
+from .help_view import FOR_VIEW, HelpDialog
+from .screen_fit import available_geometry, fit_to_screen
 from .members_form import ForbundDialog, MembersDialog
 from .menus import build_actions, build_menus, build_toolbar
 from .underlag_actions import install_underlag_actions
@@ -351,8 +353,20 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     # ------------------------------------------------------------------ dialogs of the book
+    def _host(self, dlg: QWidget) -> QWidget:
+        """Put `dlg` in front of the bokslut wizard when the wizard sent the user to fix
+        something, so it can be clicked and typed in rather than opening behind the modal
+        wizard. A list that closes as it opens a form (Utkast) is skipped."""
+        modal = QApplication.activeModalWidget()
+        while isinstance(modal, DraftsDialog) and modal is not dlg:
+            modal = modal.parentWidget()
+        if isinstance(modal, BokslutWizard) and modal is not dlg and dlg.parentWidget() is self:
+            dlg.setParent(modal, dlg.windowFlags())
+        return dlg
+
     def _open(self, dlg, *, refresh: bool = True):
         """Show a dialog of the open book (non-modal); the session closes it with the book."""
+        self._host(dlg)
         self.session.adopt(dlg)
         if refresh:
             dlg.finished.connect(lambda _r: self.refresh())
@@ -361,7 +375,7 @@ class MainWindow(QMainWindow):
         return dlg
 
     def _voucher_form(self, **kwargs) -> VoucherDialog:
-        dlg = self.session.adopt(VoucherDialog(self.book, self, **kwargs))
+        dlg = self.session.adopt(self._host(VoucherDialog(self.book, self, **kwargs)))
         dlg.booked.connect(lambda _v: self.refresh())
         return dlg
 
@@ -524,6 +538,17 @@ class MainWindow(QMainWindow):
             w.text_edit.setFocus()
             w.text_edit.selectAll()
 
+    def show_help(self, topic: str | None = None) -> HelpDialog:
+        """Hjälp (F1), at the page for the view in front."""
+        if topic is None:
+            row = self.nav.currentRow() if self.book is not None else -1
+            key = PAGES[row][0] if 0 <= row < len(PAGES) else None
+            topic = FOR_VIEW.get(key or "", "index.html")
+        dlg = HelpDialog(self, topic)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
     def about(self) -> None:
         QMessageBox.about(self, f"Om {APP_NAME}", about_html(self.book.path if self.book else None))
 
@@ -532,8 +557,8 @@ class MainWindow(QMainWindow):
         geom, state = settings.geometry()
         if geom is not None:
             self.restoreGeometry(geom)
-        else:
-            self.resize(1280, 800)
+        if geom is None or not available_geometry(self).contains(self.frameGeometry()):
+            fit_to_screen(self, QSize(1280, 800))  # a 1366×768 laptop shows the status bar
         if state is not None:
             self.restoreState(state)
 

@@ -89,7 +89,9 @@ def build_actions(w: MainWindow) -> None:
                      "Bokslut, årsredovisning och stängning av året", writes=True)
     w.act_reopen = A("Öppna stängt år &igen …", w.reopen_year, "Ctrl+Shift+L",
                      "Öppna ett stängt räkenskapsår igen; orsaken skrivs i loggen", writes=True)
-    w.act_about = A("&Om Finsam Bokföring", w.about, "F1", needs_book=False)
+    w.act_help = A("&Hjälp", w.show_help, QKeySequence.HelpContents, "Handboken: bokföring, periodavslut, "
+                   "bokslut, SIE, överlämning och konteringsexempel", needs_book=False)
+    w.act_about = A("&Om Finsam Bokföring", w.about, needs_book=False)
 
 def build_menus(w: MainWindow) -> None:
     mb = w.menuBar()
@@ -135,6 +137,8 @@ def build_menus(w: MainWindow) -> None:
     w.wizard_menu.addSeparator()
     w.wizard_menu.addAction(w.act_reopen)
     m = mb.addMenu("&Hjälp")
+    m.addAction(w.act_help)
+    m.addSeparator()
     m.addAction(w.act_about)
 
 def build_toolbar(w: MainWindow) -> None:

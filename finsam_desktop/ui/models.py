@@ -142,7 +142,9 @@ VOUCHER_COLUMNS = [
     Column("Text", lambda v: v.text),
     Column("Belopp", lambda v: v.amount, amount=True, tooltip="Summa debet"),
     Column("Status", _voucher_note, tooltip="Rättelse: verifikationen rättar en annan. "
-                                            "Rättad: en senare verifikation har rättat den."),
+                                            "Rättad: en senare verifikation har rättat den. "
+                                            "Periodisering och Återföring: periodavslutets "
+                                            "verifikationer, inga rättelser."),
 ]
 
 
@@ -159,6 +161,21 @@ class VoucherListModel(PagedCache, ColumnsModel):
         self._count = book.count_vouchers(flt)
         self._pages: OrderedDict[int, list[VoucherSummary]] = OrderedDict()
         self.pages_read = 0  # for the benchmark
+        self._read_accruals()
+
+    def _read_accruals(self) -> None:
+        """The periodavslut's verifikationer and their återföringar: booked as a pair
+        (the återföring reverses the periodisering), but no correction of a mistake."""
+        records = self.book.accruals()
+        self.accrual_ids = {r.voucher_id for r in records if r.voucher_id is not None}
+        self.accrual_reversal_ids = {r.reversal_voucher_id for r in records if r.reversal_voucher_id is not None}
+
+    def status(self, v: VoucherSummary) -> str:
+        if v.id in self.accrual_reversal_ids:
+            return "Återföring"
+        if v.id in self.accrual_ids:
+            return "Periodisering"
+        return _voucher_note(v)
 
     def set_filter(self, flt: VoucherFilter) -> None:
         self.beginResetModel()
@@ -168,6 +185,7 @@ class VoucherListModel(PagedCache, ColumnsModel):
         self.endResetModel()
 
     def refresh(self) -> None:
+        self._read_accruals()
         self.set_filter(self.filter)
 
     def _read_page(self, offset: int) -> list[VoucherSummary]:
@@ -203,10 +221,11 @@ class VoucherListModel(PagedCache, ColumnsModel):
             return None
         if role == USER:
             return v.id
+        status = self.status(v)
         if role == FOREGROUND:
-            return MUTED if (v.corrects_id is not None or v.corrected_by is not None) else None
+            return MUTED if status in ("Rättelse", "Rättad") else None
         col = self.columns[index.column()]
-        value = col.get(v)
+        value = status if col.title == "Status" else col.get(v)
         return money(value) if col.amount else value
 
 

@@ -8,11 +8,13 @@ MainWindow.import_sie writes the plan only when the user confirms.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTabWidget,
+                               QVBoxLayout)
 
 from ..book.chart import ROW_LABELS
 from ..exchange.sie_text import ENCODING_NAMES
@@ -28,6 +30,10 @@ class FindingModel(RecordTableModel):
         rec = self.record(index.row())
         if rec is not None and role == Qt.ForegroundRole:
             return ERROR_FG if rec.is_error else WARNING_FG
+        if role == Qt.ToolTipRole:
+            # Rich text, so a long finding wraps instead of one line wider than the screen.
+            text = super().data(index, Qt.DisplayRole)
+            return f"<p>{html.escape(text)}</p>" if text else None
         return super().data(index, role)
 
 
@@ -103,6 +109,9 @@ class SieImportDialog(QDialog):
         self.findings_model = FindingModel(FINDING_COLUMNS, errors + warnings)
         findings = table_view(self.findings_model, stretch_column=3, widths={0: 8, 1: 16, 2: 10})
         findings.setWordWrap(True)
+        # Every finding whole: the rows grow to the wrapped text instead of ending in "…".
+        findings.setTextElideMode(Qt.ElideNone)
+        findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.tabs = QTabWidget()
         self.tabs.addTab(findings, f"Fel och varningar ({len(errors)} fel, {len(warnings)} varningar)")
         self.tabs.addTab(accounts, f"Nya konton ({len(plan.new_accounts)})")
@@ -113,14 +122,21 @@ class SieImportDialog(QDialog):
         self.verdict.setWordWrap(True)
         if errors:
             self.verdict.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
-            self.verdict.setText(f"Filen har {len(errors)} fel och kan inte läsas in. Inget har skrivits. "
-                                 "Rätta filen i programmet den kommer från och läs in den igen.")
+            already = all("finns redan i boken" in f.message for f in errors)
+            self.verdict.setText(
+                "Filen verkar redan vara inläst i boken och läses inte in igen. Inget har skrivits."
+                if already else
+                f"Filen har {len(errors)} fel och kan inte läsas in. Inget har skrivits. "
+                "Rätta filen i programmet den kommer från och läs in den igen.")
         else:
             self.verdict.setStyleSheet("color: #1e7b34; font-weight: 600;")
             self.verdict.setText("Filen kan läsas in. Inget skrivs förrän du klickar Importera; importen "
                                  "görs helt eller inte alls och kan avbrytas medan den pågår."
                                  + (" Läs igenom varningarna först." if warnings else ""))
         self.import_button = primary(QPushButton("&Importera"))
+        # Importing books many verifikationer: only by this button, never by Enter.
+        self.import_button.setDefault(False)
+        self.import_button.setAutoDefault(False)
         self.import_button.setEnabled(not errors)
         self.import_button.clicked.connect(self.accept)
         cancel = QPushButton("Avbryt")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from ..book import Book, FiscalYear, VoucherFilter
+from ..book import Book, FiscalYear
 from ..book.chart import INCOME_ROWS
 from ..reports.charts import start_page_charts
 from .charts import ChartWidget
@@ -129,7 +129,7 @@ class StartPage(QWidget):
         row.addWidget(self.cost_chart, 1)
         row.addWidget(self.five_year_chart, 1)
         lay.addWidget(self.charts, 3)
-        lay.addWidget(heading("Senaste verifikationer", 12))
+        lay.addWidget(heading("Senast bokförda verifikationer", 12))
         lay.addWidget(self.latest, 2)
         self.reload()
 
@@ -155,9 +155,8 @@ class StartPage(QWidget):
         self._accruals(upto)
         for widget, chart in zip((self.cost_chart, self.five_year_chart), start_page_charts(b, y.id, upto)):
             widget.set_chart(chart)
-        count = b.count_vouchers(VoucherFilter(year_id=y.id))
-        latest = b.list_vouchers(VoucherFilter(year_id=y.id), offset=max(0, count - 12), limit=12)
-        self.latest_model.set_records(list(reversed(latest)))
+        # Newest booked first: a back-dated verifikation just booked shows at the top.
+        self.latest_model.set_records(b.latest_booked(y.id, 12))
 
     CHART_ROOM = 280  # the charts' height and a usable list of verifikationer
 

@@ -23,6 +23,7 @@ from ..reports import build_report
 from .common import iso, muted, qdate
 from .wizard_checks import ChecksPage
 from .wizard_output import ClosePage, PreviewPage, ProducePage
+from .screen_fit import fit_to_screen
 from .wizard_page import page_title
 from .wizard_texts import AccrualsPage, BoardPage, TextsPage
 
@@ -53,11 +54,11 @@ class BokslutWizard(QWizard):
         self.setButtonText(QWizard.BackButton, "< Tillbaka")
         self.setButtonText(QWizard.FinishButton, "Klar")
         self.setButtonText(QWizard.CancelButton, "Avbryt")
-        self.setMinimumSize(QSize(960, 680))
+        self.setMinimumSize(QSize(900, 600))
         # Step 3's interimsskulder table needs the width to show "Att bokföra" and
-        # "Kommentar" without scrolling sideways; never larger than the screen.
-        screen = self.screen().availableGeometry().size() if self.screen() else PREFERRED_SIZE
-        self.resize(PREFERRED_SIZE.boundedTo(screen).expandedTo(self.minimumSize()))
+        # "Kommentar" without scrolling sideways; never larger than the screen, title
+        # bar included, so Nästa and Avbryt stay visible on a 1366×768 laptop.
+        fit_to_screen(self, PREFERRED_SIZE)
         for pid, page in ((PAGE_PERIOD, PeriodPage(self)), (PAGE_CHECKS, ChecksPage(self)),
                           (PAGE_ACCRUALS, AccrualsPage(self)), (PAGE_TEXTS, TextsPage(self)),
                           (PAGE_BOARD, BoardPage(self)), (PAGE_PREVIEW, PreviewPage(self)),

@@ -124,3 +124,16 @@ def test_an_unknown_command_is_refused_listing_every_command(capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "okänt val 'rapport'" in err and "'report'" in err and "'handover'" in err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["report", "--help"], ["handover", "--help"]])
+def test_help_headings_are_swedish(capsys, argv):
+    from finsam_desktop.cli import main as cli_main
+    with pytest.raises(SystemExit) as exc:
+        cli_main(argv)
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("användning: finsam")
+    assert "argument:" in out and "visa den här hjälpen och avsluta" in out
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in out

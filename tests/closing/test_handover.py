@@ -114,7 +114,9 @@ def test_handover_command(demo, tmp_path, capsys):
     assert main(["handover", str(demo.path), "--year", "2025", "-o", str(tmp_path)]) == 0
     text = capsys.readouterr().out
     assert "Överlämningspaketet för 2025" in text and ".zip" in text
-    assert main(["handover", str(demo.path), "--year", "2025", "-o", str(tmp_path / "saknas")]) == 2
+    (tmp_path / "en fil").write_text("x")  # a file where the folder should be: refused
+    assert main(["handover", str(demo.path), "--year", "2025", "-o", str(tmp_path / "en fil")]) == 2
+    assert "är en fil, inte en mapp" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +237,17 @@ def test_handover_holds_the_years_underlag_named_by_verifikation_with_an_index(d
     assert hashlib.sha256((package.folder / first[2]).read_bytes()).hexdigest() == first[4]
     with zipfile.ZipFile(package.zip_path) as zf:
         assert f"{package.folder.name}/{first[2]}" in zf.namelist()
+
+
+def test_handover_makes_the_output_folder_as_the_readme_shows(demo, tmp_path, capsys):
+    """`finsam handover BOOK --year 2025 -o overlamning/`: the folder is made, not refused."""
+    out = tmp_path / "overlamning"
+    assert not out.exists()
+    code = main(["handover", str(demo.path), "--year", "2025", "-o", str(out) + "/"])
+    assert code == 0, capsys.readouterr().err
+    zips = list(out.glob("*.zip"))
+    assert len(zips) == 1 and verify_package(zips[0].with_suffix("")) == []
+    blocker = tmp_path / "fil"
+    blocker.write_text("x")
+    with pytest.raises(BookFileError, match="är en fil, inte en mapp"):
+        make_handover(demo, demo.year_by_label("2025").id, blocker)

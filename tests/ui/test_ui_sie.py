@@ -4,6 +4,7 @@ import only when confirmed, into a new book or into the open book of the same ye
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from finsam_desktop.book import Book, VoucherFilter
@@ -92,4 +93,58 @@ def test_a_file_with_errors_cannot_be_imported_and_the_error_names_the_line(qtbo
     assert first.is_error and first.line and "trasig.se" in first.message
     assert dlg.findings_model.index(0, 1).data() == f"trasig.se:{first.line}"
     assert "kan inte läsas in" in dlg.verdict.text()
+    assert dlg.values["orgnr"].text() == VALID_ORGNR  # the file's #ORGNR, not 000000-0000
+    # The finding is shown whole: its row grows to the wrapped text, its tooltip wraps.
+    view = dlg.tabs.widget(0)
+    dlg.resize(1000, 640)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    col = 3
+    assert view.rowHeight(0) >= view.sizeHintForRow(0) > view.fontMetrics().height() * 1.5 or \
+        view.fontMetrics().horizontalAdvance(view.model().index(0, col).data()) <= view.columnWidth(col)
+    assert view.model().index(0, col).data(Qt.ToolTipRole).startswith("<p>")
+    dlg.close()
     assert not (tmp_path / "trasig.finsam").exists()
+
+
+def test_enter_in_the_preview_does_not_import(qtbot, tmp_path, sie_file, monkeypatch):
+    """Importing books many verifikationer: Enter in the preview imports nothing; only
+    the Importera button does."""
+    from PySide6.QtCore import Qt
+    pressed = {}
+
+    def press_enter(dlg):
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        dlg.tabs.currentWidget().setFocus()
+        qtbot.keyClick(dlg, Qt.Key_Return)
+        qtbot.keyClick(dlg, Qt.Key_Enter)
+        pressed["accepted"] = dlg.result()
+        assert not dlg.import_button.isDefault() and not dlg.import_button.autoDefault()
+        dlg.close()
+        return 0
+    monkeypatch.setattr(SieImportDialog, "exec", press_enter)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    target = tmp_path / "ny.finsam"
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.preview_and_import_sie(sie_file) is None
+    assert pressed["accepted"] == 0
+    assert not target.exists() and window.book is None
+
+
+def test_a_file_read_twice_is_called_already_read_not_wrong(qtbot, tmp_path, sie_file, answers, monkeypatch):
+    """A second import of the same file is refused as already read, without the advice to
+    correct the file in the program it came from (nothing is wrong with it)."""
+    target = tmp_path / "ny.finsam"
+    monkeypatch.setattr(mw.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.preview_and_import_sie(sie_file) == target
+    assert window.preview_and_import_sie(sie_file) is None
+    dlg = answers["dialog"]
+    assert [f.field for f in dlg.plan.errors] == ["vernr"]
+    assert dlg.verdict.text() == ("Filen verkar redan vara inläst i boken och läses inte in igen. "
+                                  "Inget har skrivits.")
+    assert window.book.count_vouchers(VoucherFilter()) == 3
