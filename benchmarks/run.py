@@ -233,7 +233,7 @@ def write_other_ledgers(book_path: Path, journal: Path, bean: Path) -> int:
             clean = text.replace('"', "'")
             hj.write(f"{date} ({series}{number}) {text}\n")
             bc.write(f'{date} * "{series}{number} {clean}"\n')
-            for acc, ore, code, _t in rows:
+            for acc, ore, code, _t, *_rest in rows:
                 h, k = _kind(acc)
                 if code:
                     hj.write(f"    {h}:{acc}  {amt(ore)} SEK  ; insats:{code}\n")

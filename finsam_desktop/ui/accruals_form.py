@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ..closing.accruals import AccrualEntry, AccrualSuggestion, book_accruals, line_state, suggest
@@ -23,7 +23,7 @@ from ..errors import FinsamError
 from ..money import parse_kr
 from .ask import confirm_booking
 from .screen_fit import fit_to_screen
-from .common import (LEFT, RIGHT, error_label, heading, iso, money, muted, qdate, set_column_widths,
+from .common import (DateEdit, LEFT, RIGHT, error_label, heading, iso, money, muted, qdate, set_column_widths,
                      set_error)
 
 MUTED = QBrush(QColor("#6b7680"))
@@ -331,7 +331,7 @@ class AccrualsForm(QWidget):
         self.suggestion: AccrualSuggestion | None = None
         self.last_booking = None
 
-        self.date_edit = QDateEdit()
+        self.date_edit = DateEdit()
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumWidth(120)

@@ -11,7 +11,7 @@ from datetime import date as _date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFrame, QGridLayout, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -20,7 +20,8 @@ from ..book import Book
 from ..errors import FinsamError
 from ..money import format_ore
 from ..ops import bank
-from .common import ERROR_STYLE, MUTED_STYLE, heading, iso, money, muted, primary, qdate, show_error, table_view
+from .common import (DateEdit, ERROR_STYLE, heading, iso, money, muted, MUTED_STYLE, primary, qdate, show_error,
+                     table_view)
 from .models import Column, RecordTableModel
 
 STATUS_TEXT = {"matchad": "Avstämd", "förslag": "Förslag", "omatchad": "Omatchad"}
@@ -132,7 +133,7 @@ class BankView(QWidget):
         actions.addStretch(1)
 
         # The reconciliation at a date.
-        self.rec_date = QDateEdit()
+        self.rec_date = DateEdit()
         self.rec_date.setCalendarPopup(True)
         self.rec_date.setDisplayFormat("yyyy-MM-dd")
         self.rec_date.dateChanged.connect(lambda *_: self._show_reconciliation())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QDateEdit, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..errors import FinsamError, InputError
@@ -15,7 +15,7 @@ from ..money import parse_kr
 from ..ops.budget import set_budget_row
 from ..reports.board_report import BoardReport, build_board_report, sections
 from .charts import ChartWidget, accent, fit_to_screen
-from .common import heading, iso, money_kr, muted, qdate, show_error, style_table
+from .common import DateEdit, heading, iso, money_kr, muted, qdate, show_error, style_table
 
 COLUMNS = ("Budgetrad", "Budget\nhelår", "Budget\nt.o.m. datum", "Utfall\nt.o.m. datum", "Avvikelse\nt.o.m. datum",
            "Prognos\nhelår", "Avvikelse\nhelår", "Kommentar")
@@ -52,7 +52,7 @@ class BoardReportDialog(QDialog):
 
         top = QHBoxLayout()
         top.addWidget(heading("Ekonomisk rapport per"))
-        self.date = QDateEdit()
+        self.date = DateEdit()
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setCalendarPopup(True)
         self.date.setDateRange(qdate(self.year.start), qdate(self.year.end))

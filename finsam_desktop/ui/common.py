@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QTableView, QWidget)
 
 from ..errors import FinsamError
@@ -179,3 +179,29 @@ def close_bar(dialog: QDialog, hint: str) -> QHBoxLayout:
     bottom.addStretch(1)
     bottom.addWidget(close)
     return bottom
+
+
+class DateEdit(QDateEdit):
+    """A date box (ÅÅÅÅ-MM-DD, calendar popup) in which a date typed as it is written,
+    "2025-06-30", means that date. Qt moves to the next part by itself when a part is
+    full (2025, 06); the "-" typed next would move once more and put 30 in the month, so a
+    separator right after such a move is taken as said already. A separator after a part
+    that is not full (2025-6-…, 2025-1-5) still moves on as usual."""
+
+    SEPARATORS = ("-", "/", ".")
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setMinimumWidth(120)
+        self._moved_by_itself = False
+
+    def keyPressEvent(self, event) -> None:
+        if event.text() in self.SEPARATORS and event.text() and self._moved_by_itself:
+            self._moved_by_itself = False
+            event.accept()
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_by_itself = event.text().isdigit() and self.currentSectionIndex() != before

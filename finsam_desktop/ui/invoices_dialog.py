@@ -8,7 +8,7 @@ from datetime import date as _date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QInputDialog, QLineEdit, QListWidget, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -19,7 +19,7 @@ from ..money import format_ore, parse_kr
 from ..ops import attest as attest_ops
 from ..ops import invoices as ops
 from ..ops import underlag as underlag_ops
-from .common import error_label, heading, iso, muted, primary, set_error, show_error, table_view
+from .common import DateEdit, error_label, heading, iso, muted, primary, set_error, show_error, table_view
 from .models import Column, RecordTableModel
 from .underlag_view import FILE_FILTER, UnderlagView
 
@@ -181,8 +181,8 @@ class RegisterInvoiceDialog(QDialog):
         self.supplier.addItems([c.name for c in book.counterparts()])
         self.number = QLineEdit()
         today = QDate.currentDate()
-        self.invoice_date = QDateEdit(today)
-        self.due_date = QDateEdit(today.addDays(30))
+        self.invoice_date = DateEdit(today)
+        self.due_date = DateEdit(today.addDays(30))
         for d in (self.invoice_date, self.due_date):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")

@@ -4,11 +4,11 @@ background (MainWindow.write_pdf)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QPushButton, QRadioButton,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QPushButton, QRadioButton,
                                QVBoxLayout, QButtonGroup)
 
 from ..book import Book, FiscalYear
-from .common import heading, iso, muted, primary, qdate
+from .common import DateEdit, heading, iso, muted, primary, qdate
 
 
 def suggested_name(book: Book, year: FiscalYear, date_to: str, interim: bool) -> str:
@@ -30,7 +30,7 @@ class PdfDialog(QDialog):
             self.year_box.addItem(y.label + (" (stängt)" if y.is_closed else ""), y.id)
         if year is not None:
             self.year_box.setCurrentIndex(max(0, self.year_box.findData(year.id)))
-        self.date_to = QDateEdit()
+        self.date_to = DateEdit()
         self.date_to.setDisplayFormat("yyyy-MM-dd")
         self.date_to.setCalendarPopup(True)
         self.date_to.setMinimumWidth(130)

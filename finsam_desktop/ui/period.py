@@ -4,17 +4,17 @@ with quick choices (helår, halvår, kvartal, month)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ..book import Book, FiscalYear
-from .common import iso, qdate
+from .common import DateEdit, iso, qdate
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")
 
 
-def _date_edit() -> QDateEdit:
-    d = QDateEdit()
+def _date_edit() -> DateEdit:
+    d = DateEdit()
     d.setDisplayFormat("yyyy-MM-dd")
     d.setCalendarPopup(True)
     d.setMinimumWidth(120)

@@ -15,12 +15,12 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QGridLayout, QLabel, QRadioButton,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGridLayout, QLabel, QRadioButton,
                                QVBoxLayout, QWizard, QWizardPage)
 
 from ..book import Book
 from ..reports import build_report
-from .common import iso, muted, qdate
+from .common import DateEdit, iso, muted, qdate
 from .wizard_checks import ChecksPage
 from .wizard_output import ClosePage, PreviewPage, ProducePage
 from .screen_fit import fit_to_screen
@@ -105,7 +105,7 @@ class PeriodPage(QWizardPage):
         self.year_box = QComboBox()
         self.full = QRadioButton("Helår – årsredovisning (räkenskapsåret kan stängas sist i guiden)")
         self.part = QRadioButton("Delårsrapport per")
-        self.part_date = QDateEdit()
+        self.part_date = DateEdit()
         self.part_date.setDisplayFormat("yyyy-MM-dd")
         self.part_date.setCalendarPopup(True)
         group = QButtonGroup(self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QGridLayout,
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
                                QWizardPage)
@@ -23,7 +23,7 @@ from ..ops.annual_report import save_signing, save_year_texts
 from ..reports.document import interim_key
 from ..reports.textfields import SECTION_HEADINGS, field_list, stale_figures
 from .accruals_form import AccrualsForm
-from .common import ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
+from .common import DateEdit, ERROR_STYLE, heading, iso, money_kr, muted, qdate, show_error, style_table
 from .wizard_page import page_title
 
 # (year_text key, heading) in the order of the förvaltningsberättelse.
@@ -367,7 +367,7 @@ class BoardPage(QWizardPage):
         self.auditors = _people_table(["Namn", "Uppdrag"])
         self.place = QLineEdit()
         self.place.setMaximumWidth(260)
-        self.when = QDateEdit()
+        self.when = DateEdit()
         self.when.setDisplayFormat("yyyy-MM-dd")
         self.when.setCalendarPopup(True)
         self.when.setMaximumWidth(140)
