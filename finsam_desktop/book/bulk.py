@@ -151,8 +151,13 @@ class BulkMixin:
                     if expected is None:
                         expected = self.next_voucher_number(year_id, series)
                     if number != expected:
-                        raise RuleError(f"Verifikation {series} {number} följer inte i nummerserien "
-                                        f"(nästa nummer är {expected}).")
+                        # Named as the file numbers it (the source), not only by the number
+                        # it was to get here; a number already taken means another booking
+                        # came in between the planning and the booking.
+                        named = f"{v.source} (nummer {series} {number} i boken)" if v.source else f"{series} {number}"
+                        why = (f"serie {series} har fått en ny verifikation i boken medan filen lästes in; "
+                               "läs in filen igen" if expected > number else f"nästa nummer är {expected}")
+                        raise RuleError(f"Verifikation {named} följer inte i nummerserien: {why}.")
                     next_no[series] = expected + 1
                     if not start <= date <= end:
                         raise RuleError(f"Verifikation {series} {number} är daterad {date}, utanför "

@@ -523,6 +523,11 @@ class _Reader:
         project = next((code for dim, code in pairs if dim == 6), None)
         counterpart = next((code for dim, code in pairs if dim == MOTPART_DIM), None)
         text_at = amount_at + 2
+        # After the amount the format has at most transdat, transtext, kvantitet and sign.
+        if len(f) > amount_at + 5:
+            extra = " ".join(str(x) for x in f[amount_at + 5:])
+            self.warn(line, label, f"{label} har fler fält än SIE-formatet anger (efter kvantitet och "
+                                   f"signatur: {extra[:60]}); de läses inte in.")
         text = f[text_at] if len(f) > text_at and isinstance(f[text_at], str) else ""
         row = SieRow(acc, amount, project or None, text, line, counterpart or None)
         if label == "#BTRANS":

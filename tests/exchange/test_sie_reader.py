@@ -273,3 +273,18 @@ def test_digit_like_characters_in_numbers_are_findings_not_tracebacks():
     assert any("Ogiltigt dimensionsnummer ”²”" in m for m in messages(s))
     assert any("Verifikationsnumret ”1²”" in m for m in messages(s))
     assert not s.vouchers
+
+
+def test_trans_with_fields_beyond_the_format_is_read_with_a_warning_naming_the_line():
+    body = ('#VER A 1 20210105 "Bidrag"\n{\n'
+            '#TRANS 1930 {} 100.00 20210105 "Bidrag" 1 "Anna" skräp 42\n'
+            '#TRANS 3010 {} -100.00\n}\n')
+    s = parse_sie(sie(body))
+    (v,) = s.vouchers
+    assert [(r.account, r.amount) for r in v.rows] == [(1930, 100_00), (3010, -100_00)]
+    (w,) = [f for f in s.findings if "fler fält" in f.message]
+    assert w.line == HEAD.count("\n") + 3 and "skräp 42" in w.message
+    # A row within the format gives no such warning.
+    plain = parse_sie(sie('#VER A 1 20210105 "Bidrag"\n{\n#TRANS 1930 {} 100.00 20210105 "B" 1 "Anna"\n'
+                          '#TRANS 3010 {} -100.00\n}\n'))
+    assert not [f for f in plain.findings if "fler fält" in f.message]
