@@ -34,6 +34,7 @@ from ..errors import BookFileError, os_reason
 from ..paths import data_dir
 
 KEEP_LAST = 20
+KEEP_KEY = "backup_keep_last"   # the book's own setting of KEEP_LAST (finsam backups --keep)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,15 @@ def restore_companions(info: BackupInfo, book_path: str | Path, companions) -> N
             c.copy_new(kept, c.path_of(Path(book_path)))
 
 
+def keep_last(conn: sqlite3.Connection) -> int:
+    """How many of the latest backups a book keeps: its setting, else KEEP_LAST."""
+    row = conn.execute("SELECT value FROM setting WHERE key = ?", (KEEP_KEY,)).fetchone()
+    try:
+        return max(1, int(row[0])) if row else KEEP_LAST
+    except ValueError:
+        return KEEP_LAST
+
+
 def make_backup(conn: sqlite3.Connection, book_path: str | Path, reason: str, companions=()) -> BackupInfo:
     """Copy the open book (connection `conn`) with the backup API into its backup folder,
     add what is new in its `companions` to their copies there, and prune old backups.
@@ -149,13 +159,14 @@ def make_backup(conn: sqlite3.Connection, book_path: str | Path, reason: str, co
         os.replace(tmp, folder / f"{bid}.finsam")
         _copy_companions(book_path, folder, companions)
         _write_meta(folder, bid, meta)
+        keep = keep_last(conn)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(Exception):
             tmp.unlink(missing_ok=True)
         reason_text = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise BookFileError(f"Säkerhetskopian av {book_path.name} kunde inte skrivas i {folder}: "
                             f"{reason_text}. Ingenting ändrades i boken.", path=str(book_path)) from exc
-    prune(book_path)
+    prune(book_path, keep)
     return _info(folder, bid, meta)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..findings import ERROR, OK, WARNING
-from ..ops.safety import restore, verify
+from ..ops.safety import restore, set_backups_kept, verify
 from .common import open_book, out
 
 LABELS = {OK: "OK", WARNING: "VARNING", ERROR: "FEL"}
@@ -21,6 +21,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("backups", help="lista bokens automatiska säkerhetskopior")
     p.add_argument("book", metavar="BOK")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="behåll de N senaste kopiorna (och den senaste av varje månad); standard 20")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
     p.set_defaults(func=cmd_backups)
 
@@ -47,6 +49,11 @@ def cmd_verify(args) -> int:
 
 
 def cmd_backups(args) -> int:
+    if args.keep is not None:
+        with open_book(args.book) as book:
+            n = set_backups_kept(book, args.keep)
+        out(f"Boken behåller från nästa säkerhetskopia de {n} senaste kopiorna och den senaste av "
+            "varje månad.")
     with open_book(args.book, read_only=True) as book:
         items = book.backups()
     if args.json:

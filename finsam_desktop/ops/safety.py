@@ -4,9 +4,9 @@ restore from a backup."""
 from __future__ import annotations
 
 from ..book import Book
-from ..book.backups import BackupInfo
+from ..book.backups import KEEP_KEY, BackupInfo, keep_last
 from ..book.verify import failed, verify_book
-from ..errors import RuleError
+from ..errors import InputError, RuleError
 from ..findings import Finding
 
 
@@ -39,3 +39,20 @@ def block_writes_if_failed(book: Book, findings: list[Finding]) -> bool:
 def restore(book: Book, backup_id: str) -> BackupInfo:
     """Replace the book by a backup (the book as it is is backed up first)."""
     return book.restore_from(backup_id)
+
+
+def backups_kept(book: Book) -> int:
+    """How many of the latest automatic backups the book keeps (besides one per month)."""
+    return keep_last(book.conn)
+
+
+def set_backups_kept(book: Book, count: int) -> int:
+    """Keep the latest `count` automatic backups of this book (1–1000; one per month is
+    kept besides). Takes effect at the next backup."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= 1000:
+        raise InputError(f"Antalet säkerhetskopior att behålla ska vara ett heltal 1–1000 (fick {count}).",
+                         field="behåll")
+    with book.transaction():
+        book.set_setting(KEEP_KEY, str(count))
+        book.audit("backup.keep", count=count)
+    return count
