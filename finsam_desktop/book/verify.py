@@ -212,7 +212,22 @@ def _seals(conn, full: bool) -> list[Finding]:
 
 def verify_book(book, *, full: bool = True) -> list[Finding]:
     """Every check; a list of findings, each ERROR naming what is wrong, or one OK
-    finding per check that held."""
+    finding per check that held. All of it reads one snapshot of the book (a read
+    transaction), so a change committed meanwhile by another connection (the desktop
+    reopening a year while the background check runs) is seen whole or not at all, never
+    half (a year reopened but its reopen not yet recorded would read as tampering)."""
+    conn = book.conn
+    if conn.in_transaction:
+        return _verify(book, full)
+    conn.execute("BEGIN")
+    try:
+        return _verify(book, full)
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def _verify(book, full: bool) -> list[Finding]:
     conn = book.conn
     out: list[Finding] = []
     steps = [("integrity", lambda: _integrity(conn, full))]
