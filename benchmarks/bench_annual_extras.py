@@ -10,7 +10,6 @@ aggregate; the goal is that they add under a second to a document of a million r
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -19,26 +18,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from finsam_desktop.book import Book  # noqa: E402
 from finsam_desktop.reports import build_report  # noqa: E402
 from finsam_desktop.reports.annual_extras import build_extras  # noqa: E402
 from finsam_desktop.reports.projects import project_follow_up  # noqa: E402
 from finsam_desktop.reports.sus import sus_figures  # noqa: E402
-from make_big_book import make_big_book  # noqa: E402
+from make_big_book import open_big_book  # noqa: E402
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--rows", type=int, default=1_000_000)
-    ap.add_argument("--runs", type=int, default=5)
-    args = ap.parse_args(argv)
-    t0 = time.perf_counter()
-    path = make_big_book(rows=args.rows)
-    print(f"book: {path} ({time.perf_counter() - t0:.1f} s to build or find)")
-    book = Book.open(path, read_only=True)
+    args, book = open_big_book(__doc__, argv)
     try:
-        n_rows = book.conn.execute("SELECT count(*) FROM voucher_row").fetchone()[0]
-        print(f"verifikationsrader: {n_rows:,}".replace(",", " "))
         year = book.years()[-1]
         report = build_report(book, year.id)
         follow_up = project_follow_up(book, year.id) if book.projects() else None

@@ -9,7 +9,6 @@ folder). The goal is under 1 s per report.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -18,25 +17,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from finsam_desktop.book import Book  # noqa: E402
 from finsam_desktop.reports import build_report, in_tkr  # noqa: E402
 from finsam_desktop.render.json_out import to_json
-from make_big_book import make_big_book  # noqa: E402
+from make_big_book import open_big_book  # noqa: E402
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--rows", type=int, default=1_000_000)
-    ap.add_argument("--runs", type=int, default=5)
-    args = ap.parse_args(argv)
-    t0 = time.perf_counter()
-    path = make_big_book(rows=args.rows)
-    print(f"book: {path} ({time.perf_counter() - t0:.1f} s to build or find)")
-    book = Book.open(path, read_only=True)
+    args, book = open_big_book(__doc__, argv)
     try:
-        n_rows = book.conn.execute("SELECT count(*) FROM voucher_row").fetchone()[0]
-        n_days = book.conn.execute("SELECT count(*) FROM balance_day").fetchone()[0]
-        print(f"verifikationsrader: {n_rows:,}, balance_day rows: {n_days:,}".replace(",", " "))
         year = book.years()[-1]
         times, half = [], []
         for _ in range(args.runs):

@@ -76,6 +76,23 @@ def make_big_book(path: str | Path | None = None, rows: int = 1_000_000, years: 
     return p
 
 
+def open_big_book(description: str, argv=None) -> tuple[argparse.Namespace, Book]:
+    """What the benchmarks on the big book share: `--rows` and `--runs`, the book built
+    (or found in the cache), opened read-only and its size printed. The caller closes it."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    path = make_big_book(rows=args.rows)
+    print(f"book: {path} ({time.perf_counter() - t0:.1f} s to build or find)")
+    book = Book.open(path, read_only=True)
+    n_rows = book.conn.execute("SELECT count(*) FROM voucher_row").fetchone()[0]
+    n_days = book.conn.execute("SELECT count(*) FROM balance_day").fetchone()[0]
+    print(f"verifikationsrader: {n_rows:,}, balance_day rows: {n_days:,}".replace(",", " "))
+    return args, book
+
+
 def _is_complete(p: Path, rows: int, years: int) -> bool:
     try:
         with Book.open(p, read_only=True) as b:

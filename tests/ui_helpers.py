@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from finsam_desktop.book import Book, VoucherRow
+from finsam_desktop.ui.voucher_form import VoucherDialog
 
 VALID_ORGNR = "222000-1354"
 
@@ -59,6 +60,18 @@ def booked(tmp_path):
     b = booked_book(tmp_path)
     yield b
     b.close()
+
+
+@pytest.fixture(name="form")
+def voucher_form(qtbot, book):
+    """Ny verifikation on `book`, shown and active as a user meets it."""
+    dlg = VoucherDialog(book)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    yield dlg
+    dlg.close()
 
 
 def answer_question(button_text: str, seen: list | None = None, timeout_ms: int = 3000) -> None:

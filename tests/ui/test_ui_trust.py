@@ -9,18 +9,7 @@ from PySide6.QtCore import Qt
 from finsam_desktop.ui.entry_model import ACCOUNT, DEBIT
 from finsam_desktop.ui.voucher_form import VoucherDialog
 
-from ui_helpers import answer_question, booked_book, isolated_settings  # noqa: F401
-
-
-@pytest.fixture
-def form(qtbot, book):
-    dlg = VoucherDialog(book)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
-    dlg.activateWindow()
-    yield dlg
-    dlg.close()
+from ui_helpers import answer_question, booked_book, isolated_settings, voucher_form  # noqa: F401
 
 
 def test_the_whole_form_is_filled_with_tab_alone(qtbot, qapp, book, form):

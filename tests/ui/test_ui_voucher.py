@@ -11,7 +11,7 @@ from finsam_desktop.ui.entry_model import ACCOUNT, CREDIT, DEBIT
 from finsam_desktop.ui.voucher_form import VoucherDialog
 from finsam_desktop.ui.voucher_list import VoucherListView
 
-from ui_helpers import booked_book, isolated_settings  # noqa: F401
+from ui_helpers import booked_book, isolated_settings, voucher_form  # noqa: F401
 
 
 def type_in(qtbot, widget, text: str, key=Qt.Key_Return) -> None:
@@ -21,17 +21,6 @@ def type_in(qtbot, widget, text: str, key=Qt.Key_Return) -> None:
 
 def focused(qapp):
     return qapp.focusWidget()
-
-
-@pytest.fixture
-def form(qtbot, book):
-    dlg = VoucherDialog(book)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitExposed(dlg)
-    dlg.activateWindow()
-    yield dlg
-    dlg.close()
 
 
 def test_voucher_entered_by_keyboard_is_booked_and_shown_in_list_and_saldobalans(qtbot, qapp, book, form):
