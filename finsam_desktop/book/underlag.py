@@ -410,6 +410,13 @@ def registrar_of(book, voucher_id: int) -> str:
     return r[0] if r else ""
 
 
+def year_registrars(book, year_id: int) -> dict[tuple[str, int], str]:
+    """{(series, number): who registered it} for the year's verifikationer that record it."""
+    return {(r[0], r[1]): r[2] for r in book.conn.execute(
+        "SELECT v.series, v.number, g.name FROM voucher_registrar g JOIN voucher v ON v.id = g.voucher_id "
+        "WHERE v.year_id = ?", (year_id,))}
+
+
 def payments_and_invoices(book, year_id: int, bank_account: int, debt_account: int) -> list[int]:
     """Ids of the year's verifikationer the attestordning covers: every utbetalning (a
     credit on the bank account) and every leverantörsfaktura (a credit on

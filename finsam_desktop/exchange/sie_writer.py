@@ -17,6 +17,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from .. import __version__ as VERSION
+from ..book.underlag import year_registrars
 from ..errors import BookFileError
 from ..files import write_atomically
 from ..money import sie_amount
@@ -259,6 +260,8 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         return quote(v), v
 
     # The verifikationer are most of the file: written inline rather than through rec().
+    # #VER's sign field: who registered the verifikation, where the book records it.
+    signs = year_registrars(book, year.id)
     for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id):
         count += 1
         d = days.get(vdate) or days.setdefault(vdate, _d(vdate))
@@ -267,8 +270,14 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         ref = f"verifikation {series} {number}"
         qs, s = field(series, ref)
         qt, t = field(text, ref)
-        add_line(f"#VER {qs} {number} {d} {qt} {reg}")
-        add_part(f"#VER{s}{number}{d}{t}{reg}")
+        sign = signs.get((series, number))
+        if sign:
+            qg, g = field(sign, ref)
+            add_line(f"#VER {qs} {number} {d} {qt} {reg} {qg}")
+            add_part(f"#VER{s}{number}{d}{t}{reg}{g}")
+        else:
+            add_line(f"#VER {qs} {number} {d} {qt} {reg}")
+            add_part(f"#VER{s}{number}{d}{t}{reg}")
         add_line("{")
         for account, amount, code, rtext, cp in rows:
             a = sie_amount(amount)

@@ -4,6 +4,7 @@ back in with the same motpart on the same row."""
 from __future__ import annotations
 
 from finsam_desktop.book import Book
+from finsam_desktop.book.underlag import year_registrars
 from finsam_desktop.demo import build_demo
 from finsam_desktop.exchange.sie_import import import_sie
 from finsam_desktop.exchange.sie_model import MOTPART_DIM
@@ -60,3 +61,25 @@ def test_sie_export_writes_the_budget_as_pbudget_per_month(tmp_path):
     on_first = [ln for ln in lines if ln[3] == str(driftbidrag.account_from) and ln[4] == "{}"]
     assert sum(round(float(ln[-1]) * 100) for ln in on_first) == driftbidrag.amount == -2_592_000_00
     assert ["#PBUDGET", "0", "202501", "3000", "{}", "-216000.00"] in lines
+
+
+def test_sie_export_names_who_registered_a_verifikation_in_the_ver_sign_field(tmp_path):
+    demo = build_demo(tmp_path / "demo.finsam")
+    try:
+        y = demo.year_by_label("2025")
+        out = tmp_path / "demo.se"
+        export_sie(demo, y, out)
+        signed = year_registrars(demo, y.id)
+    finally:
+        demo.close()
+    assert len(signed) > 20
+    heads = {}
+    for ln in out.read_bytes().decode("cp437").splitlines():
+        if ln.startswith("#VER "):
+            parts = ln.split('"')
+            series, number = ln.split()[1].strip('"'), int(ln.split()[2])
+            # '#VER "A" 12 20250105 "text" 20250107 "sign"': the sign is the last quoted field
+            heads[(series, number)] = parts[-2] if len(parts) >= 7 else None
+    assert len(heads) > len(signed)
+    assert {k: heads[k] for k in signed} == signed
+    assert all(heads[k] is None for k in heads if k not in signed)
