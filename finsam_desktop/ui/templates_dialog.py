@@ -4,7 +4,7 @@ needs the form's explicit Bokför. Mallar can be renamed and deleted here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -13,6 +13,7 @@ from ..book import Book
 from ..errors import FinsamError
 from ..ops.templates import TemplateUse, delete_template, rename_template, templates, use_template
 from .common import LEFT, MUTED_STYLE, RIGHT, error_label, heading, mark_field, money, primary, set_error
+from .screen_fit import fit_to_screen
 from .voucher_form import default_entry_date, parse_entry_date
 
 HEADERS = ("Konto", "Benämning", "Debet", "Kredit", "Radtext")
@@ -28,7 +29,6 @@ class TemplatesDialog(QDialog):
         self.book = book
         self.use: TemplateUse | None = None
         self.setWindowTitle("Mallar")
-        self.resize(940, 480)
         self.accounts = {a.number: a.name for a in book.accounts()}
 
         self.list = QListWidget()
@@ -42,7 +42,8 @@ class TemplatesDialog(QDialog):
         self.rows.setWordWrap(False)
         head = self.rows.horizontalHeader()
         head.setSectionResizeMode(1, QHeaderView.Stretch)
-        for c, w in ((0, 64), (2, 104), (3, 104), (4, 190)):
+        head.setSectionResizeMode(4, QHeaderView.Stretch)
+        for c, w in ((0, 64), (2, 104), (3, 104)):
             self.rows.setColumnWidth(c, w)
         self.text_label = QLabel()
         self.text_label.setWordWrap(True)
@@ -109,6 +110,7 @@ class TemplatesDialog(QDialog):
         lay.addLayout(buttons)
         self.reload()
         self.list.setFocus()
+        fit_to_screen(self, QSize(940, 480), center=False)
 
     # ------------------------------------------------------------------ content
     def reload(self, select: str | None = None) -> None:
@@ -150,6 +152,8 @@ class TemplatesDialog(QDialog):
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setTextAlignment(RIGHT if c in (2, 3) else LEFT)
+                if c in (1, 4):
+                    item.setToolTip(value)  # the whole name or text where the column is narrow
                 self.rows.setItem(i, c, item)
         empty = sum(1 for r in t.rows if r.amount is None)
         self.note.setText("Alla belopp finns i mallen." if not empty else

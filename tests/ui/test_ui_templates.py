@@ -175,3 +175,19 @@ def test_new_year_dialog_offers_last_years_figures_and_copies_them(qtbot, demo):
     assert demo.budget(y26.id) == []
     lines = dlg.copied_lines()
     assert "Driftbidrag: 4 medlemmar, sammanlagt 2 592 000 kr." in lines and not any("Budget" in x for x in lines)
+
+
+def test_the_new_dialogs_fit_a_1366x768_laptop_with_their_buttons(qtbot, demo, monkeypatch):
+    from PySide6.QtCore import QRect
+    from finsam_desktop.ui import screen_fit
+    free = QRect(0, 0, 1366, 728)
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _w=None: free)
+    mallar, year = TemplatesDialog(demo), NewYearDialog(demo)
+    for dlg, button in ((mallar, mallar.open_button), (year, year.create_button)):
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        assert dlg.width() + screen_fit.FRAME.width() <= free.width()
+        assert dlg.height() + screen_fit.FRAME.height() <= free.height(), type(dlg).__name__
+        assert dlg.sizeHint().height() <= dlg.height() and button.isVisible()
+        assert dlg.rect().contains(button.geometry().bottomRight())
