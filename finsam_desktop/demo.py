@@ -33,6 +33,7 @@ from .money import format_kr
 from .ops.budget import add_demo_budget_plan
 from .ops.annual_demo import add_annual_demo
 from .ops.demo_underlag import add_demo_underlag
+from .ops.templates import add_demo_templates
 from .reports import build_report
 from .reports.keyfigures import RECOMMENDED_MAX_SHARE, share as share_of
 
@@ -233,6 +234,7 @@ def _fill(book: Book) -> None:
                                  + [(n, r, "revisor") for n, r in AUDITORS])
         add_annual_demo(book)
         add_demo_underlag(book)
+        add_demo_templates(book)  # mallar: Hyra, Löner, Arvoden styrelsen
         book.set_year_status(y24.id, "closed")
 
 

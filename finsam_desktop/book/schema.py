@@ -785,7 +785,29 @@ BEGIN
 END;
 """
 
+# Mallar (book/templates.py): recurring verifikationer saved once (hyra, löner, arvoden)
+# and used with a date. Not ledger: a mall may be changed and deleted. A row's amount may
+# be NULL: filled by the difference or by the user when the mall is used.
+V_MALL = r"""
+CREATE TABLE voucher_template (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+    text            TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL
+);
+CREATE TABLE voucher_template_row (
+    id              INTEGER PRIMARY KEY,
+    template_id     INTEGER NOT NULL REFERENCES voucher_template (id) ON DELETE CASCADE,
+    account         INTEGER,
+    amount          INTEGER,
+    project_id      INTEGER REFERENCES project (id),
+    counterpart_id  INTEGER REFERENCES counterpart (id),
+    text            TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX voucher_template_row_template ON voucher_template_row (template_id);
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG, V_SAFETY]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG, V_SAFETY, V_MALL]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..money import format_ore, parse_kr
 from ..ops import drafts as draft_ops
 from ..ops.registers import save_member, save_project, save_project_owner
-from ..ops.years import add_following_year
+from ..ops.year_proposals import add_year_with_proposals
 from .common import open_book, out, year_arg
 
 
@@ -23,6 +23,12 @@ def register(sub) -> None:
     p.add_argument("--end", help="sista dagen (ÅÅÅÅ-MM-DD); utan: lika långt som det senaste året")
     p.add_argument("--no-carry", action="store_true",
                    help="för inte över utgående balanser som ingående balanser")
+    p.add_argument("--copy-budget", action="store_true", help="kopiera förra årets budget som förslag")
+    p.add_argument("--copy-driftbidrag", action="store_true",
+                   help="kopiera medlemmarnas driftbidrag från förra året som förslag")
+    p.add_argument("--copy-beviljat", action="store_true",
+                   help="kopiera insatsernas beviljade medel från förra året som förslag")
+    p.add_argument("--copy-all", action="store_true", help="kopiera budget, driftbidrag och beviljat")
     p.set_defaults(func=cmd_new_year)
 
     members = sub.add_parser("members", help="medlemmar med andel och driftbidrag per år")
@@ -146,7 +152,11 @@ def cmd_new_year(args) -> int:
         last = years[-1] if years else None
         start, end = following_period(last) if last else (args.start, args.end)
         start, end = args.start or start, args.end or end
-        year = add_following_year(book, start, end, carry=not args.no_carry)
+        asked = (args.copy_budget or args.copy_all, args.copy_driftbidrag or args.copy_all,
+                 args.copy_beviljat or args.copy_all)
+        proposals = add_year_with_proposals(book, start, end, carry=not args.no_carry, budget=asked[0],
+                                            contributions=asked[1], grants=asked[2])
+        year = proposals.year
         ib = book.opening_balances(year.id)
         out(f"Räkenskapsåret {year.label} ({year.start} – {year.end}) är tillagt.")
         if last is None or args.no_carry:
@@ -157,6 +167,9 @@ def cmd_new_year(args) -> int:
             out(f"Ingående balanser: {len(ib)} konton, preliminära tills räkenskapsåret {last.label} är stängt.")
         else:
             out(f"Ingående balanser: {len(ib)} konton, lika med de utgående balanserna för {last.label}.")
+        if any(asked):
+            for line in proposals.lines(asked):
+                out(line)
     return 0
 
 

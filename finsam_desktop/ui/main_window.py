@@ -42,6 +42,7 @@ from .tasks import run_book_job, run_in_background
 from .voucher_form import VoucherDialog
 from .wizard import BokslutWizard
 from .wizard_reopen import ReopenYearDialog
+from .templates_dialog import TemplatesDialog
 from .year_dialog import NewYearDialog
 
 APP_NAME = "Finsam Bokföring"
@@ -344,6 +345,10 @@ class MainWindow(QMainWindow):
         if dlg.exec() and dlg.year is not None:
             self.refresh_years(dlg.year.id)
             self.statusBar().showMessage(f"Räkenskapsåret {dlg.year.label} är tillagt.", 8000)
+            copied = dlg.copied_lines()
+            if copied:
+                QMessageBox.information(self, "Nytt räkenskapsår", f"Räkenskapsåret {dlg.year.label} är tillagt "
+                                        "med förslag från året före:\n\n" + "\n".join(copied))
 
     def refresh_years(self, select_id: int | None = None) -> None:
         """The book's years changed: every page reads them again (and shows `select_id`)."""
@@ -391,6 +396,24 @@ class MainWindow(QMainWindow):
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.open_draft(draft)
         dlg.show()
+        return dlg
+
+    def show_templates(self):
+        """Mallar (Ctrl+M): the chosen mall opens in a new verifikation form; only its Bokför books."""
+        dlg = TemplatesDialog(self.book, self)
+        dlg.chosen.connect(self.open_template)
+        return self._open(dlg, refresh=False)
+
+    def open_template(self, use):
+        """A new verifikation form filled from a mall (ops.templates.TemplateUse)."""
+        dlg = self._voucher_form()
+        dlg.draft_saved.connect(lambda _id: self.refresh())
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.new_voucher(date=use.date, text=use.text, rows=use.voucher_rows())
+        dlg.show()
+        dlg.raise_()
+        dlg.activateWindow()
+        dlg.focus_first_missing_amount()
         return dlg
 
     def new_voucher(self) -> None:

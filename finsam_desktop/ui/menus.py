@@ -59,6 +59,8 @@ def build_actions(w: MainWindow) -> None:
                       "Rätta en bokförd verifikation med en rättelse", writes=True)
     w.act_drafts = A("&Utkast …", w.show_drafts, "Ctrl+Shift+U",
                      "Preliminära verifikationer som ännu inte är bokförda")
+    w.act_templates = A("&Mallar …", w.show_templates, "Ctrl+M",
+                        "Återkommande verifikationer (hyra, löner, arvoden): välj mall och datum", writes=True)
     w.act_new_year = A("Nytt &räkenskapsår …", w.new_year, "Ctrl+Shift+Y",
                        "Lägg till nästa räkenskapsår med preliminära ingående balanser", writes=True)
     w.act_budget = A("&Budget …", w.edit_budget, "Ctrl+B", "Budget per räkenskapsår")
@@ -111,7 +113,7 @@ def build_menus(w: MainWindow) -> None:
     m.addSeparator()
     m.addAction(w.act_forbund)
     m = mb.addMenu("&Bokföring")
-    m.addActions([w.act_new_voucher, w.act_correct, w.act_drafts])
+    m.addActions([w.act_new_voucher, w.act_correct, w.act_drafts, w.act_templates])
     m.addSeparator()
     m.addActions([w.page_actions["start"], w.page_actions["verifikationer"]])
     m.addSeparator()

@@ -16,8 +16,9 @@ from ..ops.drafts import book_draft
 from .ask import CANCEL, SAVE, ask_unsaved
 from .common import (ERROR_STYLE, MUTED_STYLE, error_label, heading, mark_field, money, primary,
                      set_error, today_iso)
-from .entry_model import ACCOUNT, EntryRowsModel
+from .entry_model import ACCOUNT, CREDIT, DEBIT, EntryRowsModel
 from .entry_table import EntryTable
+from .template_save import save_as_template
 from .underlag_view import dropped_paths, open_beside
 
 
@@ -120,14 +121,24 @@ class VoucherDialog(QDialog):
         self.underlag_button.setToolTip("Visa och bifoga underlag (PDF, JPEG, PNG); filer kan också släppas "
                                         "på formuläret. Ett nytt formulär sparas först som utkast.")
         self.underlag_button.clicked.connect(self.show_underlag)
+        self.fill_button = QPushButton("Fyll i di&fferensen")
+        self.fill_button.setToolTip("Sätter beloppet som får verifikationen att balansera på raden där "
+                                    "markören står (Ctrl+D); raden måste ha ett konto.")
+        self.fill_button.clicked.connect(self.fill_difference)
+        self.template_button = QPushButton("Spara som &mall …")
+        self.template_button.setToolTip("Spara text och rader som en mall för återkommande verifikationer "
+                                        "(Bokföring → Mallar, Ctrl+M). Tomma belopp fylls i när mallen används.")
+        self.template_button.clicked.connect(self.save_as_template)
         self.setAcceptDrops(True)
         for b in (self.remove_button, self.correct_button, self.close_button, self.draft_button,
-                  self.underlag_button):
+                  self.underlag_button, self.fill_button, self.template_button):
             b.setAutoDefault(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.fill_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.template_button)
         buttons.addWidget(self.underlag_button)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.close_button)
@@ -145,13 +156,15 @@ class VoucherDialog(QDialog):
 
         # The order the hint promises: datum, text, the grid, then the buttons.
         chain = (self.date_edit, self.text_edit, self.table, self.book_button, self.draft_button,
-                 self.close_button, self.correct_button, self.remove_button)
+                 self.close_button, self.correct_button, self.template_button, self.fill_button,
+                 self.remove_button)
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.book_now)
         QShortcut(QKeySequence.Save, self, activated=self.save_as_draft)
+        QShortcut(QKeySequence("Ctrl+D"), self, activated=self.fill_difference)
 
         if voucher_id is not None:
             self.show_voucher(voucher_id)
@@ -179,6 +192,7 @@ class VoucherDialog(QDialog):
         set_error(self.date_error, None)
         self.correct_button.hide()
         self.remove_button.show()
+        self.fill_button.show()
         self.book_button.show()
         self.draft_button.show()
         self._update_state()
@@ -212,6 +226,7 @@ class VoucherDialog(QDialog):
         self.date_edit.setReadOnly(True)
         self.text_edit.setReadOnly(True)
         self.remove_button.hide()
+        self.fill_button.hide()
         self.book_button.hide()
         self.draft_button.hide()
         self.draft_id = None
@@ -255,6 +270,7 @@ class VoucherDialog(QDialog):
         self.info.setText(f"Raderna vänder verifikation {v.ref}. Kontrollera datum och text och bokför. "
                           "Därefter kan du skriva in den rätta verifikationen.")
         self.correct_button.hide()
+        self.fill_button.hide()
         self.book_button.show()
         self.draft_button.show()
         self._update_state()
@@ -373,12 +389,59 @@ class VoucherDialog(QDialog):
         self.problem.setText(problems[0] if problems else "")
         self.book_button.setEnabled(editable and not problems and not self.book.read_only)
         self.draft_button.setEnabled(editable and not self.book.read_only)
+        self.template_button.setEnabled(not self.book.read_only)
         if editable and self.corrects is None:
             year = self.book.year_of_date(self._date_value() or "")
-            keys = "Tab går till nästa ruta, Enter till nästa rad, Ctrl+Enter bokför, Ctrl+S sparar utkast."
+            keys = ("Tab går till nästa ruta, Enter till nästa rad, Ctrl+D fyller i differensen, "
+                    "Ctrl+Enter bokför, Ctrl+S sparar utkast.")
             where = f"Bokförs i räkenskapsåret {year.label}. " if year is not None else ""
             draft = "Utkast – ännu inte bokfört. " if self.draft_id is not None else ""
             self.info.setText(draft + where + keys)
+
+    def fill_difference(self) -> int | None:
+        """Fyll i differensen (Ctrl+D): the amount that balances the verifikation goes into
+        the current row (debet or kredit), if the row has a konto. Returns the amount put
+        there (ledger sign), None when nothing was changed (the reason is shown)."""
+        if self.model.read_only or self.voucher is not None:
+            return None
+        self.table.delegate.commit_open_editor()
+        row = self.table.currentIndex().row()
+        if not 0 <= row < len(self.model.rows):
+            self.problem.setText("Ställ markören på raden som ska få differensen.")
+            return None
+        r = self.model.rows[row]
+        if r.account is None:
+            self.problem.setText(f"Rad {row + 1} har inget konto; skriv kontot först, sedan Fyll i differensen.")
+            return None
+        amount = r.amount - self.model.difference()
+        if amount == 0:
+            self.problem.setText(f"Rad {row + 1} behöver inget belopp: de andra raderna balanserar redan.")
+            return None
+        col = DEBIT if amount > 0 else CREDIT
+        self.model.setData(self.model.index(row, col), money(abs(amount)))
+        self.table.setCurrentIndex(self.model.index(row, col))
+        return amount
+
+    def focus_first_missing_amount(self) -> None:
+        """After a mall is put in the form: the cursor in the first row without an amount
+        (the date field when every amount is there)."""
+        for i, r in enumerate(self.model.rows):
+            if not r.is_empty() and r.account is not None and r.amount == 0:
+                self.table.setFocus()
+                self.table.setCurrentIndex(self.model.index(i, DEBIT))
+                return
+        self.date_edit.setFocus()
+        self.date_edit.selectAll()
+
+    def save_as_template(self):
+        """Spara som mall: the form's text and rows (a booked verifikation's too)."""
+        self.table.delegate.commit_open_editor()
+        rows = list(self.voucher.rows) if self.voucher is not None else self.model.draft_rows()
+        t = save_as_template(self, self.book, self.text_edit.text().strip(), rows)
+        if t is not None:
+            self.info.setText(f"Mallen ”{t.name}” är sparad med {len(t.rows)} rader "
+                              "(Bokföring → Mallar, Ctrl+M).")
+        return t
 
     def can_book(self) -> bool:
         return self.book_button.isEnabled()

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLa
 from ..book import Book, FiscalYear
 from ..book.validate import parse_date
 from ..errors import FinsamError, InputError
-from ..ops.years import add_following_year, suggested_following_year
+from ..ops.year_proposals import YearProposals, add_year_with_proposals, available_proposals
+from ..ops.years import suggested_following_year
 from .common import MUTED_STYLE, error_label, heading, mark_field, primary, set_error
 
 
@@ -26,8 +27,9 @@ class NewYearDialog(QDialog):
         super().__init__(parent)
         self.book = book
         self.year: FiscalYear | None = None
+        self.proposals: YearProposals | None = None  # what was copied from the year before
         self.setWindowTitle("Nytt räkenskapsår")
-        self.resize(660, 320)
+        self.resize(660, 420)
         years = book.years()
         self.last = years[-1] if years else None
         start, end = suggested_following_year(book, _date.today().year)
@@ -43,6 +45,18 @@ class NewYearDialog(QDialog):
         self.carry = QCheckBox("För över utgående balanser från föregående år som ingående balanser")
         self.carry.setChecked(self.last is not None)
         self.carry.setEnabled(self.last is not None)
+        # Last year's figures copied as proposals for the new year (the decision replaces them).
+        available = available_proposals(book, self.last, start)
+        label = self.last.label if self.last else ""
+        self.copy_budget = QCheckBox(f"Kopiera &budgeten för {label} som förslag")
+        self.copy_contributions = QCheckBox(f"Kopiera medlemmarnas &driftbidrag för {label} som förslag")
+        self.copy_grants = QCheckBox(f"Kopiera insatsernas be&viljade medel för {label} som förslag")
+        for box, key in ((self.copy_budget, "budget"), (self.copy_contributions, "driftbidrag"),
+                         (self.copy_grants, "beviljat")):
+            has = key in available
+            box.setText(box.text() + (f" ({available[key]})" if has else " (finns inget att kopiera)"))
+            box.setChecked(has)
+            box.setEnabled(has)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.RichText)
@@ -75,6 +89,10 @@ class NewYearDialog(QDialog):
         lay.addSpacing(6)
         lay.addLayout(form)
         lay.addWidget(self.carry)
+        if self.last is not None:
+            lay.addWidget(self.copy_budget)
+            lay.addWidget(self.copy_contributions)
+            lay.addWidget(self.copy_grants)
         lay.addWidget(self.note)
         lay.addWidget(self.message)
         lay.addStretch(1)
@@ -115,8 +133,11 @@ class NewYearDialog(QDialog):
         set_error(self.date_error, None)
         set_error(self.message, None)
         try:
-            self.year = add_following_year(self.book, self.start_edit.text(), self.end_edit.text(),
-                                           carry=self.carry.isChecked())
+            self.proposals = add_year_with_proposals(
+                self.book, self.start_edit.text(), self.end_edit.text(), carry=self.carry.isChecked(),
+                budget=self.copy_budget.isChecked(), contributions=self.copy_contributions.isChecked(),
+                grants=self.copy_grants.isChecked())
+            self.year = self.proposals.year
         except FinsamError as exc:
             if exc.field in ("startdatum", "slutdatum"):
                 mark_field(self.start_edit if exc.field == "startdatum" else self.end_edit, True)
@@ -125,3 +146,10 @@ class NewYearDialog(QDialog):
                 set_error(self.message, exc.message)
             return
         self.accept()
+
+    def copied_lines(self) -> list[str]:
+        """What was copied into the new year, in Swedish (empty when nothing was asked)."""
+        if self.proposals is None:
+            return []
+        asked = (self.copy_budget.isChecked(), self.copy_contributions.isChecked(), self.copy_grants.isChecked())
+        return self.proposals.lines(asked) if any(asked) else []
