@@ -159,7 +159,13 @@ class ReportView(QWidget):
             self.checks.setText(f"Belopp i {unit}. Alla {len(report.kontroller)} kontroller stämmer "
                                 "(balansräkningen balanserar, årets resultat är detsamma i resultat- "
                                 "och balansräkningen, kassaflödet stämmer med likvida medel)."
-                                + (" " + FOOTNOTE if differences(report) else ""))
+                                + (" " + FOOTNOTE if differences(report) else "")
+                                + (" " + OPENING_VIEW_NOTE if report.previous_from_opening_balances else ""))
+
+
+# The book's first year: what the comparison columns hold (the status line says it).
+OPENING_VIEW_NOTE = ("Föregående års belopp i balansräkningen är ingående balanser; resultaträkningen och "
+                     "kassaflödesanalysen saknar jämförelsetal.")
 
 
 def notes_html(report, fmt, now: str, before: str) -> str:
