@@ -208,12 +208,23 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
                             f"Balansräkningen per {when} balanserar: summa tillgångar {_kr(a)}."
                             if a == e else
                             f"Balansräkningen per {when} balanserar inte: summa tillgångar {_kr(a)}, "
-                            f"summa eget kapital, avsättningar och skulder {_kr(e)}."))
+                            f"summa eget kapital, avsättningar och skulder {_kr(e)}."
+                            + _unmapped_opening(opening)))
     if budget is not None:
         checks.append(budget_check(spanning))
     report = _replace(report, kontroller=tuple(checks))
     checks.append(tkr_check(report))
     return _replace(report, kontroller=tuple(checks))
+
+
+def _unmapped_opening(opening: PeriodLedger | None) -> str:
+    """The ingående balanser on accounts without a report row, which the comparison
+    column cannot show."""
+    bad = opening.unmapped() if opening is not None else []
+    if not bad:
+        return ""
+    return (f" Konto {', '.join(map(str, bad))} har ingående balans men hör inte till någon rad i "
+            "balansräkningen. Ange rapportrad i kontoplanen.")
 
 
 def _replace(report: AnnualReport, **kw) -> AnnualReport:

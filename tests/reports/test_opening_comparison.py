@@ -275,3 +275,19 @@ def test_real_sie_file_first_year_compares_with_its_opening_balances(tmp_path):
         # 2017 compares with 2016 as the book holds it, not with its ingående balanser.
         r17 = build_report(book, y17.id)
         assert not r17.previous_from_opening_balances and r17.previous_period.fran == "2016-01-01"
+
+
+def test_opening_balance_on_an_account_without_a_row_fails_the_comparison_check(tmp_path):
+    b = Book.create(tmp_path / "b.finsam", namn="Testförbundet", orgnr=VALID_ORGNR,
+                    year_start="2021-01-01", year_end="2021-12-31")
+    b.add_account(1799, "Gammal fordran", "T", row_id=None)
+    b.set_opening_balances(b.years()[0].id, {1930: 400_000_00, 1799: 25_000_00, 2010: -425_000_00})
+    # The year clears the account: the year's own balansräkning is whole.
+    b.book_voucher("2021-03-01", "Fordran betald", [(1930, 25_000_00), (1799, -25_000_00)])
+    r = build_report(b, b.years()[0].id)
+    assert r.check("balansrakning_balanserar").ok
+    check = r.check("balansrakning_balanserar_foregaende_bokslut")
+    assert not check.ok
+    assert "summa tillgångar 400 000 kr" in check.message and "425 000 kr" in check.message
+    assert "Konto 1799 har ingående balans" in check.message
+    b.close()
