@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from finsam_desktop.reports import build_report
+from finsam_desktop.reports.model import NO_PREVIOUS_CAPTION, OPENING_BALANCES_CAPTION
 from finsam_desktop.ui.report_view import OPENING_VIEW_NOTE, ReportView
+from finsam_desktop.ui.wizard_output import report_html
 
 
 def _column(view, sid, label, col):
@@ -31,3 +34,11 @@ def test_first_year_balance_sheet_shows_the_opening_balances(qtbot, book):
     assert _column(view, "resultatrakning", "Verksamhetens intäkter", 3) == ""
     assert OPENING_VIEW_NOTE in view.checks.text()
     assert "ingående balanser per 2020-12-31" in view.notes.toPlainText()
+
+
+def test_wizard_preview_marks_the_opening_balance_column(book):
+    book.set_opening_balances(book.years()[0].id, {1930: 300_000_00, 2010: -300_000_00})
+    html = report_html(build_report(book, book.years()[0].id))
+    br = html[html.index("<h3>Balansräkning"):html.index("<h3>Kassaflödesanalys")]
+    assert OPENING_BALANCES_CAPTION in br and "2020-12-31 (IB)" in br
+    assert html.count(NO_PREVIOUS_CAPTION) == 2   # resultaträkning and kassaflödesanalys
