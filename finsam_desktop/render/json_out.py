@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..reports.model import HEADING, AnnualReport, Note, interimsskulder_per_projekt
+from ..reports.model import HEADING, OPENING_BALANCES_CAPTION, AnnualReport, Note, interimsskulder_per_projekt
 from ..reports.rounding import differences
 
 
@@ -26,6 +26,15 @@ def _note(n: Note) -> dict:
     }
 
 
+def _overview(o) -> dict:
+    """A five-year column; "from_opening_balances": true only on the column of the year
+    before the book made from its ingående balanser (its flows are null)."""
+    d = asdict(o)
+    if not d["from_opening_balances"]:
+        del d["from_opening_balances"]
+    return d
+
+
 def to_json(report: AnnualReport) -> dict:
     r = report
     prev = None
@@ -34,6 +43,14 @@ def to_json(report: AnnualReport) -> dict:
         prev["period"] = {"fran": r.previous_period.fran, "till": r.previous_period.till}
         # The balansräkning's comparison date: in a delårsrapport last year's bokslutsdag.
         prev["balansdag"] = r.previous_balance_date
+    elif r.previous_from_opening_balances:
+        # The book's first year: the balansräkning compares with its ingående balanser
+        # (dated the day before the year); the flows of that year are not known.
+        prev = {s.id: s.previous_amounts() for s in r.statements}
+        prev["period"] = None
+        prev["balansdag"] = r.previous_balance_date
+        prev["kalla"] = "ingaende_balanser"
+        prev["anmarkning"] = OPENING_BALANCES_CAPTION
     noter: dict = {n.id: _note(n) for n in r.noter}
     noter["interimsskulder_per_projekt"] = interimsskulder_per_projekt(r)
     kf = r.nyckeltal
@@ -62,7 +79,7 @@ def to_json(report: AnnualReport) -> dict:
             "balanskravsresultat_foregaende_ar": ({k.id: k.previous for k in kf.balanskrav}
                                                   if r.previous_period else None),
             "eget_kapital_andel_av_tilldelade_medel": asdict(kf.eget_kapital),
-            "femarsoversikt": [asdict(o) for o in kf.femarsoversikt],
+            "femarsoversikt": [_overview(o) for o in kf.femarsoversikt],
             "driftredovisning": drift,
         },
         "eget_kapital_konvention": r.equity_convention,

@@ -88,7 +88,7 @@ class Context:
         """The balansräkning's column dates: the period's last day and, when there is a
         comparison, last year's bokslutsdag in a delårsrapport (RKR R17)."""
         heads = [self.report.period.till]
-        if self.has_previous and self.report.previous_balance_date:
+        if self.has_previous_balance and self.report.previous_balance_date:
             heads.append(self.report.previous_balance_date)
         return heads
 
@@ -100,6 +100,12 @@ class Context:
     @property
     def has_previous(self) -> bool:
         return self.report.previous_period is not None
+
+    @property
+    def has_previous_balance(self) -> bool:
+        """The balansräkning and the notes on its rows have a comparison column: the
+        previous year's, or in the book's first year its ingående balanser."""
+        return self.report.has_previous_balance
 
     def text(self, key: str) -> str:
         """The user's text of a section. A delårsrapport takes its own texts, saved under

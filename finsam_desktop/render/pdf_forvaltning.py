@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..reports.charts import five_year_chart
+from ..reports.model import OPENING_OVERVIEW_CAPTION, overview_label
 from ..reports.model import SUM as M_SUM
 from .pdf_charts import chart_drawing
 from .pdf_context import FB_SECTIONS, Context
@@ -84,11 +85,12 @@ def five_year_overview(ctx: Context) -> list:
     ]
     col = 62
     label_w = FRAME_WIDTH - col * len(years)
-    header = [f"Belopp i {fmt.unit_label}"] + [y.year_label + ("*" if y.entered else "") for y in years]
+    header = [f"Belopp i {fmt.unit_label}"] + [overview_label(y) for y in years]
     caption = Paragraph("Summa kostnader omfattar verksamhetens kostnader, avskrivningar och finansiella "
                         "kostnader. Soliditet är eget kapital i procent av summa tillgångar."
                         + (" * Året ligger före bokens första räkenskapsår; nyckeltalen är inmatade ur dess "
-                           "årsredovisning." if any(y.entered for y in years) else ""),
+                           "årsredovisning." if any(y.entered for y in years) else "")
+                        + (" " + OPENING_OVERVIEW_CAPTION if any(y.from_opening_balances for y in years) else ""),
                         styles()["caption"])
     chart = chart_drawing(five_year_chart(years, ctx.report.unit), FRAME_WIDTH, 185)
     return [Spacer(1, 4), text_table(rows, [label_w] + [col] * len(years), header=header, bold_rows=(2,)),

@@ -11,7 +11,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from ..reports.model import HEADING as M_HEADING
 from ..reports.model import SUM as M_SUM
-from ..reports.model import Note, Statement, StatementRow
+from ..reports.model import (NO_PREVIOUS_CAPTION, OPENING_BALANCES_CAPTION, Note, Statement, StatementRow,
+                             is_balance_note, opening_notes_caption)
 from ..reports.visible import visible_rows
 from .pdf_context import Context
 from .pdf_doc import new_body_page, part_heading
@@ -75,7 +76,7 @@ def statement_lines(ctx: Context, statement: Statement) -> list[Line]:
             lines.append(Line(r.label, (), HEADING))
             continue
         cells = [fmt.amount(r.amount)]
-        if ctx.has_previous:
+        if ctx.has_previous_balance if statement.id == "balansrakning" else ctx.has_previous:
             cells.append(fmt.amount(r.previous))
         if budget:
             cells += [fmt.amount(r.budget), percent(r.budget_percent) if r.budget_percent is not None else ""]
@@ -113,6 +114,11 @@ def statement_part(ctx: Context, statement: Statement, lead: str) -> list:
     parts.append(amount_table(lines, heads, unit_label=ctx.fmt.unit_label,
                               note_column=any(ln.note for ln in lines), amount_width=amount_w))
     parts += rounding_footnote(ctx, statement.id)
+    if ctx.report.previous_from_opening_balances:
+        # The book's first year: the balansräkning compares with its ingående balanser;
+        # the statements of flows have nothing to compare with, and say so.
+        caption = OPENING_BALANCES_CAPTION if statement.id == "balansrakning" else NO_PREVIOUS_CAPTION
+        parts += [Spacer(1, 4), Paragraph(_escape(caption), st["caption"])]
     return parts
 
 
@@ -195,6 +201,7 @@ def note_block(ctx: Context, note: Note) -> list:
     if note.text:
         block += user_text(note.text)
     if note.lines:
+        with_prev = ctx.has_previous_balance if is_balance_note(note) else ctx.has_previous
         lines = []
         for ln in note.lines:
             if ln.kind not in (M_HEADING, M_SUM) and ln.amount in (None, 0) and ln.previous in (None, 0):
@@ -203,7 +210,7 @@ def note_block(ctx: Context, note: Note) -> list:
                 lines.append(Line(ln.label, (), HEADING, indent=ln.indent))
                 continue
             cells = [fmt.amount(ln.amount)]
-            if ctx.has_previous:
+            if with_prev:
                 cells.append(fmt.amount(ln.previous))
             lines.append(Line(ln.label, tuple(cells), SUM if ln.kind == M_SUM else ROW, indent=ln.indent))
         lines = [ln for i, ln in enumerate(lines)
@@ -213,11 +220,11 @@ def note_block(ctx: Context, note: Note) -> list:
             # A note in groups (insatser, styrelse, kansli ...) ends with its grand total,
             # the figure of the statement row; its last group sum is not that figure.
             cells = [fmt.amount(note.total)]
-            if ctx.has_previous:
+            if with_prev:
                 cells.append(fmt.amount(note.previous_total))
             label = f"Summa {note.title[0].lower()}{note.title[1:]}" if grouped else "Summa"
             lines.append(Line(label, tuple(cells), TOTAL if grouped else SUM))
-        if _is_balance_note(note):
+        if is_balance_note(note):
             heads = ctx.balance_captions
         else:
             heads = [ctx.current_caption] + ([ctx.previous_caption] if ctx.has_previous else [])
@@ -227,15 +234,14 @@ def note_block(ctx: Context, note: Note) -> list:
     return block
 
 
-def _is_balance_note(note: Note) -> bool:
-    return any(sid == "balansrakning" for sid, _ in note.row_ids)
-
-
 def noter(ctx: Context) -> list:
     if not ctx.report.noter:
         return []
     parts = new_body_page()
     parts.append(part_heading("Noter"))
+    if ctx.report.previous_from_opening_balances:
+        parts.append(Paragraph(_escape(opening_notes_caption(ctx.report.previous_balance_date)),
+                               styles()["lead"]))
     for note in ctx.report.noter:
         block = note_block(ctx, note)
         # A short table note stays on one page; a long one and a text note may break, but

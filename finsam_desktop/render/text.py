@@ -12,7 +12,9 @@ import textwrap
 
 from ..money import format_kr
 from ..reports.engine import period_label
-from ..reports.model import HEADING, ROW, SUM, AnnualReport
+from ..reports.model import (HEADING, NO_PREVIOUS_CAPTION, OPENING_BALANCES_CAPTION, ROW, SUM, AnnualReport,
+                             OPENING_OVERVIEW_CAPTION, is_balance_note,
+                             opening_notes_caption, overview_label)
 from ..reports.rounding import FOOTNOTE, differences
 from ..reports.visible import visible_rows
 
@@ -54,7 +56,7 @@ def render_text(r: AnnualReport) -> str:
              f"Period {r.period.label}"
              + (f", jämförelse {r.previous_period.label}" if r.previous_period else "")
              + f". Belopp i {unit}."]
-    if not full and r.previous_balance_date:
+    if not full and r.previous_balance_date and not r.previous_from_opening_balances:
         lines.append(f"Balansräkningen jämförs med föregående års bokslut per {r.previous_balance_date}. "
                      "Budgeten avser helåret.")
     lines.append("")
@@ -70,10 +72,13 @@ def render_text(r: AnnualReport) -> str:
         budget = s.id == "resultatrakning" and r.has_budget
         sw = min(MAX_LABEL, max(len(row.label) for row in shown[s.id]))
         c, p = cur, prev
-        if s.id == "balansrakning" and not full:
+        if s.id == "balansrakning" and (not full or r.previous_from_opening_balances):
             c, p = r.period.till, r.previous_balance_date or ""
+        # The book's first year: the balansräkning compares with the ingående balanser,
+        # the other statements have no comparison.
+        with_prev = r.has_previous_balance if s.id == "balansrakning" else bool(r.previous_period)
         head = f"{'':{sw}} {'Not':>5} {c[:AMOUNT]:>{AMOUNT}}"
-        if r.previous_period:
+        if with_prev:
             head += f" {p[:AMOUNT]:>{AMOUNT}}"
         if budget:
             head += f" {budget_head:>{AMOUNT}} {'Utf/bud':>8}"
@@ -84,13 +89,15 @@ def render_text(r: AnnualReport) -> str:
                 continue
             note = ", ".join(map(str, row.notes))
             text = f"{_cut(row.label, sw):{sw}} {note:>5}{amounts(row.amount)}"
-            if r.previous_period:
+            if with_prev:
                 text += amounts(row.previous)
             if budget:
                 text += f"{amounts(row.budget)} {_pct(row.budget_percent):>8}"
             if row.kind == SUM:
                 lines.append(" " * (sw + 6) + "-" * (len(text) - sw - 6))
             lines.append(text)
+        if r.previous_from_opening_balances:
+            lines += _wrap(OPENING_BALANCES_CAPTION if s.id == "balansrakning" else NO_PREVIOUS_CAPTION, "")
         lines.append("")
 
     if r.driftredovisning:
@@ -113,8 +120,11 @@ def render_text(r: AnnualReport) -> str:
         lines.append("")
 
     lines.append("NOTER")
+    if r.previous_from_opening_balances:
+        lines += _wrap(opening_notes_caption(r.previous_balance_date), "")
     nw = width + 6
     for n in r.noter:
+        n_prev = r.has_previous_balance if is_balance_note(n) else bool(r.previous_period)
         lines.append(f"Not {n.number} {n.title}")
         if n.text:
             lines += _wrap(n.text, "  ")
@@ -129,10 +139,10 @@ def render_text(r: AnnualReport) -> str:
             wrapped = textwrap.wrap(ln.label, nw - len(indent) - 1) or [""]
             lines += [indent + w for w in wrapped[:-1]]
             lines.append(f"{indent + wrapped[-1]:{nw}}{amounts(ln.amount)}"
-                         + (amounts(ln.previous) if r.previous_period else ""))
+                         + (amounts(ln.previous) if n_prev else ""))
         if n.total is not None and n.id != "eget_kapital":
             lines.append(f"{'  Summa ' + n.title[0].lower() + n.title[1:]:{nw}}"[:nw] + amounts(n.total)
-                         + (amounts(n.previous_total) if r.previous_period else ""))
+                         + (amounts(n.previous_total) if n_prev else ""))
         lines.append("")
 
     kf = r.nyckeltal
@@ -149,7 +159,7 @@ def render_text(r: AnnualReport) -> str:
     lines.append("")
     lines.append("ÖVERSIKT ÖVER VERKSAMHETENS UTVECKLING")
     years = kf.femarsoversikt
-    lines.append(f"{'':36}" + "".join(f" {y.year_label[:AMOUNT]:>{AMOUNT}}" for y in years))
+    lines.append(f"{'':36}" + "".join(f" {overview_label(y)[:AMOUNT]:>{AMOUNT}}" for y in years))
     for attr, label in (("verksamhetens_intakter", "Verksamhetens intäkter"),
                         ("verksamhetens_kostnader", "Summa kostnader"), ("arets_resultat", "Årets resultat" if full else "Periodens resultat"),
                         ("eget_kapital", "Eget kapital"), ("tilldelade_medel", "Tilldelade medel"),
@@ -158,6 +168,8 @@ def render_text(r: AnnualReport) -> str:
     for attr, label, dec in (("andel_procent", "Eget kapital i % av tilldelade medel", 2),
                              ("soliditet_procent", "Soliditet", 1)):
         lines.append(f"{label:36}" + "".join(f" {_pct(getattr(y, attr), dec):>{AMOUNT}}" for y in years))
+    if any(y.from_opening_balances for y in years):
+        lines += _wrap(OPENING_OVERVIEW_CAPTION, "")
     lines.append("")
 
     if differences(r):

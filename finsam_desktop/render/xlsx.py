@@ -27,6 +27,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..reports.document import AnnualDocument, Ledger
+from ..reports.model import (NO_PREVIOUS_CAPTION, OPENING_BALANCES_CAPTION, OPENING_OVERVIEW_CAPTION,
+                             opening_notes_caption, overview_label)
 from .xlsx_file import Alignment, Border, Fill, Font, XlsxFile, xlsx_written
 
 KR = '#,##0;-#,##0;"–"'            # whole kronor in the statements (exact value kept)
@@ -138,6 +140,9 @@ def column_labels(report, balance: bool) -> tuple[str, str]:
     if balance and balance_date and report.previous_period is not None \
             and balance_date != report.previous_period.till:
         return report.period.till, balance_date
+    if balance and balance_date and report.previous_from_opening_balances:
+        # The book's first year: the comparison is its ingående balanser.
+        return report.period.till, f"{balance_date} (IB)"
     return cur, prev
 
 
@@ -169,6 +174,10 @@ def _statement_sheet(wb, report, st) -> None:
                       s.cell(r.budget_percent, font=bold, border=top, fmt=PERCENT)]
         cells.append(s.cell(r.id, font=bold))  # the id column carries no rule
         s.add(cells)
+    if report.previous_from_opening_balances:
+        s.add([])
+        s.add([s.cell(OPENING_BALANCES_CAPTION if st.id == "balansrakning" else NO_PREVIOUS_CAPTION,
+                      font=ITALIC)])
 
 
 def _notes_sheet(wb, report) -> None:
@@ -176,6 +185,8 @@ def _notes_sheet(wb, report) -> None:
     s.title(report, "Noter")
     cur, prev = column_labels(report, False)
     s.header(["Not / post", cur, prev, "Not-id"])
+    if report.previous_from_opening_balances:
+        s.add([s.cell(opening_notes_caption(report.previous_balance_date), font=ITALIC)])
     for n in report.noter:
         # A balance-sheet note of a delårsrapport compares with last year's bokslutsdag,
         # not with the columns of the sheet's header: it names its own columns.
@@ -296,7 +307,7 @@ def _overview_sheet(wb, report) -> None:
     years = report.nyckeltal.femarsoversikt
     s = _Sheet(wb, "Femårsöversikt", [40] + [14] * len(years))
     s.title(report, "Översikt över verksamhetens utveckling")
-    s.header(["Nyckeltal"] + [y.year_label + ("*" if y.entered else "") for y in years])
+    s.header(["Nyckeltal"] + [overview_label(y) for y in years])
     for attr, label in (("verksamhetens_intakter", "Verksamhetens intäkter"), ("verksamhetens_kostnader",
                         "Summa kostnader"), ("arets_resultat", "Årets resultat"), ("eget_kapital", "Eget kapital"),
                         ("tilldelade_medel", "Tilldelade medel"), ("likvida_medel", "Likvida medel")):
@@ -306,3 +317,5 @@ def _overview_sheet(wb, report) -> None:
     if any(y.entered for y in years):
         s.add([])
         s.add(["* Året ligger före bokens första räkenskapsår; nyckeltalen är inmatade ur dess årsredovisning."])
+    if any(y.from_opening_balances for y in years):
+        s.add([OPENING_OVERVIEW_CAPTION])

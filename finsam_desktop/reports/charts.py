@@ -136,10 +136,12 @@ def five_year_chart(overview: tuple[OverviewYear, ...] | list[OverviewYear], uni
     return Chart(
         "femarsoversikt", "Fem år i sammandrag", tuple(y.year_label for y in years),
         (Series("Intäkter", tuple(conv(y.verksamhetens_intakter) for y in years), BAR, 2),
-         Series("Kostnader", tuple(conv(-y.verksamhetens_kostnader) for y in years), BAR, 4),
+         Series("Kostnader", tuple(None if y.verksamhetens_kostnader is None else conv(-y.verksamhetens_kostnader)
+                                   for y in years), BAR, 4),
          Series("Årets resultat", tuple(conv(y.arets_resultat) for y in years), LINE, 1),
          Series("Eget kapital", tuple(conv(y.eget_kapital) for y in years), LINE, 0),
-         Series("20 % av tilldelade medel", tuple(conv(y.tilldelade_medel / 5) for y in years), DASHED, 3)),
+         Series("20 % av tilldelade medel", tuple(None if y.tilldelade_medel is None else conv(y.tilldelade_medel / 5)
+                                                  for y in years), DASHED, 3)),
         x_label="Räkenskapsår")
 
 

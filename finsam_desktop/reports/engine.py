@@ -13,7 +13,7 @@ from ..findings import Finding
 from ..money import format_kr
 from . import keyfigures
 from .layout import LAYOUTS, RESULTATRAKNING, TITLES, with_sums
-from .ledger import IN_EQUITY, SEPARATE, UNKNOWN, Figures, PeriodLedger, compute
+from .ledger import IN_EQUITY, SEPARATE, UNKNOWN, Figures, PeriodLedger, compute, compute_opening
 from .model import ROW, AnnualReport, KeyFigures, Note, Period, Statement, StatementRow, check_result
 from .notes import NoteBuilder
 from .rounding import tkr_check
@@ -144,6 +144,11 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
     if not full_year and closing_year is not None:
         bprev = PeriodLedger.read(book, closing_year, closing_year.start, closing_year.end, accounts)
         bpfig, balance_date = compute(bprev), closing_year.end
+    # The book's first year: the previous year's balansräkning is its utgående balans,
+    # which is this year's ingående balans (the result and flows of that year are unknown).
+    opening = PeriodLedger.opening(book, year, accounts) if closing_year is None else None
+    if opening is not None:
+        bprev, bpfig, balance_date = opening, compute_opening(opening), opening.date_to
 
     nb = NoteBuilder(book, year, cur, prev, fig, pfig, bprev, bpfig, full_year)
     income_note = nb.intakter()
@@ -174,7 +179,12 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
 
     first_label = year.label if full_year else period_label(date_from, date_to)
     if full_year or pfig is None:
-        overview = keyfigures.five_year(book, year, fig, allotted, accounts, member_income_of, first_label)
+        ob_column = None
+        if opening is not None:
+            date = opening.date_to
+            ob_column = (date[:4] if year.label.isdigit() else date, bpfig)
+        overview = keyfigures.five_year(book, year, fig, allotted, accounts, member_income_of, first_label,
+                                        ob_column)
     else:
         # A delårsrapport compares the period with the same period last year (RKR R17).
         overview = keyfigures.same_period(first_label, fig, allotted, period_label(pperiod.fran, pperiod.till),
@@ -188,20 +198,33 @@ def build_report(book, year_id: int, date_from: str | None = None, date_to: str 
         kontroller=(), driftredovisning=keyfigures.driftredovisning(book, year, cur, prev, full_year),
         has_budget=budget is not None, unit="ore", equity_convention=fig.convention,
         extra={"accrual_accounts": tuple(nb.accrual_accounts()), "full_year": full_year},
-        previous_balance_date=balance_date if bpfig else None)
+        previous_balance_date=balance_date if bpfig else None,
+        previous_from_opening_balances=opening is not None)
     checks = ledger_checks(cur, fig, prev, pfig, report)
     if bprev is not prev and bpfig is not None:
         a, e = bpfig.br["summa_tillgangar"], bpfig.br["summa_eget_kapital_avsattningar_och_skulder"]
+        when = f"{balance_date} (ingående balanser)" if opening is not None else balance_date
         checks.append(check_result("balansrakning_balanserar_foregaende_bokslut", a == e,
-                            f"Balansräkningen per {balance_date} balanserar: summa tillgångar {_kr(a)}."
+                            f"Balansräkningen per {when} balanserar: summa tillgångar {_kr(a)}."
                             if a == e else
-                            f"Balansräkningen per {balance_date} balanserar inte: summa tillgångar {_kr(a)}, "
-                            f"summa eget kapital, avsättningar och skulder {_kr(e)}."))
+                            f"Balansräkningen per {when} balanserar inte: summa tillgångar {_kr(a)}, "
+                            f"summa eget kapital, avsättningar och skulder {_kr(e)}."
+                            + _unmapped_opening(opening)))
     if budget is not None:
         checks.append(budget_check(spanning))
     report = _replace(report, kontroller=tuple(checks))
     checks.append(tkr_check(report))
     return _replace(report, kontroller=tuple(checks))
+
+
+def _unmapped_opening(opening: PeriodLedger | None) -> str:
+    """The ingående balanser on accounts without a report row, which the comparison
+    column cannot show."""
+    bad = opening.unmapped() if opening is not None else []
+    if not bad:
+        return ""
+    return (f" Konto {', '.join(map(str, bad))} har ingående balans men hör inte till någon rad i "
+            "balansräkningen. Ange rapportrad i kontoplanen.")
 
 
 def _replace(report: AnnualReport, **kw) -> AnnualReport:
@@ -288,17 +311,34 @@ def _note_checks(n: Note, report: AnnualReport) -> list[Finding]:
         spec = sum(ln.amount for ln in n.lines if ln.kind == ROW)
         in_ks = sum(ln.amount for ln in ks.lines if ln.account in accounts) if ks else n.total
         ok = spec == n.total == in_ks
+        msg = (f"Not {n.number} {n.title}: raderna summerar till {_kr(spec)}, notens total är "
+               f"{_kr(n.total)} och kontona i noten om kortfristiga skulder {_kr(in_ks)}.")
+        if ok and n.previous_total is not None:
+            # The comparison column (föregående år or the ingående balanser) likewise.
+            pspec = sum(ln.previous or 0 for ln in n.lines if ln.kind == ROW)
+            pin_ks = sum(ln.previous or 0 for ln in ks.lines if ln.account in accounts) if ks else n.previous_total
+            ok = pspec == n.previous_total == pin_ks
+            msg = (f"Not {n.number} {n.title}, föregående år: raderna summerar till {_kr(pspec)}, notens total "
+                   f"är {_kr(n.previous_total)} och kontona i noten om kortfristiga skulder {_kr(pin_ks)}.")
         out.append(check_result(f"not_{n.id}", ok,
                          f"Not {n.number} {n.title}: raderna summerar till notens total {_kr(n.total)}." if ok else
-                         f"Not {n.number} {n.title}: raderna summerar till {_kr(spec)}, notens total är "
-                         f"{_kr(n.total)} och kontona i noten om kortfristiga skulder {_kr(in_ks)}."))
+                         msg))
         return out
     sid, rid = n.row_ids[0]
     row = getattr(report, sid).row(rid)
     lines = sum(ln.amount for ln in n.lines if ln.kind == ROW and ln.amount is not None)
     ok = n.total == row.amount and lines == n.total
+    msg = (f"Not {n.number} {n.title}: raderna summerar till {_kr(lines)}, noten {_kr(n.total)}, "
+           f"raden {row.label} {_kr(row.amount)}.")
+    if ok and (n.previous_total is not None or row.previous is not None):
+        # The comparison column (föregående år or the ingående balanser) likewise; its
+        # rows are summed only when each has a figure (the eget kapital note of a year
+        # known by its utgående balanser has only the closing figure).
+        prows = [ln.previous for ln in n.lines if ln.kind == ROW]
+        plines = sum(prows) if prows and None not in prows else n.previous_total
+        ok = n.previous_total == row.previous and plines == n.previous_total
+        msg = (f"Not {n.number} {n.title}, föregående år: raderna summerar till {_kr(plines or 0)}, noten "
+               f"{_kr(n.previous_total or 0)}, raden {row.label} {_kr(row.previous or 0)}.")
     out.append(check_result(f"not_{n.id}", ok,
-                     f"Not {n.number} {n.title} ({_kr(n.total)}) stämmer med raden {row.label}." if ok else
-                     f"Not {n.number} {n.title}: raderna summerar till {_kr(lines)}, noten {_kr(n.total)}, "
-                     f"raden {row.label} {_kr(row.amount)}."))
+                     f"Not {n.number} {n.title} ({_kr(n.total)}) stämmer med raden {row.label}." if ok else msg))
     return out

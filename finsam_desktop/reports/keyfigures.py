@@ -89,11 +89,15 @@ def _overview(label: str, fig: Figures, allotted: int) -> OverviewYear:
 
 
 def five_year(book, year, fig: Figures, allotted: int, accounts, member_income_of,
-              first_label: str | None = None) -> tuple[OverviewYear, ...]:
+              first_label: str | None = None, opening: tuple[str, Figures] | None = None
+              ) -> tuple[OverviewYear, ...]:
     """The report's own period first (labelled with its period when it is part of a year,
     e.g. 'jan–jun 2025', so it is not read as a whole year), then up to four earlier
-    räkenskapsår (whole years)."""
+    räkenskapsår (whole years). `opening` (label, figures): in the book's first year, the
+    previous year as its ingående balanser show it, unless its key figures are entered."""
     out = [_overview(first_label or year.label, fig, allotted)]
+    if opening is not None and not any(str(h.year) == opening[0] for h in book.history_years()):
+        out.append(_from_opening(*opening))
     earlier = [y for y in book.years() if y.end < year.start]
     for y in reversed(earlier[-4:]):
         led = PeriodLedger.read(book, y, y.start, y.end, accounts)
@@ -108,6 +112,15 @@ def same_period(label: str, fig: Figures, allotted: int, previous_label: str, pf
                 previous_allotted: int) -> tuple[OverviewYear, ...]:
     """A delårsrapport's overview: the period and the same period last year."""
     return (_overview(label, fig, allotted), _overview(previous_label, pfig, previous_allotted))
+def _from_opening(label: str, fig: Figures) -> OverviewYear:
+    """The year before the book, known only by its utgående balanser: the balance
+    figures, and no flows (not zeros)."""
+    br = fig.br
+    return OverviewYear(label, None, None, None, br["summa_eget_kapital"], None, None,
+                        share(br["summa_eget_kapital"], br["summa_tillgangar"]), br["kassa_och_bank"],
+                        from_opening_balances=True)
+
+
 def _entered(h) -> OverviewYear:
     """A year before the book, from the key figures entered from its årsredovisning."""
     return OverviewYear(str(h.year), h.verksamhetens_intakter, h.verksamhetens_kostnader, h.arets_resultat,

@@ -12,7 +12,8 @@ avsättningar och skulder; a book that fits neither is reported by a check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date as _date, timedelta
 
 from ..book.model import Account, FiscalYear
 from .layout import (ASSET_ROWS, BALANSRAKNING, FIXED_ASSET_ROWS, KASSAFLODESANALYS, LIABILITY_ROWS,
@@ -43,6 +44,24 @@ class PeriodLedger:
     before: dict[int, int] = field(default_factory=dict)    # movement from year start to period start
     proj_end: dict[tuple[int, int | None], int] = field(default_factory=dict)
     proj_period: dict[tuple[int, int | None], int] = field(default_factory=dict)
+    # True for the balances at the end of a previous räkenskapsår the book does not hold,
+    # read from this year's ingående balanser (`opening`): `end` and `proj_end` only.
+    opening_only: bool = False
+
+    @classmethod
+    def opening(cls, book, year: FiscalYear, accounts: dict[int, Account]) -> "PeriodLedger | None":
+        """The previous räkenskapsår's utgående balanser, when the book does not hold
+        that year: this year's ingående balanser, dated the day before the year starts.
+        Only balances are known (no movement, no result). None without any ingående
+        balans (a förbund's very first year)."""
+        day_before = (_date.fromisoformat(year.start) - timedelta(days=1)).isoformat()
+        led = cls(year, day_before, day_before, accounts, opening_only=True)
+        for acc, pid, ob, _bf, _pm in book.period_balances(year.id, year.start, year.start):
+            a = accounts.get(acc)
+            if ob and (a is None or a.is_balance):
+                led.end[acc] = led.end.get(acc, 0) + ob
+                led.proj_end[(acc, pid)] = led.proj_end.get((acc, pid), 0) + ob
+        return led if any(led.end.values()) else None
 
     @classmethod
     def read(cls, book, year: FiscalYear, date_from: str, date_to: str,
@@ -145,3 +164,15 @@ def compute(led: PeriodLedger) -> Figures:
     kfa = with_sums(KASSAFLODESANALYS, kfa_leaves)
     equity_start = br["summa_eget_kapital"] - rr["arets_resultat"] - equity_other
     return Figures(rr, br, kfa, convention, equity_start, equity_other, balance_sum)
+
+
+def compute_opening(led: PeriodLedger) -> Figures:
+    """The balansräkning of a previous year known only by its utgående balanser
+    (`PeriodLedger.opening`). Its result is not known: the row Årets resultat is None
+    and the whole eget kapital is övrigt eget kapital. Resultaträkning and
+    kassaflödesanalys need the year's movements and are None throughout."""
+    f = compute(led)
+    br = dict(f.br)
+    br["arets_resultat"] = None
+    none = lambda d: {k: None for k in d}  # noqa: E731
+    return replace(f, rr=none(f.rr), br=br, kfa=none(f.kfa), equity_start=None, equity_other=None)

@@ -25,7 +25,8 @@ Row ids
 
 Columns
     `amount` is the report period (e.g. 2021-01-01 – 2021-12-31 or a delår), `previous`
-    the same period one year earlier (None when the book has no such year), `budget`
+    the same period one year earlier (None when the book has no such year; see below
+    for the balansräkning of the book's first year), `budget`
     the whole year's budget on resultaträkning rows (None without a budget), also in a
     delårsrapport ("Budget helår", as kommuner report a delår against the year's budget).
     Exception (RKR R17): in a delårsrapport the balansräkning's `previous` column and the
@@ -33,6 +34,12 @@ Columns
     (`previous_balance_date`), not with the same date a year earlier. A delårsrapport
     labels the result rows "Periodens resultat", "Periodens kassaflöde" and "Likvida
     medel vid periodens början/slut"; the row ids stay.
+    The book's first year (no previous räkenskapsår in the book) with ingående balanser:
+    the balansräkning's `previous` column and the notes on its rows are those ingående
+    balanser, dated the day before the year (`previous_balance_date`,
+    `previous_from_opening_balances`); its Årets resultat row is None (the previous
+    year's result lies in övrigt eget kapital); every flow (resultaträkning,
+    kassaflödesanalys, driftredovisning, notes on their rows, balanskrav) stays None.
 
 Notes
     `Note.number` is assigned in order of the rows the notes explain (resultaträkning,
@@ -63,6 +70,31 @@ from ..book.model import FiscalYear, Forbund, Signatory  # noqa: F401
 from ..findings import ERROR, OK, Finding
 
 ROW, SUM, HEADING = "row", "sum", "heading"
+
+# What every renderer prints with a comparison column made of ingående balanser
+# (AnnualReport.previous_from_opening_balances): below the balansräkning and the notes
+# on its rows, and below the statements that have no comparison.
+OPENING_BALANCES_CAPTION = ("Föregående års belopp är ingående balanser; föregående års resultat "
+                            "ingår i övrigt eget kapital.")
+NO_PREVIOUS_CAPTION = "Jämförelsetal saknas: föregående räkenskapsår finns inte i boken."
+
+
+# The five-year overview's column of the year before the book (OverviewYear.from_opening_balances).
+OPENING_OVERVIEW_MARK = " (IB)"
+OPENING_OVERVIEW_CAPTION = ("(IB) Året ligger före bokens första räkenskapsår: eget kapital, soliditet och likvida "
+                            "medel är dess utgående balanser (ingående balanser i boken); övriga nyckeltal saknas.")
+
+
+def overview_label(o) -> str:
+    """A five-year column's caption: '2023*' when entered from an old report, '2023 (IB)'
+    when made from the ingående balanser."""
+    return o.year_label + ("*" if o.entered else "") + (OPENING_OVERVIEW_MARK if o.from_opening_balances else "")
+
+
+def opening_notes_caption(balance_date: str) -> str:
+    """Above the notes: which notes compare with the ingående balanser."""
+    return (f"Jämförelsetalen i noterna till balansräkningen är ingående balanser per {balance_date}; "
+            "noterna till resultaträkningen saknar jämförelsetal.")
 
 
 @dataclass(frozen=True)
@@ -153,6 +185,12 @@ class Note:
     row_ids: tuple[tuple[str, str], ...] = ()  # ((statement_id, row_id), ...)
 
 
+def is_balance_note(note: Note) -> bool:
+    """A note that explains a balansräkning row: its comparison column is the
+    balansräkning's (a delårsrapport's last bokslut, or the ingående balanser)."""
+    return any(sid == "balansrakning" for sid, _ in note.row_ids)
+
+
 def check_result(check_id: str, ok: bool, message: str) -> Finding:
     """An invariant the engine verified (a line of `kontroller`): severity OK when it
     holds, ERROR when it does not; `check` is its id, `message` a Swedish sentence."""
@@ -183,15 +221,19 @@ class EquityShare:
 class OverviewYear:
     """One column of the five-year overview (a whole räkenskapsår)."""
     year_label: str
-    verksamhetens_intakter: int
-    verksamhetens_kostnader: int  # all costs incl. avskrivningar and finansiella kostnader, negative
-    arets_resultat: int
+    verksamhetens_intakter: int | None
+    verksamhetens_kostnader: int | None  # all costs incl. avskrivningar and finansiella kostnader, negative
+    arets_resultat: int | None
     eget_kapital: int
-    tilldelade_medel: int
+    tilldelade_medel: int | None
     andel_procent: float | None     # eget kapital / tilldelade medel
     soliditet_procent: float | None  # eget kapital / summa tillgångar
     likvida_medel: int
     entered: bool = False            # a year before the book, entered from its årsredovisning
+    # The year before the book's first year, known only by its utgående balanser (the
+    # first year's ingående balanser): eget kapital, soliditet and likvida medel; the
+    # flows and tilldelade medel are None.
+    from_opening_balances: bool = False
 
 
 @dataclass(frozen=True)
@@ -248,6 +290,13 @@ class AnnualReport:
     # (RKR R17), while resultaträkning and kassaflödesanalys compare with the same period
     # last year. None without a previous year.
     previous_balance_date: str | None = None
+    # True when the book does not hold the previous räkenskapsår and the balansräkning's
+    # comparison column (and the notes on its rows) are this year's ingående balanser,
+    # dated the day before the year starts (`previous_balance_date`). `previous_period`
+    # is then None: the resultaträkning, kassaflödesanalys, driftredovisning and the
+    # notes on their rows have no comparison, and the balansräkning's Årets resultat
+    # row has none either (eget kapital is all övrigt eget kapital).
+    previous_from_opening_balances: bool = False
 
     @property
     def full_year(self) -> bool:
@@ -260,6 +309,12 @@ class AnnualReport:
     @property
     def statements(self) -> tuple[Statement, Statement, Statement]:
         return (self.resultatrakning, self.balansrakning, self.kassaflodesanalys)
+
+    @property
+    def has_previous_balance(self) -> bool:
+        """The balansräkning has a comparison column (a previous year in the book, or
+        this year's ingående balanser)."""
+        return self.previous_period is not None or self.previous_from_opening_balances
 
     def note(self, note_id: str) -> Note | None:
         return next((n for n in self.noter if n.id == note_id), None)

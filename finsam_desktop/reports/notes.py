@@ -259,6 +259,8 @@ class NoteBuilder:
     def eget_kapital(self, share_text: str) -> Note:
         # In a delårsrapport the comparison is the previous year's whole change (its
         # bokslutsdag), the figure the balansräkning's comparison column shows.
+        # A previous year known only by its utgående balanser (the book's first year)
+        # has only the closing figure: its start, result and other changes are None.
         f, p = self.fig, self.bpfig
         lines = [NoteLine("Ingående eget kapital", f.equity_start, p.equity_start if p else None, ROW),
                  NoteLine(RESULT_LINE if self.full_year else PERIOD_RESULT_LINE, f.rr["arets_resultat"],

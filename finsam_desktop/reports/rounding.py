@@ -77,11 +77,13 @@ def _statement_misses(s) -> bool:
     layout = LAYOUTS[s.id]
     for col in ("amount", "previous", "budget"):
         vals = {r.id: getattr(r, col) for r in s.rows if r.kind != HEADING}
-        if any(v is None for v in vals.values()):
+        if all(v is None for v in vals.values()):
             continue
+        # A column with a gap (the balansräkning's Årets resultat when the comparison
+        # is the ingående balanser) sums what it prints.
         for rid, _label, kind, parts in layout:
-            if kind == SUM and rid in vals and all(p in vals for p in parts) and \
-                    sum(vals[p] for p in parts) != vals[rid]:
+            if kind == SUM and vals.get(rid) is not None and all(p in vals for p in parts) and \
+                    sum(vals[p] or 0 for p in parts) != vals[rid]:
                 return True
     return False
 

@@ -185,7 +185,7 @@ def _figures(r: AnnualReport) -> set[int]:
     out |= {abs(kf.eget_kapital.eget_kapital), abs(kf.eget_kapital.tilldelade_medel), _over_cap(r)}
     for o in kf.femarsoversikt:
         out |= {abs(v) for v in (o.verksamhetens_intakter, o.verksamhetens_kostnader, o.arets_resultat,
-                                 o.eget_kapital, o.tilldelade_medel, o.likvida_medel)}
+                                 o.eget_kapital, o.tilldelade_medel, o.likvida_medel) if v is not None}
     budget = _budget_result(r)
     if budget is not None:
         out.add(abs(_result(r) - budget))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTab
 from ..book import Book
 from ..errors import FinsamError
 from ..reports import build_report, in_tkr
+from ..reports.model import is_balance_note, opening_notes_caption
 from ..reports.rounding import FOOTNOTE, differences
 from ..reports.visible import visible_rows
 from .common import ERROR_STYLE, MUTED_STYLE, heading, money_kr, set_column_widths, table_view
@@ -120,7 +121,10 @@ class ReportView(QWidget):
             has_budget = st.id == "resultatrakning" and any(r.budget is not None for r in st.rows)
             cols = [Column("", lambda r: r["label"]), Column("Not", lambda r: r["note"])]
             cols.append(Column(now, lambda r: r["amount"], amount=True))
-            cols.append(Column(before, lambda r: r["previous"], amount=True))
+            # The book's first year: the balansräkning compares with its ingående balanser.
+            opening = st.id == "balansrakning" and report.previous_from_opening_balances
+            cols.append(Column(f"{report.previous_balance_date} (IB)" if opening else before,
+                               lambda r: r["previous"], amount=True))
             if has_budget:
                 cols.append(Column("Budget helår", lambda r: r["budget"], amount=True))
             records, bold = [], set()
@@ -155,19 +159,29 @@ class ReportView(QWidget):
             self.checks.setText(f"Belopp i {unit}. Alla {len(report.kontroller)} kontroller stämmer "
                                 "(balansräkningen balanserar, årets resultat är detsamma i resultat- "
                                 "och balansräkningen, kassaflödet stämmer med likvida medel)."
-                                + (" " + FOOTNOTE if differences(report) else ""))
+                                + (" " + FOOTNOTE if differences(report) else "")
+                                + (" " + OPENING_VIEW_NOTE if report.previous_from_opening_balances else ""))
+
+
+# The book's first year: what the comparison columns hold (the status line says it).
+OPENING_VIEW_NOTE = ("Föregående års belopp i balansräkningen är ingående balanser; resultaträkningen och "
+                     "kassaflödesanalysen saknar jämförelsetal.")
 
 
 def notes_html(report, fmt, now: str, before: str) -> str:
     """The noter as the PDF prints them: title, text, and the lines with something in
     either year, this year and last year beside."""
-    has_prev = report.previous_period is not None
     parts = ["<style>td { padding: 2px 10px 2px 0; } td.a { text-align: right; } "
              "tr.sum td { font-weight: 600; border-top: 1px solid #9aa5b0; } "
              "th { text-align: right; color: #4a5560; padding-right: 10px; } p { margin: 2px 0 6px 0; }</style>"]
     if not report.noter:
         return "<p>Rapporten har inga noter.</p>"
+    if report.previous_from_opening_balances:
+        parts.append(f"<p><i>{escape(opening_notes_caption(report.previous_balance_date))}</i></p>")
     for note in report.noter:
+        opening = report.previous_from_opening_balances and is_balance_note(note)
+        has_prev = report.previous_period is not None or opening
+        head = f"{report.previous_balance_date} (IB)" if opening else before
         parts.append(f"<h3>Not {note.number}&nbsp;&nbsp;{escape(note.title)}</h3>")
         for para in (note.text or "").split("\n\n"):
             if para.strip():
@@ -177,7 +191,7 @@ def notes_html(report, fmt, now: str, before: str) -> str:
         if not lines:
             continue
         rows = [f"<tr><td width='470'></td><th width='110'>{escape(now)}</th>"
-                + (f"<th width='110'>{escape(before)}</th>" if has_prev else "") + "</tr>"]
+                + (f"<th width='110'>{escape(head)}</th>" if has_prev else "") + "</tr>"]
         for ln in lines:
             indent = "&nbsp;" * (4 * ln.indent)
             if ln.kind == "heading":

@@ -15,6 +15,7 @@ from ..closing.close import close_year
 from ..closing.document_checks import UnconfirmedFigures, text_figures
 from ..closing.produce import produce
 from ..errors import FinsamError
+from ..reports.model import NO_PREVIOUS_CAPTION, OPENING_BALANCES_CAPTION
 from .common import ERROR_STYLE, money_kr, muted, show_error
 from .tasks import run_book_job
 from .wizard_reopen import ReopenYearDialog
@@ -43,6 +44,8 @@ def column_captions(report, balance: bool) -> tuple[str, str]:
     if balance and balance_date and report.previous_period is not None \
             and balance_date != report.previous_period.till:
         return report.period.till, balance_date
+    if balance and balance_date and report.previous_from_opening_balances:
+        return report.period.till, f"{balance_date} (IB)"
     return _caption(report.period), _caption(report.previous_period)
 
 
@@ -64,7 +67,10 @@ def report_html(report) -> str:
         budget = st.id == "resultatrakning" and report.has_budget
         cur, prev = column_captions(report, st.id == "balansrakning")
         parts.append(f"<h3>{escape(st.title)}</h3>")
-        if st.id == "balansrakning" and (cur, prev) != column_captions(report, False):
+        if report.previous_from_opening_balances:
+            caption = OPENING_BALANCES_CAPTION if st.id == "balansrakning" else NO_PREVIOUS_CAPTION
+            parts.append(f"<p class='muted'>{escape(caption)}</p>")
+        elif st.id == "balansrakning" and (cur, prev) != column_captions(report, False):
             parts.append(f"<p class='muted'>Jämförs med föregående års bokslut per {prev}.</p>")
         parts.append("<table width='100%' cellspacing='0'>")
         head = (f"<tr><th width='44%'></th><th width='6%'>Not</th><th width='16%'>{cur}</th>"

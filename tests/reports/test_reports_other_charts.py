@@ -180,10 +180,36 @@ def test_kommun_bas_key_figures(o2020):
     assert {k.id: k.amount for k in kf.balanskrav}["balanskravsresultat"] == 113_194_00
 
 
-def test_first_year_has_null_foregaende_ar_and_every_row_id(ovik):
+def test_first_year_compares_its_balance_sheet_with_the_opening_balances_and_has_every_row_id(ovik):
     r = build_report(ovik, ovik.year_by_label("2019").id)
     data = to_json(r)
-    assert data["foregaende_ar"] is None
+    prev = data["foregaende_ar"]
+    # 2019 is the book's first year: its comparison is the 2019 ingående balanser (the
+    # 2018 closing), by hand: inventarier 150 000 less 30 000, momsfordran 20 000, bank
+    # 1 780 000; eget kapital 1 000 000 + 180 000, pensions 100 000, lån 200 000,
+    # leverantörsskulder 60 000 and interimsskulder 180 000 + 200 000.
+    assert (prev["period"], prev["balansdag"], prev["kalla"]) == (None, "2018-12-31", "ingaende_balanser")
+    assert prev["balansrakning"] == {rid: ({"materiella_anlaggningstillgangar": 120_000_00,
+                                            "summa_anlaggningstillgangar": 120_000_00,
+                                            "fordringar": 20_000_00, "kassa_och_bank": 1_780_000_00,
+                                            "summa_omsattningstillgangar": 1_800_000_00,
+                                            "summa_tillgangar": 1_920_000_00, "arets_resultat": None,
+                                            "ovrigt_eget_kapital": 1_180_000_00,
+                                            "summa_eget_kapital": 1_180_000_00, "avsattningar": 100_000_00,
+                                            "langfristiga_skulder": 200_000_00,
+                                            "kortfristiga_skulder": 440_000_00,
+                                            "summa_eget_kapital_avsattningar_och_skulder": 1_920_000_00}
+                                           .get(rid, 0)) for rid, *_ in LAYOUTS["balansrakning"]}
+    # The flows of 2018 are not in the book: no figure, not zeros.
+    assert set(prev["resultatrakning"].values()) == set(prev["kassaflodesanalys"].values()) == {None}
+    assert data["nyckeltal"]["balanskravsresultat_foregaende_ar"] is None
+    assert data["noter"]["interimsskulder"]["foregaende_summa"] == 380_000_00
+    assert [x["foregaende"] for x in data["noter"]["interimsskulder"]["rader"]] == [180_000_00, 200_000_00, 0]
+    assert [x["foregaende"] for x in data["noter"]["kortfristiga_skulder"]["rader"]] == [60_000_00, 380_000_00, 0]
+    # Eget kapital: only the closing figure of 2018 is known.
+    assert [x["foregaende"] for x in data["noter"]["eget_kapital"]["rader"]] == [None, None, 1_180_000_00]
+    assert data["noter"]["verksamhetens_intakter"]["foregaende_summa"] is None
+    assert r.check("balansrakning_balanserar_foregaende_bokslut").ok
     for sid, layout in LAYOUTS.items():
         assert list(data[sid]) == [rid for rid, *_ in layout]
         assert all(type(v) is int for v in data[sid].values())

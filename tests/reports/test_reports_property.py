@@ -141,7 +141,9 @@ def _assert_rounded_once(r, t) -> None:
     for k, kx in zip(t.nyckeltal.balanskrav, r.nyckeltal.balanskrav):
         assert k.amount == _half_away(kx.amount)
     for o, ox in zip(t.nyckeltal.femarsoversikt, r.nyckeltal.femarsoversikt):
-        assert (o.arets_resultat, o.eget_kapital) == (_half_away(ox.arets_resultat), _half_away(ox.eget_kapital))
+        # The column of the year before the book made from its ingående balanser has no result.
+        assert o.arets_resultat == (None if ox.arets_resultat is None else _half_away(ox.arets_resultat))
+        assert o.eget_kapital == _half_away(ox.eget_kapital)
     missing = {s.id for s in t.statements
                if any(with_sums(LAYOUTS[s.id], {row.id: row.amount for row in s.rows})[row.id] != row.amount
                       for row in s.rows)}
@@ -157,6 +159,14 @@ def _assert_invariants(r) -> None:
             assert with_sums(LAYOUTS[s.id], values) == values
     rr, br, k = r.resultatrakning, r.balansrakning, r.kassaflodesanalys
     assert br.row("summa_tillgangar").amount == br.row("summa_eget_kapital_avsattningar_och_skulder").amount
+    if r.previous_from_opening_balances:
+        # The book's first year compares with its ingående balanser: a balansräkning that
+        # balances and adds up (its unknown Årets resultat aside), and no flows.
+        prev = br.previous_amounts()
+        assert prev["arets_resultat"] is None
+        assert with_sums(LAYOUTS["balansrakning"], {**prev, "arets_resultat": 0}) == {**prev, "arets_resultat": 0}
+        assert prev["summa_tillgangar"] == prev["summa_eget_kapital_avsattningar_och_skulder"]
+        assert set(rr.previous_amounts().values()) == set(k.previous_amounts().values()) == {None}
     assert rr.row("arets_resultat").amount == br.row("arets_resultat").amount == k.row("arets_resultat").amount
     assert k.row("arets_kassaflode").amount == (k.row("likvida_medel_vid_arets_slut").amount
                                                 - k.row("likvida_medel_vid_arets_borjan").amount)
