@@ -14,7 +14,7 @@ ROOT = "finsam_desktop"
 
 # What each part of the program may import (besides itself and the standard library),
 # as in docs/ARCHITECTURE.md. The foundation modules import only each other.
-FOUNDATION = {"money", "errors", "files", "findings", "paths"}
+FOUNDATION = {"money", "errors", "files", "findings", "paths", "arguments"}
 ALLOWED = {
     "foundation": set(),
     "book": set(),

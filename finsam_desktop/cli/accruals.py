@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..closing.accruals import KINDS, AccrualEntry, book_accruals, book_pending_reversals, line_state, suggest
 from ..book.validate import parse_account_number, parse_date
@@ -12,6 +13,27 @@ from ..errors import InputError
 from ..money import format_kr, parse_kr
 from ..reports.projects import project_follow_up
 from .common import open_book, out, year_arg
+
+
+def kind_name(kind) -> str:
+    """What a user types and reads for a kind of periodisering: its Swedish label without
+    "Upplupna" and without the parenthesis ("Upplupna löner" -> "löner")."""
+    label = re.sub(r"\s*\(.*\)$", "", kind.label)
+    return re.sub(r"^(Övriga )?upplupna ", "", label, flags=re.IGNORECASE).casefold()
+
+
+def kind_named(text: str):
+    """The kind of periodisering `text` names: its Swedish name, its label or its key
+    (any case), or None."""
+    wanted = " ".join(text.split()).casefold()
+    for kind in KINDS.values():
+        if wanted in (kind_name(kind), kind.label.casefold(), kind.key):
+            return kind
+    return None
+
+
+def kind_names() -> str:
+    return ", ".join(kind_name(k) for k in KINDS.values())
 
 
 def register(sub) -> None:
@@ -24,9 +46,9 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="skriv förslaget som JSON")
     p.add_argument("--book", dest="do_book", action="store_true", help="bokför raderna i --line")
     p.add_argument("--line", action="append", default=[], metavar="INSATS:BELOPP",
-                   help="en rad att bokföra: insatskod eller typ (" + ", ".join(KINDS)
-                        + "), belopp i kr och valfritt debetkonto, t.ex. 101:492163 eller "
-                          "styrelsearvoden:12000:5050")
+                   help="en rad att bokföra: insatskod eller typ (" + kind_names()
+                        + "), belopp i kr och valfritt debetkonto, t.ex. 101:492163, "
+                          "styrelsearvoden:12000:5050 eller \"sociala avgifter:3100\"")
     p.add_argument("--reverse-pending", action="store_true",
                    help="bokför återföringar som väntar på att nästa räkenskapsår öppnas")
     p.set_defaults(func=cmd_accruals)
@@ -49,12 +71,13 @@ def parse_line(book, text: str) -> AccrualEntry:
     key = parts[0].strip()
     amount = parse_kr(parts[1], field=f"belopp på raden {text}")
     account = parse_account_number(parts[2], field=f"konto på raden {text}") if len(parts) == 3 else None
-    if key in KINDS:
-        return AccrualEntry(amount=amount, kind=key, debit_account=account)
+    kind = kind_named(key)
+    if kind is not None:
+        return AccrualEntry(amount=amount, kind=kind.key, debit_account=account)
     project = book.project_by_code(key)
     if project is None:
         raise InputError(f"Raden ”{text}”: det finns ingen insats med koden {key} och ingen "
-                         f"periodiseringstyp med det namnet ({', '.join(KINDS)}).", field="line")
+                         f"periodiseringstyp med det namnet ({kind_names()}).", field="line")
     return AccrualEntry(amount=amount, project_id=project.id, debit_account=account)
 
 
@@ -120,7 +143,8 @@ def _print_suggestion(s) -> None:
     out()
     rows = [["Typ", "Benämning", "Debet", "Kredit", "Belopp", "Status"]]
     for o in s.others:
-        rows.append([o.kind, o.label, str(o.debit_account or "–"), str(o.credit_account or "–"),
+        kind = kind_name(KINDS[o.kind]) if o.kind in KINDS else o.kind
+        rows.append([kind, o.label, str(o.debit_account or "–"), str(o.credit_account or "–"),
                      format_kr(o.amount) if o.decided else "", _status(o)])
     for line in _table(rows, {4}):
         out(line)

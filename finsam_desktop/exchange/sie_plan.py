@@ -53,6 +53,10 @@ class PlannedYear:
     set_opening: bool = False
     vouchers: list[PlannedVoucher] = field(default_factory=list)
     summary: bool = False        # the movements come as one summary verifikation
+    # What the import posts to eget kapital (ledger sign, öre) because the file's own
+    # figures do not go together: in the ingående balanser, in the summary verifikation.
+    opening_difference: int = 0
+    summary_difference: int = 0
 
     @property
     def label(self) -> str:
@@ -80,6 +84,27 @@ class ImportPlan(WithFindings):
     @property
     def voucher_count(self) -> int:
         return sum(len(y.vouchers) for y in self.years)
+
+    @property
+    def equity_postings(self) -> list[EquityPosting]:
+        """Every amount the import would post to the equity account because the file does
+        not balance, with where it goes; empty when the file's figures go together."""
+        out = []
+        for y in self.years:
+            if y.opening_difference and y.set_opening:
+                out.append(EquityPosting(y.label, "ingående balanser", y.opening_difference))
+            if y.summary_difference and y.summary and y.vouchers:
+                v = y.vouchers[0]
+                out.append(EquityPosting(y.label, f"sammandragsverifikation {v.series} {v.number}",
+                                         y.summary_difference))
+        return out
+
+
+class EquityPosting(NamedTuple):
+    """An amount posted to the equity account so that the imported book balances."""
+    year: str          # the räkenskapsår's label
+    where: str         # 'ingående balanser' or 'sammandragsverifikation SIE 1'
+    amount: int        # öre, ledger sign (negative: kredit)
 
 
 def _kind_for(number: int, kptyp: str | None) -> str:
@@ -276,6 +301,7 @@ class _Planner:
                               f"motposten {format_ore(-total)} kr förs till konto {equity} så att balansräkningen "
                               "går ihop.", "#IB")
             out[(equity, None)] = out.get((equity, None), 0) - total
+        self.opening_difference = -total
         return {k: v for k, v in out.items() if v}
 
     def summary(self, n: int, y: PlannedYear, kinds, equity: int, number: int) -> PlannedVoucher | None:
@@ -313,6 +339,7 @@ class _Planner:
                               f"{format_ore(-total)} kr förs till konto {equity} i sammandragsverifikationen.",
                      "#UB")
             moves[(equity, None)] = moves.get((equity, None), 0) - total
+            y.summary_difference = -total
         rows = tuple((acc, amt, code, "") for (acc, code), amt in sorted(
             moves.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")) if amt)
         if len(rows) < 2:
@@ -428,7 +455,9 @@ def plan_import(sie: SieFile, book=None, *, orgnr: str | None = None) -> ImportP
         if fy is False:
             continue
         py = PlannedYear(n, start, end, fy is not None)
+        p.opening_difference = 0
         py.opening = p.opening(n, kinds, equity, py.label)
+        py.opening_difference = p.opening_difference
         has_file_vouchers = n == 0 and bool(sie.vouchers)
         if fy is not None and fy.is_closed:
             if has_file_vouchers:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QVBoxLayout)
 
 from ..book import Account, Book
 from ..book.chart import BALANCE_ROWS, INCOME_ROWS, ROW_LABELS, default_kind, default_row, is_account_number
@@ -42,7 +42,7 @@ class AccountsDialog(QDialog):
         super().__init__(parent)
         self.book = book
         self.setWindowTitle("Kontoplan")
-        self.resize(1100, 680)
+        self.resize(1200, 680)
         self.editing: Account | None = None
 
         self.model = AccountsModel(ACCOUNT_COLUMNS)
@@ -54,7 +54,17 @@ class AccountsDialog(QDialog):
         self.search.setPlaceholderText("Sök konto eller benämning")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = table_view(self.proxy, stretch_column=1, widths={0: 6, 2: 17, 3: 28})
+        self.table = table_view(self.proxy, stretch_column=1)
+        # Konto, typ and rapportrad as wide as their text, the name takes the rest: a long
+        # name is never cut while another column has room to spare (also after a reset).
+        header = self.table.horizontalHeader()
+
+        def fit_columns() -> None:
+            for col in (0, 2, 3):
+                if col < header.count():
+                    header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        fit_columns()
+        self.proxy.modelReset.connect(fit_columns)
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
 
         self.number = QLineEdit()
@@ -105,7 +115,7 @@ class AccountsDialog(QDialog):
         pl.addWidget(self.message)
         pl.addStretch(1)
         pl.addLayout(buttons)
-        self.panel.setFixedWidth(400)
+        self.panel.setFixedWidth(360)  # the table gets the rest: account names whole
 
         left = QVBoxLayout()
         left.addWidget(self.search)

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..arguments import SwedishArgumentParser
 from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 
@@ -19,14 +20,14 @@ VIEWS = ("start", "verifikationer", "huvudbok", "saldobalans", "rapport", "proje
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="finsam-desktop", description="Finsam Bokföring – bokföring och "
+    p = SwedishArgumentParser(prog="finsam-desktop", description="Finsam Bokföring – bokföring och "
                                 "årsredovisning för samordningsförbund.")
     p.add_argument("book", nargs="?", metavar="BOK", help="boken (.finsam) som ska öppnas")
     p.add_argument("--demo", action="store_true", help="öppna demoboken (byggs första gången)")
     p.add_argument("--read-only", action="store_true", help="öppna boken skrivskyddad")
     p.add_argument("--screenshot", metavar="FIL.png", help="rita en vy till en PNG-fil och avsluta")
     p.add_argument("--view", choices=VIEWS, default="start", help="vyn som ritas med --screenshot")
-    p.add_argument("--size", default="1280x800", help="fönstrets storlek med --screenshot (BxH)")
+    p.add_argument("--size", default="1280x800", metavar="BxH", help="fönstrets storlek med --screenshot (BxH)")
     p.add_argument("--version", action="store_true", help="visa programmets, Qt:s och Pythons version")
     p.add_argument("--self-test", action="store_true",
                    help="kontrollera installationen (demobok, fönstrets sidor, PDF, SIE) och avsluta")

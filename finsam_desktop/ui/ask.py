@@ -44,3 +44,22 @@ def confirm_booking(parent: QWidget | None, title: str, text: str, details: str 
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def choose(parent: QWidget | None, title: str, text: str, details: str,
+           choices: list[tuple[str, str]]) -> str | None:
+    """Ask which of `choices` ((button text, answer)) the user wants; Avbryt is the
+    default and the Esc button, so Enter alone chooses nothing. Returns the answer of
+    the button pressed, None for Avbryt."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    buttons = {box.addButton(label, QMessageBox.AcceptRole): answer for label, answer in choices}
+    cancel = box.addButton("Avbryt", QMessageBox.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton())

@@ -22,7 +22,7 @@ from .sie_import_dialog import SieImportDialog
 from .voucher_form import VoucherDialog
 from .year_dialog import NewYearDialog
 
-DIALOG_SIZES = {"kontoplan": (1100, 680), "insatser": (1280, 680), "medlemmar": (1080, 600),
+DIALOG_SIZES = {"kontoplan": (1200, 680), "insatser": (1280, 680), "medlemmar": (1080, 600),
                 "verifikation": (1000, 560), "utkast": (1040, 420), "budget": (1180, 620),
                 "nytt-ar": (660, 320), "sie-import": (1040, 660)}
 

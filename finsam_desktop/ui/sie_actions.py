@@ -16,6 +16,8 @@ from ..exchange.sie_plan import plan_import
 from ..exchange.sie_reader import read_sie
 from ..exchange.sie_target import belongs_in_book
 from ..exchange.sie_writer import export_sie
+from ..money import format_ore
+from .ask import choose
 from .common import show_error
 from .sie_import_dialog import SieImportDialog
 from .start_page import current_year
@@ -33,20 +35,79 @@ def choose_and_import(window: MainWindow) -> None:
         preview_and_import(window, sie_path)
 
 
+OPEN_BOOK, NEW_BOOK = "open", "new"
+
+
+def _year_label(start: str, end: str) -> str:
+    if start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]:
+        return start[:4]
+    return f"{start} – {end}"
+
+
+def ask_target(window: MainWindow, sie, book) -> str | None:
+    """Where the file goes when both the open book and a new book can take it: the user
+    chooses, knowing what happens to each. Avbryt (the default) imports nothing."""
+    name = Path(sie.path).name
+    namn = book.forbund().namn
+    current = sie.years.get(0)
+    year = f"räkenskapsåret {_year_label(*current)}" if current else "ett räkenskapsår"
+    return choose(
+        window, "Importera SIE – välj bok",
+        f"{name} gäller {year}, som också finns i den öppna boken {namn}. Var ska filen läsas in?",
+        f"• Den öppna boken: filens verifikationer läggs till i {namn} (de ingående balanserna också, "
+        "om boken saknar dem). En säkerhetskopia av boken tas först. Bokförda verifikationer kan "
+        "sedan inte tas bort, bara rättas.\n"
+        "• En ny bok: en ny bokfil skapas av filen; du väljer var den sparas. Den öppna boken "
+        "stängs och lämnas oförändrad.\n\n"
+        "Inget läses in förrän du har sett förhandsgranskningen och klickat Importera.",
+        [("Den &öppna boken", OPEN_BOOK), ("En &ny bok", NEW_BOOK)])
+
+
+def confirm_equity_postings(window: MainWindow, plan) -> bool:
+    """The file's own figures do not go together and the import would post the difference
+    to the equity account: say how much and where, and import only when the user says so."""
+    postings = plan.equity_postings
+    if not postings:
+        return True
+    account = plan.equity_account
+    lines = "\n".join(
+        f"• {p.year}, {p.where}: {format_ore(abs(p.amount))} kr i {'debet' if p.amount > 0 else 'kredit'} "
+        f"på konto {account}" for p in postings)
+    box_text = (f"SIE-filen går inte ihop. Om du importerar den bokförs skillnaden på konto {account} "
+                "(eget kapital) så att balansräkningen går ihop:")
+    return choose(window, "Importera SIE – skillnad mot eget kapital", box_text,
+                  lines + "\n\nKontrollera filen i programmet den kommer från om skillnaden är oväntad. "
+                  "Avbryt läser inte in något.",
+                  [("&Importera och bokför skillnaden", "yes")]) == "yes"
+
+
 def preview_and_import(window: MainWindow, sie_path: str | Path) -> Path | None:
     """Read the file in the background, show the preview with its findings, and import
-    only when the user confirms: into the open book when the file belongs there,
-    otherwise into a new book the user names. Returns the book's path, or None."""
+    only when the user confirms: into the open book or a new book, asking which when
+    both can take the file; asking again before a difference goes to eget kapital.
+    Returns the book's path, or None."""
     book = window.book
     try:
         sie = run_in_background(window, "Läser SIE-filen …", read_sie, str(sie_path))
-        into_open = belongs_in_book(sie, book)
+    except Cancelled:
+        return None
+    except FinsamError as exc:
+        show_error(window, exc, "SIE-filen kunde inte läsas")
+        return None
+    into_open = belongs_in_book(sie, book)
+    if into_open and not sie.is_import_file and not sie.errors:
+        choice = ask_target(window, sie, book)
+        if choice is None:
+            return None
+        into_open = choice == OPEN_BOOK
+    try:
         if into_open:
             plan = run_book_job(window, "Förbereder importen …", book, lambda b: plan_import(sie, b))
             target = f"den öppna boken ({book.forbund().namn})"
         else:
             plan = run_in_background(window, "Förbereder importen …", plan_import, sie, None)
-            target = "en ny bok – du väljer var den sparas när du klickar Importera"
+            target = "en ny bok – du väljer var den sparas när du klickar Importera" + (
+                "; den öppna boken stängs och lämnas oförändrad" if book is not None else "")
     except Cancelled:
         return None
     except FinsamError as exc:
@@ -55,6 +116,8 @@ def preview_and_import(window: MainWindow, sie_path: str | Path) -> Path | None:
     dlg = SieImportDialog(plan, target, window)
     window.sie_preview = dlg  # for the tests and the screenshots
     if not dlg.exec() or plan.errors:
+        return None
+    if not confirm_equity_postings(window, plan):
         return None
     if into_open:
         into = book.path

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
                                QWidget)
 
 from ..book import Book, FiscalYear
-from ..book.chart import INCOME_ROWS
 from ..reports.charts import start_page_charts
+from ..reports.engine import budget_by_row
+from ..reports.ledger import PeriodLedger, compute
+from .card_grid import CardGrid
 from .charts import ChartWidget
 from .common import MUTED_STYLE, heading, money_kr, table_view, today_iso
 from .models import VOUCHER_COLUMNS, RecordTableModel
@@ -80,7 +82,18 @@ class Card(QFrame):
                 self.detail.addWidget(lab, r, c)
 
 
-FINANCIAL_ROWS = ("finansiella_intakter", "finansiella_kostnader")
+# The result card's lines: (label, resultaträkning rows summed). The labels are the
+# resultaträkning's own, so a figure here is the figure there under the same name.
+OVERVIEW_ROWS = (
+    ("Verksamhetens intäkter", ("verksamhetens_intakter",)),
+    ("Verksamhetens kostnader", ("verksamhetens_kostnader",)),
+    ("Avskrivningar", ("avskrivningar",)),
+    ("Skatteintäkter och generella statsbidrag", ("skatteintakter", "generella_statsbidrag_och_utjamning")),
+    ("Finansiella poster", ("finansiella_intakter", "finansiella_kostnader")),
+    ("Extraordinära poster", ("extraordinara_poster",)),
+)
+OPTIONAL_ROWS = ("Avskrivningar", "Skatteintäkter och generella statsbidrag", "Extraordinära poster")
+COST_ROWS = ("verksamhetens_kostnader", "avskrivningar")
 
 
 class StartPage(QWidget):
@@ -103,8 +116,8 @@ class StartPage(QWidget):
         self.result_card = Card("Årets resultat hittills")
         self.bank_card = Card("Kassa och bank")
         self.accrual_card = Card("Interimsskulder")
-        cards = QHBoxLayout()
-        cards.setSpacing(14)
+        # Side by side while they fit, wrapped onto a second row in a narrow window.
+        cards = self.cards = CardGrid(spacing=14)
         cards.addWidget(self.result_card, 5)
         cards.addWidget(self.bank_card, 3)
         cards.addWidget(self.accrual_card, 4)
@@ -163,7 +176,7 @@ class StartPage(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         above = (self.title.sizeHint().height() + self.subtitle.sizeHint().height() + 90
-                 + max(c.sizeHint().height() for c in (self.result_card, self.bank_card, self.accrual_card))
+                 + self.cards.heightForWidth(self.layout().contentsRect().width() or self.width())
                  + (self.drafts_button.sizeHint().height() if self.drafts_button.isVisible() else 0))
         self.charts.setVisible(self.height() - above >= self.CHART_ROOM)
 
@@ -172,43 +185,29 @@ class StartPage(QWidget):
         self.reload()
 
     def _result(self, y: FiscalYear, upto: str) -> None:
-        """The year so far in the resultaträkning's words: verksamhetens intäkter and
-        kostnader (avskrivningar included), finansiella poster apart, årets resultat."""
+        """The year so far in the resultaträkning's rows and words: verksamhetens intäkter,
+        verksamhetens kostnader and avskrivningar each as the resultaträkning shows them,
+        finansiella poster, other rows when they carry an amount, årets resultat."""
         b = self.book
         accounts = {a.number: a for a in b.accounts()}
-        income = costs = financial = 0
-        for acc, amt in b.movements(y.start, upto).items():
-            a = accounts.get(acc)
-            if a is None or a.row_id not in INCOME_ROWS:
-                continue
-            if a.row_id in FINANCIAL_ROWS:
-                financial -= amt
-            elif a.kind == "I":
-                income -= amt
-            else:
-                costs += amt
-        result = income - costs + financial
-        self.result_card.figure.setText(f"{money_kr(result)} kr")
-        budget = b.budget(y.id)
-        lines = [("Verksamhetens intäkter", money_kr(income)), ("Verksamhetens kostnader", money_kr(-costs)),
-                 ("Finansiella poster", money_kr(financial)), ("Årets resultat", money_kr(result))]
+        rr = compute(PeriodLedger.read(b, y, y.start, upto, accounts)).rr
+        budget, _spanning = budget_by_row(b, y, accounts)
+        lines = [(label, sum(rr[r] for r in rows), *([sum(budget.get(r, 0) for r in rows)] if budget else []))
+                 for label, rows in OVERVIEW_ROWS
+                 if label not in OPTIONAL_ROWS or any(rr[r] or (budget or {}).get(r) for r in rows)]
+        lines.append(("Årets resultat", rr["arets_resultat"],
+                      *([sum(budget.values())] if budget else [])))
+        self.result_card.figure.setText(f"{money_kr(rr['arets_resultat'])} kr")
+        shown = [(label, *map(money_kr, amounts)) for label, *amounts in lines]
         if budget:
-            b_income = b_costs = b_fin = 0
-            for r in budget:
-                rows = b.result_rows_in_range(r.account_from, r.account_to)
-                if rows and rows[0] in FINANCIAL_ROWS:
-                    b_fin -= r.amount
-                elif r.amount < 0:
-                    b_income -= r.amount
-                else:
-                    b_costs += r.amount
-            full = (b_income, -b_costs, b_fin, b_income - b_costs + b_fin)
-            lines = [(t, v, money_kr(full[i])) for i, (t, v) in enumerate(lines)]
-            self.result_card.set_lines(lines, header=("", "Utfall", "Budget helår"))
-            used = 100 * costs // b_costs if b_costs else 0
-            self.result_card.note.setText(f"{used} % av årets budgeterade kostnader är förbrukade.")
+            self.result_card.set_lines(shown, header=("", "Utfall", "Budget helår"))
+            costs = -sum(rr[r] for r in COST_ROWS)
+            b_costs = -sum(budget.get(r, 0) for r in COST_ROWS)
+            used = 100 * costs // b_costs if b_costs > 0 else 0
+            self.result_card.note.setText(f"{used} % av årets budgeterade kostnader och avskrivningar "
+                                          "är förbrukade.")
         else:
-            self.result_card.set_lines(lines)
+            self.result_card.set_lines(shown)
             self.result_card.note.setText("Ingen budget är inlagd för året.")
 
     def _bank(self, upto: str) -> None:

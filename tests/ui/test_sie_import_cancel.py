@@ -18,7 +18,7 @@ from finsam_desktop.ui.sie_import_dialog import SieImportDialog
 from finsam_desktop.ui.tasks import Cancelled, Progress
 
 from conftest import digest
-from ui_helpers import VALID_ORGNR, avbryt, booked_book, isolated_settings  # noqa: F401
+from ui_helpers import VALID_ORGNR, answer_question, avbryt, booked_book, isolated_settings  # noqa: F401
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -137,6 +137,7 @@ def test_cancelled_import_from_the_window_leaves_the_open_book_unchanged(qtbot, 
     b = Book.open(empty_book)
     window = MainWindow(b)
     qtbot.addWidget(window)
+    answer_question("Den öppna boken")
     assert window.preview_and_import_sie(sie_file) is None
     assert avbryt and b.count_vouchers(VoucherFilter()) == 0
     assert window.statusBar().currentMessage() == "Importen avbröts. Boken är oförändrad."
@@ -149,6 +150,7 @@ def test_import_from_the_window_that_is_not_cancelled_reads_everything_in(qtbot,
     b = Book.open(empty_book)
     window = MainWindow(b)
     qtbot.addWidget(window)
+    answer_question("Den öppna boken")
     assert window.preview_and_import_sie(sie_file) == empty_book
     assert b.count_vouchers(VoucherFilter()) == 3
     assert b.account(6999).name == "Övriga externa kostnader"

@@ -13,7 +13,7 @@ from finsam_desktop.ui import main_window as mw
 from finsam_desktop.ui.main_window import MainWindow
 from finsam_desktop.ui.sie_import_dialog import SieImportDialog
 
-from ui_helpers import VALID_ORGNR, booked_book, isolated_settings  # noqa: F401
+from ui_helpers import VALID_ORGNR, answer_question, booked_book, isolated_settings  # noqa: F401
 
 
 @pytest.fixture
@@ -66,6 +66,7 @@ def test_sie_preview_names_each_new_account_with_its_report_row(qtbot, tmp_path,
     window = MainWindow(b)
     qtbot.addWidget(window)
     answers["accept"] = 0                                   # look, then cancel
+    answer_question("Den öppna boken")                      # both books could take the file: asked
     assert window.preview_and_import_sie(sie_file) is None
     dlg = answers["dialog"]
     assert "den öppna boken" in dlg.values["mal"].text()
@@ -73,6 +74,7 @@ def test_sie_preview_names_each_new_account_with_its_report_row(qtbot, tmp_path,
     assert ["6999", "Övriga externa kostnader", "Kostnad", "Verksamhetens kostnader"] in rows
     assert b.count_vouchers(VoucherFilter()) == 0           # cancelled: nothing written
     answers["accept"] = 1
+    answer_question("Den öppna boken")
     window.preview_and_import_sie(sie_file)
     assert b.count_vouchers(VoucherFilter()) == 3           # into the open book of the same year
     assert window.pages["start"].latest_model.rowCount() == 3
@@ -142,6 +144,7 @@ def test_a_file_read_twice_is_called_already_read_not_wrong(qtbot, tmp_path, sie
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.preview_and_import_sie(sie_file) == target
+    answer_question("Den öppna boken")                      # the new book is open now
     assert window.preview_and_import_sie(sie_file) is None
     dlg = answers["dialog"]
     assert [f.field for f in dlg.plan.errors] == ["vernr"]

@@ -1,0 +1,48 @@
+"""Kontoplan: every account name is shown whole when the dialog has room for it; the
+narrow columns (konto, typ, rapportrad) take what their text needs and the name the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from finsam_desktop.ui.accounts_form import AccountsDialog
+from finsam_desktop.ui.app import apply_style
+
+from ui_helpers import booked, isolated_settings  # noqa: F401
+
+
+@pytest.fixture
+def program_style(qapp):
+    """The program's own look (Fusion, its font size, the header padding), restored after."""
+    before = (qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet())
+    apply_style(qapp)
+    yield
+    qapp.setStyle(before[0])
+    qapp.setPalette(before[1])
+    qapp.setFont(before[2])
+    qapp.setStyleSheet(before[3])
+
+
+@pytest.mark.parametrize("size", [None, (1366, 728)])           # None: the dialog's own size
+def test_account_names_are_whole_when_there_is_room(qtbot, book, program_style, size):
+    dlg = AccountsDialog(book)
+    qtbot.addWidget(dlg)
+    if size:
+        dlg.resize(*size)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    table, model = dlg.table, dlg.table.model()
+
+    def widest(col):  # what the column needs to show every cell whole (text and margins), as Qt measures it
+        return table.sizeHintForColumn(col)
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert "Momsfordran (ersättning för mervärdesskatt)" in names
+    needed = sum(widest(c) for c in range(4))
+    assert needed <= table.viewport().width(), "the dialog has room for every column whole"
+    for col in range(4):
+        assert widest(col) <= table.columnWidth(col), (size, col, widest(col), table.columnWidth(col))
+    # The name column takes the free width: the columns fill the table, nothing to scroll.
+    assert sum(table.columnWidth(c) for c in range(4)) <= table.viewport().width()
+    dlg.reload()                                                   # a model reset keeps the widths
+    for col in range(4):
+        assert widest(col) <= table.columnWidth(col), ("after reload", col)
