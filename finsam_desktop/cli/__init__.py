@@ -34,6 +34,7 @@ COMMANDS = {
     "finsam_desktop.cli.underlag": ("attach", "attachments", "attestants", "attest", "unattested",
                                     "attest-sample", "invoice", "invoices", "pay-invoice"),
     "finsam_desktop.cli.safety": ("verify", "backups", "restore"),
+    "finsam_desktop.cli.utskrift": ("utskrift",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}
