@@ -8,6 +8,9 @@ year (or of the period given) to PDF files in a temporary folder, timing each en
 end (reading the book, laying out, writing). Prints the time, the pages, the file size,
 the rows per second and the process's peak memory after each, to show that the lists
 stream: the memory stays flat while the rows grow.
+
+With --xlsx it also times Exportera tabellen (xlsx) of the Verifikationer page showing
+the whole open year (every verifikation read back from the table, offscreen).
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ def main(argv=None) -> int:
             i = argv.index(flag)
             period[key] = argv[i + 1]
             del argv[i:i + 2]
+    xlsx = "--xlsx" in argv
+    if xlsx:
+        argv.remove("--xlsx")
     args, book = open_big_book(__doc__.splitlines()[0], argv)
     try:
         year = [y for y in book.years() if not y.is_closed][-1]
@@ -68,9 +74,36 @@ def main(argv=None) -> int:
                       f"{out.stat().st_size / 1e6:.1f} MB; median {med:.1f} s (snabbast {min(times):.1f} s, "
                       f"långsammast {max(times):.1f} s, {len(times)} körningar), {_n(rows / med)} rader/s; "
                       f"högsta minne hittills {_peak_mb():.0f} MB", flush=True)
+            if xlsx:
+                _bench_xlsx(book, year, Path(tmp))
     finally:
         book.close()
     return 0
+
+
+def _bench_xlsx(book, year, tmp: Path) -> None:
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from finsam_desktop.render.table_xlsx import write_table_xlsx
+    from finsam_desktop.ui.table_export import table_export
+    from finsam_desktop.ui.voucher_list import VoucherListView
+    app = QApplication.instance() or QApplication([])
+    view = VoucherListView(book)
+    view.period.reload_years(year.id)
+    n = view.model.rowCount()
+    t = time.perf_counter()
+    data = table_export(view.table, "Verifikationer", "")
+    t_read = time.perf_counter() - t
+    out = tmp / "verifikationer.xlsx"
+    write_table_xlsx(data, out)
+    total = time.perf_counter() - t
+    print(f"Exportera tabellen (xlsx), Verifikationer {year.label}: {_n(n)} rader; läsa tabellen {t_read:.1f} s, "
+          f"allt {total:.1f} s, {out.stat().st_size / 1e6:.1f} MB; högsta minne hittills {_peak_mb():.0f} MB",
+          flush=True)
+    view.deleteLater()
+    app.processEvents()
 
 
 if __name__ == "__main__":

@@ -26,10 +26,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from xml.sax.saxutils import escape
 
+import zlib
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, SimpleDocTemplate,
                                 Spacer, Table, TableStyle)
 
@@ -179,6 +183,32 @@ class _Lines(Flowable):
             if mark:
                 self.state.open_label = "" if mark == "close" else mark[5:]
             y -= LEADING
+
+
+class _Deflated:
+    """A stream filter for content compressed already: names FlateDecode, changes nothing."""
+    pdfname = "FlateDecode"
+
+    def encode(self, data):
+        return data
+
+
+class _CompactCanvas(Canvas):
+    """A canvas that compresses each page's content when the page is done. reportlab keeps
+    every page of a document until it is saved and compresses them only then: a list of
+    thousands of pages would otherwise hold all their text uncompressed (about 20 kB a
+    page) in memory."""
+
+    def showPage(self):
+        super().showPage()
+        pages = self._doc.Pages.pages
+        if pages:
+            page = pages[-1]
+            stream = page.stream
+            if stream and not page.Contents:
+                data = stream.encode("utf-8") if isinstance(stream, str) else stream
+                page.Contents = PDFStream(content=zlib.compress(data), filters=[_Deflated()])
+                page.stream = None
 
 
 class _ListDoc(BaseDocTemplate):
@@ -351,7 +381,7 @@ def render_journal_pdf(j: JournalPrintout, path: str | Path, *, printed: str | N
         doc = _ListDoc(tmp, title=f"Verifikationslista {j.year_label}", forbund=j.forbund, orgnr=j.orgnr,
                        period=f"{j.date_from} – {j.date_to}", captions=captions, state=state,
                        printed=printed or _now())
-        doc.build(_Stream(_journal_flowables(j, state, progress)))
+        doc.build(_Stream(_journal_flowables(j, state, progress)), canvasmaker=_CompactCanvas)
     return _written(path, build)
 
 
@@ -417,7 +447,7 @@ def render_ledger_pdf(h: LedgerPrintout, path: str | Path, *, printed: str | Non
         doc = _ListDoc(tmp, title=f"Huvudbok {h.year_label}", forbund=h.forbund, orgnr=h.orgnr,
                        period=f"{h.date_from} – {h.date_to}", captions=captions, state=state,
                        printed=printed or _now())
-        doc.build(_Stream(_ledger_flowables(h, state, progress)))
+        doc.build(_Stream(_ledger_flowables(h, state, progress)), canvasmaker=_CompactCanvas)
     return _written(path, build)
 
 

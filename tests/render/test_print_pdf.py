@@ -178,3 +178,23 @@ def test_cli_utskrift(demo, capsys, tmp_path):
     code, out, err = run_cli(capsys, "utskrift", path, "huvudbok", "-o", tmp_path / "x.txt")
     assert code == 2 and "ska sluta på .pdf" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_long_verifikation_goes_on_over_the_page_break_and_is_named_again(tmp_path):
+    from finsam_desktop.reports.printouts import JournalVoucher, PrintRow
+    rows = tuple(PrintRow(4530, "Bidrag till insatser", "STEG", "", f"Rad {i}", 100_00, 0) for i in range(150)) \
+        + (PrintRow(1930, "Bankkonto", "", "", "", 0, 150 * 100_00),)
+    entries = [JournalVoucher("A 1", "2025-01-02", "Lång verifikation", "2025-01-02T08:00:00Z", "", "", rows),
+               JournalVoucher("A 2", "2025-01-03", "Kort", "2025-01-03T08:00:00Z", "Jonas Ek", "A 1",
+                              (PrintRow(1930, "Bankkonto", "", "", "", 5_00, 0),
+                               PrintRow(6570, "Bankkostnader", "", "", "", 0, 5_00)))]
+    from finsam_desktop.reports.printouts import JournalPrintout
+    j = JournalPrintout("Förbundet", "222000-0000", "2025", "2025-01-01", "2025-01-31", 2, 153, 150 * 100_00 + 5_00,
+                        150 * 100_00 + 5_00, lambda: iter(entries))
+    pages = _text(render_journal_pdf(j, tmp_path / "lang.pdf"))
+    assert len(pages) >= 3
+    assert "A 1 2025-01-02 (forts.)" in pages[1]
+    text = "\n".join(pages)
+    assert [int(n) for n in re.findall(r" Rad (\d+) 100,00$", text, flags=re.M)] == list(range(150))
+    assert re.search(r"^A 2 2025-01-03 Kort \(rättelse av A 1\) Bokförd .* av Jonas Ek$", text, flags=re.M)
+    assert "Summa 2 verifikationer, 153 rader 15 005,00 15 005,00" in text
