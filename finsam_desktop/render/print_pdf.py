@@ -308,9 +308,10 @@ def _journal_flowables(j: JournalPrintout, state: _State, progress) -> Iterator[
     n = debit = credit = rows = 0
     for v in j.entries():
         who = f"Bokförd {_booked(v.booked_at)}" + (f" av {v.registrar}" if v.registrar else "")
-        text = v.text + (f" (rättelse av {v.corrects})" if v.corrects else "")
         label = f"{v.ref} {v.date}"
-        head: Line = ("head", (v.ref, v.date, text, who), f"open:{label}")
+        heads: list[Line] = [("head", (v.ref, v.date, v.text, who), f"open:{label}")]
+        if v.corrects:
+            heads.append(("", ("", "", f"{'Återföring' if v.reversal else 'Rättelse'} av {v.corrects}", ""), None))
         lines: list[Line] = []
         d = c = 0
         for r in v.rows:
@@ -327,7 +328,7 @@ def _journal_flowables(j: JournalPrintout, state: _State, progress) -> Iterator[
         debit += d
         credit += c
         rows += len(v.rows)
-        yield _Heads([head], head_cols, state, _Lines(lines, cols, state, keep=True, gap_after=4))
+        yield _Heads(heads, head_cols, state, _Lines(lines, cols, state, keep=True, gap_after=4))
         if progress is not None and n % 500 == 0:
             progress(rows)
     if (n, rows, debit, credit) != (j.count, j.row_count, j.debit, j.credit):
@@ -350,20 +351,20 @@ class _Heads(_Lines):
     def wrap(self, availWidth, availHeight):
         self.body.wrap(availWidth, availHeight)
         self.width = WIDTH
-        self.height = LEADING + self.body.height
+        self.height = len(self.lines) * LEADING + self.body.height
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
         if len(self.body.lines) <= KEEP_TOGETHER or availHeight < 4 * LEADING:
             return []
-        rest = self.body.split(availWidth, availHeight - LEADING)
+        rest = self.body.split(availWidth, availHeight - len(self.lines) * LEADING)
         if not rest:
             return []
         return [_Heads(self.lines, self.cols, self.state, rest[0]), rest[1]]
 
     def draw(self):
         head = _Lines(self.lines, self.cols, self.state)
-        head.wrap(WIDTH, LEADING)
+        head.wrap(WIDTH, len(self.lines) * LEADING)
         head.drawOn(self.canv, 0, self.body.height)
         self.body.drawOn(self.canv, 0, 0)
 
@@ -452,13 +453,17 @@ def render_ledger_pdf(h: LedgerPrintout, path: str | Path, *, printed: str | Non
 
 
 # ---------------------------------------------------------------------- one verifikation
-def _table(rows: list[list], widths: list[float], *, right_from: int, sum_row: bool) -> Table:
-    t = Table(rows, colWidths=widths, repeatRows=1)
-    style = [("FONT", (0, 0), (-1, -1), SANS, 8.6), ("ALIGN", (right_from, 0), (-1, -1), "RIGHT"),
+def _table(title: str, rows: list[list], widths: list[float], *, right_from: int, sum_row: bool) -> Table:
+    """A table under its title; the title and the captions repeat on the next page when
+    the table goes on over a page break."""
+    t = Table([[title] + [""] * (len(widths) - 1)] + rows, colWidths=widths, repeatRows=2)
+    style = [("FONT", (0, 0), (-1, -1), SANS, 8.6), ("ALIGN", (right_from, 1), (-1, -1), "RIGHT"),
              ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
              ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("LEFTPADDING", (0, 0), (0, -1), 0),
-             ("FONT", (0, 0), (-1, 0), SANS_BOLD, 8), ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
-             ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE)]
+             ("SPAN", (0, 0), (-1, 0)), ("FONT", (0, 0), (-1, 0), SANS_BOLD, 10.5),
+             ("TEXTCOLOR", (0, 0), (-1, 0), INK), ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
+             ("FONT", (0, 1), (-1, 1), SANS_BOLD, 8), ("TEXTCOLOR", (0, 1), (-1, 1), MUTED),
+             ("LINEBELOW", (0, 1), (-1, 1), 0.6, RULE)]
     if sum_row:
         style += [("FONT", (0, -1), (-1, -1), SANS_BOLD, 8.6), ("LINEABOVE", (0, -1), (-1, -1), 0.6, RULE)]
     t.setStyle(TableStyle(style))
@@ -479,15 +484,16 @@ def render_voucher_bytes_story(v: VoucherPrintout, printed: str) -> list:
     if v.source:
         facts.append(["Källa", v.source])
     if v.corrects is not None:
-        facts.append(["Rättar", f"verifikation {v.corrects.ref} ({v.corrects.date})"])
+        facts.append(["Återför periodiseringen" if v.corrects.reversal else "Rättar",
+                      f"verifikation {v.corrects.ref} ({v.corrects.date})"])
     for link in v.corrected_by:
-        facts.append(["Rättad av", f"verifikation {link.ref} ({link.date})"])
+        facts.append(["Återförd av" if link.reversal else "Rättad av", f"verifikation {link.ref} ({link.date})"])
     ft = Table(facts, colWidths=[42 * mm, 120 * mm])
     ft.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9), ("FONT", (0, 0), (0, -1), SANS_BOLD, 8.6),
                             ("TEXTCOLOR", (0, 0), (0, -1), MUTED), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                             ("LEFTPADDING", (0, 0), (0, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                             ("TOPPADDING", (0, 0), (-1, -1), 2)]))
-    story += [ft, Spacer(1, 5 * mm), Paragraph("Konteringar", s["h3"])]
+    story += [ft, Spacer(1, 6 * mm)]
     rows = [["Konto", "Kontonamn", "Insats", "Motpart / radtext", "Debet", "Kredit"]]
     insatser: dict[str, str] = {}
     for r in v.rows:
@@ -498,7 +504,7 @@ def render_voucher_bytes_story(v: VoucherPrintout, printed: str) -> list:
                      Paragraph(escape(" · ".join(x for x in (r.counterpart, r.text) if x)), cell),
                      _kr_blank(r.debit), _kr_blank(r.credit)])
     rows.append(["", "Summa", "", "", kr(v.debit), kr(v.credit)])
-    story.append(_table(rows, [12 * mm, 50 * mm, 14 * mm, 48 * mm, 21 * mm, 21 * mm], right_from=4, sum_row=True))
+    story.append(_table("Konteringar", rows, [12 * mm, 50 * mm, 14 * mm, 48 * mm, 21 * mm, 21 * mm], right_from=4, sum_row=True))
     if insatser:
         story.append(Paragraph(escape("Insatser: " + "; ".join(f"{c} {n}" for c, n in insatser.items())),
                                s["small"]))

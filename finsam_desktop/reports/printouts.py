@@ -37,9 +37,12 @@ class PrintRow:
 
 @dataclass(frozen=True)
 class Link:
-    """Another verifikation referred to (a rättelse, or what one corrects)."""
+    """Another verifikation referred to (a rättelse, or what one corrects). `reversal`:
+    the link is the periodavslut's återföring of a periodisering, no correction of a
+    mistake."""
     ref: str
     date: str
+    reversal: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class JournalVoucher:
     registrar: str
     corrects: str           # ref of the verifikation it corrects, ''
     rows: tuple[PrintRow, ...]
+    reversal: bool = False  # it is the återföring of a periodisering (corrects names that)
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,12 @@ def period_of(book, year_id: int, date_from: str | None, date_to: str | None):
     return year, fran, till
 
 
+def _accrual_pairs(book) -> dict[int, int]:
+    """återföring id -> periodisering id of the periodavslut's verifikationer."""
+    return {r.reversal_voucher_id: r.voucher_id for r in book.accruals()
+            if r.voucher_id is not None and r.reversal_voucher_id is not None}
+
+
 # ---------------------------------------------------------------------- one verifikation
 def voucher_printout(book, voucher_id: int) -> VoucherPrintout:
     v = book.voucher(voucher_id)
@@ -184,12 +194,14 @@ def voucher_printout(book, voucher_id: int) -> VoucherPrintout:
     later = printing.corrections_of(book, v.id)
     refs = printing.refs_of(book, later + ([v.corrects_id] if v.corrects_id else []))
     att = underlag.attest_of(book, v.id)
+    pairs = _accrual_pairs(book)
     return VoucherPrintout(
         forbund=f.namn, orgnr=f.orgnr, year_label=year.label, ref=v.ref, date=v.date, text=v.text,
         booked_at=v.booked_at, registrar=underlag.registrar_of(book, v.id),
         attest=f"{att.attestant} {att.attested_at[:10]}" if att else "", source=v.source or "",
-        corrects=Link(*refs[v.corrects_id]) if v.corrects_id in refs else None,
-        corrected_by=tuple(Link(*refs[i]) for i in later if i in refs),
+        corrects=Link(*refs[v.corrects_id], reversal=pairs.get(v.id) == v.corrects_id)
+        if v.corrects_id in refs else None,
+        corrected_by=tuple(Link(*refs[i], reversal=pairs.get(i) == v.id) for i in later if i in refs),
         underlag=tuple(a.file_name for a in underlag.attachments(book, voucher_id=v.id)),
         rows=tuple(names.row(r.account, r.amount, r.project_id, r.counterpart_id, r.text) for r in v.rows))
 
@@ -205,12 +217,14 @@ def journal_printout(book, year_id: int, date_from: str | None = None,
     def entries() -> Iterator[JournalVoucher]:
         names = _Names(book)
         registrars = underlag.year_registrars(book, year.id)
+        pairs = _accrual_pairs(book)
         for e in printing.iter_journal(book, year.id, fran, till):
             corrects = ""
             if e.corrects_id is not None:
                 corrects = printing.refs_of(book, [e.corrects_id]).get(e.corrects_id, ("", ""))[0]
             yield JournalVoucher(e.ref, e.date, e.text, e.booked_at, registrars.get((e.series, e.number), ""),
-                                 corrects, tuple(names.row(*r, long=False) for r in e.rows))
+                                 corrects, tuple(names.row(*r, long=False) for r in e.rows),
+                                 reversal=e.corrects_id is not None and pairs.get(e.id) == e.corrects_id)
 
     return JournalPrintout(f.namn, f.orgnr, year.label, fran, till, n, rows, debit, credit, entries)
 

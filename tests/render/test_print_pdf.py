@@ -66,7 +66,8 @@ def test_a_verifikation_with_insatser_names_them_and_balances(demo, tmp_path):
     assert data.debit == data.credit == sum(r.amount for r in v.rows if r.amount > 0) == 493_534_00
     flat = " ".join(" ".join(_text(render_voucher_pdf(data, tmp_path / "A1.pdf"))).split())
     assert "Summa 493 534,00 493 534,00" in flat
-    assert "Rättar verifikation A 244" in flat     # the återföring refers to the periodisering
+    # the periodavslut's återföring refers to its periodisering, and is no rättelse
+    assert "Återför periodiseringen verifikation A 244" in flat and "Rättar" not in flat
     assert "Insatser: STEG StegVidare" in flat
 
 
@@ -90,6 +91,9 @@ def test_verifikationslista_prints_every_verifikation_in_number_order_and_the_ye
     text = "\n".join(pages)
     printed = re.findall(r"^(A \d+) 2025-\d\d-\d\d", text, flags=re.M)
     assert printed == refs
+    # what a verifikation corrects, and the periodavslut's återföringar named as such
+    assert re.search(r"^A 57 2025-03-20 Rättelse: IT-faktura .*\nRättelse av A 44$", text, flags=re.M)
+    assert re.search(r"^A 1 2025-01-01 Återföring av periodisering .*\nÅterföring av A 244$", text, flags=re.M)
     flat = " ".join(pages[-1].split())
     assert f"Summa {len(refs)} verifikationer, {rows} rader {kr(debit)} {kr(credit)}" in flat
     # each verifikation's own sum line: as many as there are verifikationer
@@ -196,5 +200,5 @@ def test_a_long_verifikation_goes_on_over_the_page_break_and_is_named_again(tmp_
     assert "A 1 2025-01-02 (forts.)" in pages[1]
     text = "\n".join(pages)
     assert [int(n) for n in re.findall(r" Rad (\d+) 100,00$", text, flags=re.M)] == list(range(150))
-    assert re.search(r"^A 2 2025-01-03 Kort \(rättelse av A 1\) Bokförd .* av Jonas Ek$", text, flags=re.M)
+    assert re.search(r"^A 2 2025-01-03 Kort Bokförd .* av Jonas Ek\nRättelse av A 1$", text, flags=re.M)
     assert "Summa 2 verifikationer, 153 rader 15 005,00 15 005,00" in text
