@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMessageBox, QTableView, QTreeView, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QMessageBox, QProgressDialog, QTableView,
+                               QTreeView, QWidget)
 
 from ..errors import FinsamError
 from ..render.table_xlsx import DATE, INTEGER, KRONOR, NUMBER, TEXT, TableColumn, TableExport, write_table_xlsx
 from .common import show_error
+from .tasks import Cancelled
 from .pages import PAGES
 
 if TYPE_CHECKING:
@@ -74,8 +76,13 @@ def _is_bold(model, index: QModelIndex) -> bool:
     return bool(font is not None and hasattr(font, "bold") and font.bold())
 
 
-def table_export(view: QAbstractItemView, title: str, subtitle: str) -> TableExport:
-    """The shown table of `view` as data for the workbook (visible columns only)."""
+PROGRESS_EVERY = 1000   # rows read between two looks at the progress dialog
+
+
+def table_export(view: QAbstractItemView, title: str, subtitle: str,
+                 progress: Callable[[int], bool] | None = None) -> TableExport:
+    """The shown table of `view` as data for the workbook (visible columns only).
+    `progress(rows read)` is called every PROGRESS_EVERY rows; False stops (Cancelled)."""
     model = view.model()
     header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
     cols = [c for c in range(model.columnCount()) if not header.isSectionHidden(c)]
@@ -96,17 +103,24 @@ def table_export(view: QAbstractItemView, title: str, subtitle: str) -> TableExp
                 text = model.data(model.index(r, c, parent), Qt.DisplayRole)
                 text = "" if text is None else str(text)
                 kind, value = cell_value(text, amount_column=amount[c], first_column=i == 0)
+                if kind == NUMBER and text.rstrip().endswith("%"):
+                    percent.add(i)
                 if kind == TEXT and value is not None and i == 0 and depth:
                     value = "   " * depth + value
                 cells.append((kind, value))
             seen.append(None)
+            if progress is not None and len(seen) % PROGRESS_EVERY == 0 and not progress(len(seen)):
+                raise Cancelled("Exporten avbröts. Ingen fil skrevs.")
             yield tuple(cells)
             if tree and model.rowCount(first) > 0:
                 yield from walk(first, depth + 1)
 
     seen: list = []
+    percent: set[int] = set()   # columns of percentages: the unit goes into the caption
     tree = isinstance(view, QTreeView)
     rows = list(walk(QModelIndex(), 0))   # read now: the bold rows must be known before writing
+    kinds = [TableColumn(f"{k.title} (%)", NUMBER) if i in percent and "%" not in k.title else k
+             for i, k in enumerate(kinds)]
     return TableExport(title, subtitle, tuple(kinds), _whole_kronor(rows, titles, [amount[c] for c in cols]),
                        frozenset(bold))
 
@@ -182,19 +196,47 @@ def export_table(window: MainWindow, path: str | Path | None = None) -> Path | N
     page = window.stack.currentWidget()
     title = _page_title(window, page)
     if path is None:
-        suggestion = window.book.path.parent / f"{title}.xlsx"
+        period = getattr(page, "period", None)
+        when = ""
+        if period is not None and getattr(period, "year", None) is not None:
+            when = " {} – {}".format(*period.range)
+        suggestion = window.book.path.parent / f"{title}{when}.xlsx"
         name, _ = QFileDialog.getSaveFileName(window, "Exportera tabellen", str(suggestion), "Excel (*.xlsx)")
         if not name:
             return None
         path = name if name.lower().endswith(".xlsx") else name + ".xlsx"
+    total = view.model().rowCount()
+    dialog = None
+    if total > PROGRESS_EVERY:
+        # Read in the window's thread (a Qt model belongs to it), with a way to stop.
+        dialog = QProgressDialog("Läser tabellen …", "Avbryt", 0, total, window)
+        dialog.setWindowTitle("Exportera tabellen")
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)
+
+    def progress(done: int) -> bool:
+        dialog.setValue(min(done, total))
+        QApplication.processEvents()
+        return not dialog.wasCanceled()
+
     QApplication.setOverrideCursor(Qt.WaitCursor)
+    out = error = None
     try:
-        out = write_table_xlsx(table_export(view, title, _subtitle(window, page)), path)
+        out = write_table_xlsx(table_export(view, title, _subtitle(window, page),
+                                            progress if dialog is not None else None), path)
+    except Cancelled:
+        pass
     except FinsamError as exc:
+        error = exc
+    finally:
         QApplication.restoreOverrideCursor()
-        show_error(window, exc, "Tabellen kunde inte exporteras")
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+    if error is not None:
+        show_error(window, error, "Tabellen kunde inte exporteras")
+    if out is None:
         return None
-    QApplication.restoreOverrideCursor()
     window.statusBar().showMessage(f"Tabellen är sparad i {out}.", 8000)
     return out
 

@@ -199,9 +199,9 @@ def test_ctrl_t_exports_the_verifikationer_and_the_projektuppfoljning(window, tm
     _save_as(monkeypatch, tmp_path / "p.xlsx")
     window.act_export_table.trigger()
     rows = list(_sheet(tmp_path / "p.xlsx").iter_rows(min_row=4, values_only=True))
-    assert rows[0][:3] == ("Kod", "Insats", "Beviljat")
+    assert rows[0] == ("Kod", "Insats", "Beviljat", "Utfall", "Varav interimsskuld", "Kvar", "Förbrukat (%)")
     steg = next(r for r in rows if r[0] == "STEG")
-    assert steg[2] == 870_000 and isinstance(steg[6], float)
+    assert steg[2:] == (870_000, 857_431, 207_074, 12_569, 98.6)
 
 
 @pytest.mark.parametrize("text, amount, first, expected", [
@@ -239,3 +239,22 @@ def test_ctrl_t_on_every_page_with_a_table_writes_numbers_not_text(window, tmp_p
     rows = list(_sheet(tmp_path / "rapport.xlsx").iter_rows(min_row=5, values_only=True))
     result = next(r for r in rows if r[0] and str(r[0]).strip() == "Årets resultat")
     assert -247_382 in result
+
+
+def test_a_long_table_is_read_with_a_progress_dialog_that_can_stop_it(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(table_export, "PROGRESS_EVERY", 50)
+    window.show_page("verifikationer")
+    target = tmp_path / "v.xlsx"
+    seen = _save_as(monkeypatch, target)
+    stopped = []
+
+    def canceled(dlg):
+        stopped.append(dlg.value())
+        return True
+    monkeypatch.setattr(table_export.QProgressDialog, "wasCanceled", canceled)
+    assert table_export.export_table(window) is None
+    assert stopped == [50] and not target.exists()
+    assert seen[0].endswith("Verifikationer 2025-01-01 – 2025-12-31.xlsx")
+    monkeypatch.setattr(table_export.QProgressDialog, "wasCanceled", lambda dlg: False)
+    assert table_export.export_table(window) == target
+    assert len(list(_sheet(target).iter_rows(min_row=5))) == 248
