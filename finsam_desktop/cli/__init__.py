@@ -35,6 +35,7 @@ COMMANDS = {
                                     "attest-sample", "invoice", "invoices", "pay-invoice"),
     "finsam_desktop.cli.safety": ("verify", "backups", "restore"),
     "finsam_desktop.cli.mallar": ("mallar",),
+    "finsam_desktop.cli.utskrift": ("utskrift",),
 }
 COMMAND_MODULES = tuple(COMMANDS)
 MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}

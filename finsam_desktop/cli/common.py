@@ -38,7 +38,7 @@ def out(text: str = "") -> None:
 # an xlsx or the handover package need them. Every other import is at module level.
 HEAVY_MODULES = ("finsam_desktop.render.pdf", "finsam_desktop.closing.handover",
                  "finsam_desktop.render.pdf_budget", "finsam_desktop.render.bank_pdf",
-                 "finsam_desktop.render.attest_sample")
+                 "finsam_desktop.render.attest_sample", "finsam_desktop.render.print_pdf")
 
 
 def heavy(module: str):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..book import Book
 from .common import heading, table_view
@@ -13,6 +13,7 @@ from .period import PeriodPicker
 
 class LedgerView(QWidget):
     open_voucher = Signal(int)
+    print_requested = Signal(str)   # "huvudbok"
 
     def __init__(self, book: Book, parent=None):
         super().__init__(parent)
@@ -38,10 +39,18 @@ class LedgerView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.period)
         top.addStretch(1)
+        self.print_button = QPushButton("Huvudbok (PDF) …")
+        self.print_button.setToolTip("Huvudboken för en period: varje konto med ingående saldo, "
+                                     "transaktioner och utgående saldo")
+        self.print_button.clicked.connect(lambda: self.print_requested.emit("huvudbok"))
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.print_button)
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Huvudbok"))
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
+        lay.addLayout(bottom)
         self.reload()
 
     def reload_accounts(self) -> None:

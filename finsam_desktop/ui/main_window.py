@@ -18,7 +18,7 @@ from ..book import SUFFIX, Book
 from ..demo import build_demo
 from ..errors import BookFileError, FinsamError
 from ..paths import resource
-from . import pdf_export, safety_actions, settings, sie_actions
+from . import pdf_export, print_actions, safety_actions, settings, sie_actions
 from .bank_view import choose_and_import as import_bank_statement, statement_path
 from .about import about_html
 from .accounts_form import AccountsDialog
@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
             w.open_drafts.connect(self.show_drafts)
         if hasattr(w, "open_account"):
             w.open_account.connect(self.show_account)
+        if hasattr(w, "print_requested"):
+            w.print_requested.connect(lambda kind, page=w: print_actions.print_from_page(self, page, kind))
 
     def show_page(self, key: str) -> QWidget | None:
         if self.book is None:

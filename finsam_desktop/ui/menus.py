@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from . import safety_actions
+from . import print_actions, safety_actions, table_export
 from .bank_view import choose_and_import as import_bank_statement
 from .pages import PAGES
 
@@ -91,6 +91,10 @@ def build_actions(w: MainWindow) -> None:
                      "Bokslut, årsredovisning och stängning av året", writes=True)
     w.act_reopen = A("Öppna stängt år &igen …", w.reopen_year, "Ctrl+Shift+L",
                      "Öppna ett stängt räkenskapsår igen; orsaken skrivs i loggen", writes=True)
+    w.act_print = A("Skriv &ut (PDF) …", lambda: print_actions.print_current(w), "Ctrl+R",
+                    "Den markerade verifikationen, verifikationslistan eller huvudboken som PDF")
+    w.act_export_table = A("Exportera &tabellen (xlsx) …", lambda: table_export.export_table(w), "Ctrl+T",
+                           "Tabellen som visas som Excel-fil, med riktiga datum och belopp")
     w.act_help = A("&Hjälp", w.show_help, QKeySequence.HelpContents, "Handboken: bokföring, periodavslut, "
                    "bokslut, SIE, överlämning och konteringsexempel", needs_book=False)
     w.act_about = A("&Om Finsam Bokföring", w.about, needs_book=False)
@@ -106,6 +110,8 @@ def build_menus(w: MainWindow) -> None:
     m.addActions([w.act_restore, w.act_verify, w.act_log])
     m.addSeparator()
     m.addActions([w.act_import, w.act_export])
+    m.addSeparator()
+    m.addActions([w.act_print, w.act_export_table])
     m.addSeparator()
     m.addActions([w.act_close_book, w.act_quit])
     m = mb.addMenu("&Redigera")

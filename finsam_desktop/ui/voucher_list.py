@@ -4,7 +4,8 @@ and text, read a page at a time. Double-click (or Enter) opens one."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from ..book import Book, VoucherFilter
 from .common import MUTED_STYLE, error_label, heading, set_error, table_view
@@ -15,6 +16,7 @@ from .period import PeriodPicker
 
 class VoucherListView(QWidget):
     open_voucher = Signal(int)
+    print_requested = Signal(str)   # "verifikation" (the selected one) or "verifikationslista"
 
     def __init__(self, book: Book, parent=None):
         super().__init__(parent)
@@ -69,7 +71,19 @@ class VoucherListView(QWidget):
         lay.addLayout(filters2)
         lay.addWidget(self.filter_error)
         lay.addWidget(self.table, 1)
-        lay.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        self.print_voucher_button = QPushButton("Skriv ut verifikation (PDF) …")
+        self.print_voucher_button.setToolTip("Den markerade verifikationen med rader, vem som bokförde den och "
+                                             "när, rättelser och underlag")
+        self.print_voucher_button.clicked.connect(lambda: self.print_requested.emit("verifikation"))
+        self.print_list_button = QPushButton("Verifikationslista (PDF) …")
+        self.print_list_button.setToolTip("Varje verifikation i en period i nummerordning, med rader och summor")
+        self.print_list_button.clicked.connect(lambda: self.print_requested.emit("verifikationslista"))
+        bottom.addWidget(self.print_voucher_button)
+        bottom.addWidget(self.print_list_button)
+        lay.addLayout(bottom)
         self._show_count()
 
     def reload_projects(self) -> None:
