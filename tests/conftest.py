@@ -62,6 +62,22 @@ def close_top_level_widgets():
 
 
 @pytest.fixture
+def program_look(qapp):
+    """The program's own look (Fusion, its palette, font size and header padding), as
+    `finsam-desktop` sets it, put back after. The style object itself is kept: replacing it
+    deletes the one every live widget still points to."""
+    from PySide6.QtGui import QFont, QPalette
+
+    from finsam_desktop.ui.app import apply_style
+    palette, font, sheet = QPalette(qapp.palette()), QFont(qapp.font()), qapp.styleSheet()
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture
 def book(tmp_path) -> Book:
     """A new book for 2021 with the default chart of accounts."""
     b = Book.create(tmp_path / "test.finsam", namn="Testförbundet", orgnr=VALID_ORGNR,

@@ -132,7 +132,9 @@ def apply_style(app) -> None:
     """A calm, light look that is the same on every platform (Fusion), with a readable
     font size."""
     from PySide6.QtGui import QColor, QFont, QPalette
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":
+        # Only when it differs: a new style object deletes the old one under every live widget.
+        app.setStyle("Fusion")
     pal = app.palette()
     pal.setColor(QPalette.Window, QColor("#f6f7f9"))
     pal.setColor(QPalette.Base, QColor("#ffffff"))

@@ -6,25 +6,12 @@ from __future__ import annotations
 import pytest
 
 from finsam_desktop.ui.accounts_form import AccountsDialog
-from finsam_desktop.ui.app import apply_style
 
 from ui_helpers import booked, isolated_settings  # noqa: F401
 
 
-@pytest.fixture
-def program_style(qapp):
-    """The program's own look (Fusion, its font size, the header padding), restored after."""
-    before = (qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet())
-    apply_style(qapp)
-    yield
-    qapp.setStyle(before[0])
-    qapp.setPalette(before[1])
-    qapp.setFont(before[2])
-    qapp.setStyleSheet(before[3])
-
-
 @pytest.mark.parametrize("size", [None, (1366, 728)])           # None: the dialog's own size
-def test_account_names_are_whole_when_there_is_room(qtbot, book, program_style, size):
+def test_account_names_are_whole_when_there_is_room(qtbot, book, program_look, size):
     dlg = AccountsDialog(book)
     qtbot.addWidget(dlg)
     if size:

@@ -408,19 +408,6 @@ def test_close_step_offers_to_reopen_a_closed_year(qtbot, book):
     wiz.close()
 
 
-@pytest.fixture
-def program_look(qapp):
-    """The program's own style and font (as `finsam-desktop` sets them), put back after."""
-    from finsam_desktop.ui.app import apply_style
-    from PySide6.QtGui import QFont, QPalette
-    palette, font, sheet = QPalette(qapp.palette()), QFont(qapp.font()), qapp.styleSheet()
-    apply_style(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
-
-
 def test_step_3_shows_every_interimsskuld_column_without_scrolling_sideways(qtbot, tmp_path, program_look):
     from finsam_desktop.ui.wizard import PREFERRED_SIZE
     book = build_demo(tmp_path / "demo.finsam")
