@@ -121,7 +121,9 @@ class BulkMixin:
 
         With `project_ids`, a row's third field is an insats code looked up there (as a
         SIE import plans it) instead of a project id. With `counterpart_ids`, a row's
-        sixth field (when it has one) is a motpart object code looked up there."""
+        sixth field (when it has one) is a motpart object code looked up there. A row's
+        seventh field (when it has one) is its other objects, ((dimension, code), ...),
+        each of them already in the book (bulk_add_objects)."""
         year = self.year(year_id)
         if year is None:
             raise RuleError(f"Räkenskapsåret {year_id} finns inte.")
@@ -138,6 +140,7 @@ class BulkMixin:
         with self.transaction(), self._big_cache():
             c = self.conn
             first = (c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0) + 1
+            row_objects: list[tuple[int, int, str]] = []   # (row id, dimension, code)
 
             def row_params():
                 """The rows' parameters, checking each verifikation for what the triggers
@@ -145,6 +148,7 @@ class BulkMixin:
                 big import are never all in memory at once (executemany stops at a
                 refusal)."""
                 next_no: dict[str, int] = {}
+                rid = first_row
                 for vid, v in enumerate(vouchers, first):
                     series, number, date = v.series, v.number, v.date
                     expected = next_no.get(series)
@@ -173,7 +177,10 @@ class BulkMixin:
                         if project is not None and project not in known_projects:
                             raise RuleError(f"Verifikation {series} {number}: insatsen finns inte.", field="insats")
                         cp = counterpart_ids.get(r[5]) if counterpart_ids and len(r) > 5 and r[5] else None
-                        yield vid, account, amount, project, cp, r[3] or ""
+                        if len(r) > 6 and r[6]:
+                            row_objects.extend((rid, dim, code) for dim, code in r[6])
+                        yield rid, vid, account, amount, project, cp, r[3] or ""
+                        rid += 1
                         total += amount
                     if total != 0 or len(v.rows) < 2:
                         raise RuleError(f"Verifikation {series} {number} balanserar inte eller har färre än två "
@@ -184,8 +191,12 @@ class BulkMixin:
             # one (no report reads them, the next booking removes them) and go with the
             # transaction's rollback. (A savepoint around them would cost a third more.)
             c.execute("DELETE FROM voucher_row WHERE voucher_id >= ?", (first,))
-            c.executemany("INSERT INTO voucher_row (voucher_id, account, amount, project_id, counterpart_id, text) "
-                          "VALUES (?, ?, ?, ?, ?, ?)", row_params())
+            # Row ids given here, so that the rows' objects can name their rows.
+            first_row = (c.execute("SELECT max(id) FROM voucher_row").fetchone()[0] or 0) + 1
+            c.executemany("INSERT INTO voucher_row (id, voucher_id, account, amount, project_id, counterpart_id, "
+                          "text) VALUES (?, ?, ?, ?, ?, ?, ?)", row_params())
+            if row_objects:
+                c.executemany("INSERT INTO voucher_row_object (row_id, dim, code) VALUES (?, ?, ?)", row_objects)
             c.executemany(
                 "INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, source) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

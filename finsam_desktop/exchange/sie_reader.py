@@ -348,7 +348,7 @@ class _Reader:
             if "\\" in ttext:
                 ttext = ttext.replace('\\"', '"')
             project = code.strip() or None if code else None
-            append(_new(SieRow, (int(acc), amount, project, ttext, line, None)))
+            append(_new(SieRow, (int(acc), amount, project, ttext, line, None, ())))
             if summing:
                 parts.append(f"#TRANS{acc}{'6' + code if project else ''}{whole}{'.' if frac else ''}{frac}"
                              f"{tdate}{ttext}")
@@ -428,7 +428,14 @@ class _Reader:
             self.kinds[number] = (kind, line)
         elif label in ("#DIM", "#UNDERDIM"):
             if first.isdecimal():
-                sie.dimensions[int(first)] = f[1] if len(f) > 1 and isinstance(f[1], str) else ""
+                sie.dimensions[int(first)] = f[1].strip() if len(f) > 1 and isinstance(f[1], str) else ""
+                if label == "#UNDERDIM":
+                    parent = f[2] if len(f) > 2 and isinstance(f[2], str) else ""
+                    if parent.isdecimal() and int(parent) != int(first):
+                        sie.parents[int(first)] = int(parent)
+                    else:
+                        self.warn(line, "superdimension", f"#UNDERDIM {first} saknar en giltig överordnad "
+                                                          f"dimension (”{parent}”); den läses som en egen dimension.")
             else:
                 self.warn(line, "dimensionsnr", f"Ogiltigt dimensionsnummer ”{first}”; posten hoppas över.")
         elif label == "#OBJEKT":
@@ -437,7 +444,7 @@ class _Reader:
                 return
             dim, code = int(first), f[1].strip()
             name = f[2].strip() if len(f) > 2 and isinstance(f[2], str) else ""
-            sie.objects[(dim, code)] = SieObject(dim, code, name or code, line)
+            sie.objects[(dim, code)] = SieObject(dim, code, name, line)   # the name may be empty
         elif label in ("#IB", "#UB", "#RES"):
             n = self._yearno(first, line)
             acc = self._account(f[1] if len(f) > 1 else "", line, "konto")
@@ -462,7 +469,7 @@ class _Reader:
             target = sie.oib if label == "#OIB" else sie.oub
             for dim, code in pairs:
                 if dim != 6:
-                    self.ignored_dims.add(dim)
+                    self.ignored_dims.add(dim)   # the book keeps object balances only per insats
                     continue
                 key = (n, acc, dim, code)
                 target[key] = target.get(key, 0) + amount
@@ -517,11 +524,26 @@ class _Reader:
         if acc is None or amount is None or pairs is None:
             ver["ok"] = False
             return None
-        for dim, _code in pairs:
-            if dim not in (6, MOTPART_DIM):
-                self.ignored_dims.add(dim)
-        project = next((code for dim, code in pairs if dim == 6), None)
-        counterpart = next((code for dim, code in pairs if dim == MOTPART_DIM), None)
+        project = counterpart = None
+        others: tuple[tuple[int, str], ...] = ()
+        if pairs:
+            seen = set()
+            kept = []
+            for dim, code in pairs:
+                if dim in seen:
+                    self.warn(line, "objektlista", f"Objektlistan har två objekt i dimension {dim}; det första "
+                                                   f"gäller och ”{code}” läses inte in.")
+                    continue
+                seen.add(dim)
+                if not code:
+                    continue
+                if dim == 6:
+                    project = code
+                elif dim == MOTPART_DIM:
+                    counterpart = code
+                else:
+                    kept.append((dim, code))
+            others = tuple(kept)
         text_at = amount_at + 2
         # After the amount the format has at most transdat, transtext, kvantitet and sign.
         if len(f) > amount_at + 5:
@@ -529,7 +551,7 @@ class _Reader:
             self.warn(line, label, f"{label} har fler fält än SIE-formatet anger (efter kvantitet och "
                                    f"signatur: {extra[:60]}); de läses inte in.")
         text = f[text_at] if len(f) > text_at and isinstance(f[text_at], str) else ""
-        row = SieRow(acc, amount, project or None, text, line, counterpart or None)
+        row = SieRow(acc, amount, project or None, text, line, counterpart or None, others)
         if label == "#BTRANS":
             ver["removed"] += 1           # struck out in the source program: not booked
             return pending
@@ -628,8 +650,9 @@ class _Reader:
                 seen[key] = v.line
         if self.ignored_dims:
             dims = ", ".join(str(d) for d in sorted(self.ignored_dims))
-            self.warn(None, "objekt", f"Objekt i dimension {dims} läses inte in; bara dimension 6 (projekt) "
-                                      f"blir insatser och dimension {MOTPART_DIM} motparter.")
+            self.warn(None, "#OIB", f"Objektsaldon (#OIB, #OUB) i dimension {dims} läses inte in; boken har "
+                                    "objektsaldon bara per insats (dimension 6). Verifikationsradernas objekt "
+                                    "i alla dimensioner läses in.")
         if self.period_data:
             self.warn(None, "#PSALDO", f"Filens {self.period_data} periodsaldon och periodbudgetar "
                                        "(#PSALDO, #PBUDGET) läses inte in.")
