@@ -46,9 +46,13 @@ _FAST_VER = re.compile(_VER_FIELDS + r'[ \t]*$')
 _BLOCK = re.compile(r'^[ \t]*' + _VER_FIELDS + r'[ \t]*\n[ \t]*\{[ \t]*\n((?:[ \t]*#TRANS[ \t][^\n]*\n)*)'
                     r'[ \t]*\}[ \t]*(?:\n|\Z)', re.MULTILINE)
 # _FAST_TRANS for every line of a block at once (findall): the same fields, no line breaks.
-_BLOCK_TRANS = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\\n]+)"[ \t]*)?\}[ \t]+'
+# The object list is empty, one insats ({6 "P1"}: group 2) or other pairs with simple codes
+# ({1 "100" 6 "P1"}: group 3, read by _PAIR).
+_BLOCK_TRANS = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\\n]+)"[ \t]*|'
+                          r'((?:\d+[ \t]+(?:"[^"\\\n]*"|[^\s"{}\\]+)[ \t]*)+))?\}[ \t]+'
                           r'(-?\d+)(?:\.(\d\d?))?'
                           r'(?:[ \t]+(?:(\d{8})|"")(?:[ \t]+' + _QUOTED + r')?)?[ \t]*$', re.MULTILINE)
+_PAIR = re.compile(r'(\d+)[ \t]+(?:"([^"\\\n]*)"|([^\s"{}\\]+))')
 _new = tuple.__new__   # builds a SieRow/SieVoucher without the named tuple's Python-level __new__
 _KNOWN = frozenset("""#ADRESS #BKOD #DIM #ENHET #FLAGGA #FNAMN #FNR #FORMAT #FTYP #GEN #IB #KONTO
 #KPTYP #KTYP #OBJEKT #OIB #OMFATTN #ORGNR #OUB #PBUDGET #PROGRAM #PROSA #PSALDO #RAR #RES
@@ -335,7 +339,7 @@ class _Reader:
         total = 0
         zero = False
         line = lineno + 2
-        for acc, code, whole, frac, tdate, ttext in found:
+        for acc, code, pairs, whole, frac, tdate, ttext in found:
             # 'whole' carries the sign: int('-12' + '50') is -1250 öre
             if len(frac) == 2:
                 amount = int(whole + frac)
@@ -347,11 +351,19 @@ class _Reader:
                 zero = True
             if "\\" in ttext:
                 ttext = ttext.replace('\\"', '"')
-            project = code.strip() or None if code else None
-            append(_new(SieRow, (int(acc), amount, project, ttext, line, None, ())))
+            if pairs:
+                objs = self._pairs(pairs)
+                if objs is None:
+                    self.seen_labels -= 1
+                    return False
+                project, counterpart, others, objp = objs
+                append(_new(SieRow, (int(acc), amount, project, ttext, line, counterpart, others)))
+            else:
+                project = code.strip() or None if code else None
+                objp = '6' + code if project else ''
+                append(_new(SieRow, (int(acc), amount, project, ttext, line, None, ())))
             if summing:
-                parts.append(f"#TRANS{acc}{'6' + code if project else ''}{whole}{'.' if frac else ''}{frac}"
-                             f"{tdate}{ttext}")
+                parts.append(f"#TRANS{acc}{objp}{whole}{'.' if frac else ''}{frac}{tdate}{ttext}")
             total += amount
             line += 1
         if summing:
@@ -368,6 +380,33 @@ class _Reader:
             self.sie.vouchers.append(_new(SieVoucher, (series, int(number), iso, vtext or "", tuple(rows),
                                                        lineno, 0)))
         return True
+
+    @staticmethod
+    def _pairs(text: str):
+        """(project, counterpart, other objects, checksum part) of a block row's object
+        list, as _row reads it; None when the list needs the general reader (a dimension
+        twice)."""
+        project = counterpart = None
+        others = []
+        seen = set()
+        part = []
+        for raw_dim, quoted, bare in _PAIR.findall(text):
+            raw = quoted if bare == "" else bare
+            dim = int(raw_dim)
+            if dim in seen:
+                return None
+            seen.add(dim)
+            part.append(raw_dim + raw)
+            code = raw.strip()
+            if not code:
+                continue
+            if dim == 6:
+                project = code
+            elif dim == MOTPART_DIM:
+                counterpart = code
+            else:
+                others.append((dim, code))
+        return project, counterpart, tuple(others), "".join(part)
 
     # ------------------------------------------------------------------ records
     def _record(self, label: str, f, line: int) -> None:

@@ -218,3 +218,20 @@ def test_a_book_from_before_the_objects_opens_migrates_and_takes_them(tmp_path):
 def test_real_files_import_without_a_dropped_objects_warning(tmp_path, name):
     s = read_sie(shared_path("sie-samples", name))
     assert not [f for f in s.findings if "objekt" in f.message.casefold() and "läses inte in" in f.message]
+
+
+@pytest.mark.parametrize("objs", ['{1 "100"}', '{1 "100" 6 "P1" 21 "A1"}', '{25 ESF 6 P1}', '{20 "7" 1 " 100 "}',
+                                  '{1 ""}', '{1 "100" 1 "200"}', '{6 "P1" 20 "3"}'])
+def test_whole_blocks_read_objects_exactly_as_the_line_reader_does(objs):
+    def read(block: bool):
+        ver = '#VER A 1 20240105 "x"' + ("\n{" if block else " {")
+        body = f'#FLAGGA 0\n#KSUMMA\n{ver}\n#TRANS 5010 {objs} 100.00\n#TRANS 1930 {{}} -100.00\n}}\n#KSUMMA 1\n'
+        s = parse_sie(body.encode("cp437"), "a.se")
+        crc = next(f.message for f in s.findings if "innehållet ger" in f.message).split("innehållet ger ")[1]
+        # The same records, one line fewer without the brace's own line: compared without lines.
+        others = [(f.field, f.message.split(": ", 1)[1]) for f in s.findings if "Kontrollsumman" not in f.message]
+        return [tuple(r[:4]) + tuple(r[5:]) for v in s.vouchers for r in v.rows], crc, others
+
+    assert read(True) == read(False)
+    rows, _crc, _w = read(True)
+    assert len(rows) == 2 and rows[1][5] == ()
