@@ -93,17 +93,15 @@ class ObjectsMixin:
             found.setdefault(row_id, []).append(RowObject(dim, code, name, dim_name))
         return [tuple(found.get(i, ())) for i in ids]
 
-    def year_row_objects(self, year_id: int) -> dict[tuple[str, int], dict[int, tuple[tuple[int, str], ...]]]:
-        """{(series, number): {row index: ((dim, code), ...)}} for the year's rows that
-        carry objects; the row index counts the verifikation's rows in order from 0.
-        Empty (one index lookup) for a book without objects."""
+    def year_row_objects(self, year_id: int) -> dict[int, tuple[tuple[int, str], ...]]:
+        """{row id: ((dim, code), ...)} for the year's rows that carry objects (row ids as
+        iter_year_vouchers(row_ids=True) gives them). Empty (one index lookup) for a book
+        without objects."""
         if self.conn.execute("SELECT 1 FROM voucher_row_object LIMIT 1").fetchone() is None:
             return {}
-        out: dict[tuple[str, int], dict[int, list]] = {}
-        for series, number, index, dim, code in self.conn.execute(
-                "SELECT v.series, v.number, "
-                "(SELECT count(*) FROM voucher_row r2 WHERE r2.voucher_id = r.voucher_id AND r2.id < r.id), "
-                "o.dim, o.code FROM voucher_row_object o JOIN voucher_row r ON r.id = o.row_id "
-                "JOIN voucher v ON v.id = r.voucher_id WHERE v.year_id = ? ORDER BY r.id, o.dim", (year_id,)):
-            out.setdefault((series, number), {}).setdefault(index, []).append((dim, code))
-        return {k: {i: tuple(p) for i, p in rows.items()} for k, rows in out.items()}
+        out: dict[int, list] = {}
+        for row_id, dim, code in self.conn.execute(
+                "SELECT o.row_id, o.dim, o.code FROM voucher_row_object o JOIN voucher_row r ON r.id = o.row_id "
+                "JOIN voucher v ON v.id = r.voucher_id WHERE v.year_id = ? ORDER BY o.row_id, o.dim", (year_id,)):
+            out.setdefault(row_id, []).append((dim, code))
+        return {k: tuple(v) for k, v in out.items()}

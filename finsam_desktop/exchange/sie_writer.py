@@ -275,7 +275,8 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
     # #VER's sign field: who registered the verifikation, where the book records it.
     signs = year_registrars(book, year.id)
     row_objects = book.year_row_objects(year.id)
-    for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id):
+    for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id,
+                                                                               row_ids=bool(row_objects)):
         count += 1
         d = days.get(vdate) or days.setdefault(vdate, _d(vdate))
         reg = booked_at[:10]
@@ -292,8 +293,12 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
             add_line(f"#VER {qs} {number} {d} {qt} {reg}")
             add_part(f"#VER{s}{number}{d}{t}{reg}")
         add_line("{")
-        others = row_objects.get((series, number)) if row_objects else None
-        for i, (account, amount, code, rtext, cp) in enumerate(rows):
+        others_of = None
+        if row_objects:
+            # The rows' objects, last row first (popped as the rows are written).
+            others_of = [row_objects.get(r[5]) for r in reversed(rows)]
+            rows = [r[:5] for r in rows]
+        for account, amount, code, rtext, cp in rows:
             a = sie_amount(amount)
             if code:
                 qc, c = field(code, ref)
@@ -302,14 +307,14 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
                 obj, objp = "", ""
             if cp:
                 obj, objp = f"{obj} {MOTPART_DIM} \"{cp_code[cp]}\"".strip(), f"{objp}{MOTPART_DIM}{cp_code[cp]}"
-            if others and i in others:
+            if others_of is not None and (others := others_of.pop()):
                 # In dimension order around 6 and MOTPART_DIM: {1 "100" 6 "P1" 20 "3" 21 "A"}.
                 pairs = []
                 if code:
                     pairs.append((6, f"6 {qc}", f"6{c}"))
                 if cp:
                     pairs.append((MOTPART_DIM, f"{MOTPART_DIM} \"{cp_code[cp]}\"", f"{MOTPART_DIM}{cp_code[cp]}"))
-                for dim, ocode in others[i]:
+                for dim, ocode in others:
                     qo, o = field(ocode, ref)
                     pairs.append((dim, f"{dim} {qo}", f"{dim}{o}"))
                 pairs.sort(key=lambda p: p[0])
