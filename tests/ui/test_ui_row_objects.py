@@ -38,3 +38,19 @@ def test_the_booked_form_names_every_rows_objects(qtbot, tmp_path):
         dlg.close()
         # A verifikation without objects says nothing about them.
         assert row_objects_text([(), ()]) == ""
+
+
+def test_the_import_preview_names_the_kept_dimensions(qtbot, tmp_path):
+    from finsam_desktop.exchange.sie_plan import plan_import
+    from finsam_desktop.exchange.sie_reader import read_sie
+    from finsam_desktop.ui.sie_import_dialog import SieImportDialog
+    src = tmp_path / "hogia.se"
+    src.write_bytes(FILE.encode("cp437"))
+    dlg = SieImportDialog(plan_import(read_sie(src)), "en ny bok")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.values["objekt"].text() == "5 objekt i 3 dimensioner: 1 Kostnadsställe, 21 Avdelning, 25 Finansiär"
+    if os.environ.get("FINSAM_SHOT"):
+        dlg.grab().save(os.environ["FINSAM_SHOT"].replace(".png", "-import.png"))
+    dlg.close()
