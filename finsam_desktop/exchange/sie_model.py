@@ -90,6 +90,7 @@ class SieFile(WithFindings):
     dimensions: dict[int, str] = field(default_factory=dict)
     parents: dict[int, int] = field(default_factory=dict)              # #UNDERDIM: dimension -> parent
     objects: dict[tuple[int, str], SieObject] = field(default_factory=dict)
+    object_lines: dict[tuple[int, str], int] = field(default_factory=dict)  # first row using each object
     ib: dict[tuple[int, int], int] = field(default_factory=dict)         # (year, account)
     ub: dict[tuple[int, int], int] = field(default_factory=dict)
     res: dict[tuple[int, int], int] = field(default_factory=dict)

@@ -236,13 +236,7 @@ class _Planner:
         with its objects; an object used on a row without #OBJEKT is added without a name."""
         sie = self.sie
         own = (6, MOTPART_DIM)
-        first_use: dict[tuple[int, str], int] = {}
-        for v in sie.vouchers:
-            for r in v.rows:
-                if r.objects:
-                    for pair in r.objects:
-                        if pair not in first_use:
-                            first_use[pair] = r.line
+        first_use = sie.object_lines   # (dim, code) -> the line of the first row using it
         dims = {d for d in sie.dimensions if d not in own}
         dims |= {d for d, _c in sie.objects if d not in own}
         dims |= {d for d, _c in first_use}

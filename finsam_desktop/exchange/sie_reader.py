@@ -46,12 +46,16 @@ _FAST_VER = re.compile(_VER_FIELDS + r'[ \t]*$')
 _BLOCK = re.compile(r'^[ \t]*' + _VER_FIELDS + r'[ \t]*\n[ \t]*\{[ \t]*\n((?:[ \t]*#TRANS[ \t][^\n]*\n)*)'
                     r'[ \t]*\}[ \t]*(?:\n|\Z)', re.MULTILINE)
 # _FAST_TRANS for every line of a block at once (findall): the same fields, no line breaks.
-# The object list is empty, one insats ({6 "P1"}: group 2) or other pairs with simple codes
-# ({1 "100" 6 "P1"}: group 3, read by _PAIR).
-_BLOCK_TRANS = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\\n]+)"[ \t]*|'
-                          r'((?:\d+[ \t]+(?:"[^"\\\n]*"|[^\s"{}\\]+)[ \t]*)+))?\}[ \t]+'
+_BLOCK_TRANS = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\\n]+)"[ \t]*)?\}[ \t]+'
                           r'(-?\d+)(?:\.(\d\d?))?'
                           r'(?:[ \t]+(?:(\d{8})|"")(?:[ \t]+' + _QUOTED + r')?)?[ \t]*$', re.MULTILINE)
+# The same for a block whose rows carry objects of other dimensions ({1 "100" 6 "P1"}) or
+# accounts of five or six digits: the object list whole (group 2, read by _PAIR). Tried only
+# when _BLOCK_TRANS does not take every line, so that a plain file pays nothing for it.
+_BLOCK_TRANS_OBJ = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3,5})[ \t]+\{[ \t]*'
+                              r'((?:\d+[ \t]+(?:"[^"\\\n]*"|[^\s"{}\\]+)[ \t]*)*)\}[ \t]+'
+                              r'(-?\d+)(?:\.(\d\d?))?'
+                              r'(?:[ \t]+(?:(\d{8})|"")(?:[ \t]+' + _QUOTED + r')?)?[ \t]*$', re.MULTILINE)
 _PAIR = re.compile(r'(\d+)[ \t]+(?:"([^"\\\n]*)"|([^\s"{}\\]+))')
 _new = tuple.__new__   # builds a SieRow/SieVoucher without the named tuple's Python-level __new__
 _KNOWN = frozenset("""#ADRESS #BKOD #DIM #ENHET #FLAGGA #FNAMN #FNR #FORMAT #FTYP #GEN #IB #KONTO
@@ -326,7 +330,7 @@ class _Reader:
             return False
         found = _BLOCK_TRANS.findall(body)
         if len(found) != body.count("\n"):
-            return False
+            return self._block_objects(m, body, lineno)
         series = qseries if qseries is not None else series
         if vtext and "\\" in vtext:
             vtext = vtext.replace('\\"', '"')
@@ -339,7 +343,7 @@ class _Reader:
         total = 0
         zero = False
         line = lineno + 2
-        for acc, code, pairs, whole, frac, tdate, ttext in found:
+        for acc, code, whole, frac, tdate, ttext in found:
             # 'whole' carries the sign: int('-12' + '50') is -1250 öre
             if len(frac) == 2:
                 amount = int(whole + frac)
@@ -351,19 +355,11 @@ class _Reader:
                 zero = True
             if "\\" in ttext:
                 ttext = ttext.replace('\\"', '"')
-            if pairs:
-                objs = self._pairs(pairs)
-                if objs is None:
-                    self.seen_labels -= 1
-                    return False
-                project, counterpart, others, objp = objs
-                append(_new(SieRow, (int(acc), amount, project, ttext, line, counterpart, others)))
-            else:
-                project = code.strip() or None if code else None
-                objp = '6' + code if project else ''
-                append(_new(SieRow, (int(acc), amount, project, ttext, line, None, ())))
+            project = code.strip() or None if code else None
+            append(_new(SieRow, (int(acc), amount, project, ttext, line, None, ())))
             if summing:
-                parts.append(f"#TRANS{acc}{objp}{whole}{'.' if frac else ''}{frac}{tdate}{ttext}")
+                parts.append(f"#TRANS{acc}{'6' + code if project else ''}{whole}{'.' if frac else ''}{frac}"
+                             f"{tdate}{ttext}")
             total += amount
             line += 1
         if summing:
@@ -380,6 +376,70 @@ class _Reader:
             self.sie.vouchers.append(_new(SieVoucher, (series, int(number), iso, vtext or "", tuple(rows),
                                                        lineno, 0)))
         return True
+
+    def _block_objects(self, m: re.Match, body: str, lineno: int) -> bool:
+        """_block for a block whose rows carry objects of any dimension; False, having read
+        nothing, when a line needs the general reader (a dimension twice on a row, say)."""
+        qseries, series, number, vdate, vtext, regdate, sign, _rows = m.groups()
+        found = _BLOCK_TRANS_OBJ.findall(body)
+        if len(found) != body.count("\n"):
+            return False
+        rows = []
+        objp_of = []
+        total = 0
+        zero = False
+        line = lineno + 2
+        uses = self.sie.object_lines
+        for acc, pairs, whole, frac, tdate, ttext in found:
+            if len(frac) == 2:
+                amount = int(whole + frac)
+            elif frac:
+                amount = int(whole + frac) * 10
+            else:
+                amount = int(whole) * 100
+            if not amount:
+                zero = True
+            if "\\" in ttext:
+                ttext = ttext.replace('\\"', '"')
+            project = counterpart = None
+            others, objp = (), ""
+            if pairs:
+                objs = self._pairs(pairs)
+                if objs is None:
+                    return False
+                project, counterpart, others, objp = objs
+            rows.append(_new(SieRow, (int(acc), amount, project, ttext, line, counterpart, others)))
+            objp_of.append(objp)
+            total += amount
+            line += 1
+        series = qseries if qseries is not None else series
+        if vtext and "\\" in vtext:
+            vtext = vtext.replace('\\"', '"')
+        self.seen_labels += 1
+        for r in rows:
+            for pair in r[6]:
+                if pair not in uses:
+                    uses[pair] = r[4]
+        if self.ks_started and not self.ks_done:
+            parts = [f"#VER{series}{number}{vdate}{vtext or ''}{regdate or ''}{sign or ''}"]
+            for (acc, _p, whole, frac, tdate, ttext), objp in zip(found, objp_of):
+                parts.append(f"#TRANS{acc}{objp}{whole}{'.' if frac else ''}{frac}{tdate}{ttext}")
+            self.crc = crc32(encode_pc8("".join(parts), "replace"), self.crc)
+        self._block_done(series, number, _iso(vdate), vtext, rows, zero, total, lineno)
+        return True
+
+    def _block_done(self, series, number, iso, vtext, rows, zero, total, lineno) -> None:
+        if zero:
+            rows = [r for r in rows if r[1] != 0]
+        if not rows:
+            self.warn(lineno, None, f"Verifikation {f'{series} {number}'.strip()} saknar rader med belopp och "
+                                    "läses inte in.")
+        elif total:
+            self.error(lineno, "belopp", f"Verifikation {f'{series} {number}'.strip()} ({iso}) balanserar inte: "
+                                         f"debet och kredit skiljer sig med {format_ore(abs(total))} kr.")
+        else:
+            self.sie.vouchers.append(_new(SieVoucher, (series, int(number), iso, vtext or "", tuple(rows),
+                                                       lineno, 0)))
 
     @staticmethod
     def _pairs(text: str):
@@ -583,6 +643,11 @@ class _Reader:
                 else:
                     kept.append((dim, code))
             others = tuple(kept)
+            if label != "#BTRANS":
+                uses = self.sie.object_lines
+                for pair in others:
+                    if pair not in uses:
+                        uses[pair] = line
         text_at = amount_at + 2
         # After the amount the format has at most transdat, transtext, kvantitet and sign.
         if len(f) > amount_at + 5:
