@@ -235,3 +235,12 @@ def test_whole_blocks_read_objects_exactly_as_the_line_reader_does(objs):
     assert read(True) == read(False)
     rows, _crc, _w = read(True)
     assert len(rows) == 2 and rows[1][5] == ()
+
+
+def test_the_cli_import_says_which_dimensions_the_rows_keep(tmp_path, capsys):
+    from finsam_desktop.cli import main
+    src = tmp_path / "hogia.se"
+    src.write_bytes(FILE.encode("cp437"))
+    assert main(["import-sie", str(src), "--into", str(tmp_path / "f.finsam")]) == 0
+    out = capsys.readouterr().out
+    assert "Radernas objekt i andra dimensioner behålls: 5 objekt i dimension 1, 21, 25." in out
