@@ -105,3 +105,31 @@ class ObjectsMixin:
                 "JOIN voucher v ON v.id = r.voucher_id WHERE v.year_id = ? ORDER BY o.row_id, o.dim", (year_id,)):
             out.setdefault(row_id, []).append((dim, code))
         return {k: tuple(v) for k, v in out.items()}
+
+    def _reverse_row_objects(self, original_id: int, voucher_id: int) -> None:
+        """A rättelse's row that reverses a row of the original (same account and insats,
+        the opposite amount) gets that row's objects, so that each kostnadsställe's sum
+        comes back to zero. Inside the booking's transaction, before its header."""
+        c = self.conn
+        if c.execute("SELECT 1 FROM voucher_row_object LIMIT 1").fetchone() is None:
+            return
+        objects: dict[int, list] = {}
+        for row_id, dim, code in c.execute(
+                "SELECT o.row_id, o.dim, o.code FROM voucher_row r JOIN voucher_row_object o ON o.row_id = r.id "
+                "WHERE r.voucher_id = ? ORDER BY o.row_id, o.dim", (original_id,)):
+            objects.setdefault(row_id, []).append((dim, code))
+        if not objects:
+            return
+        original = [r for r in c.execute("SELECT id, account, amount, ifnull(project_id, 0) FROM voucher_row "
+                                          "WHERE voucher_id = ? ORDER BY id", (original_id,)) if r[0] in objects]
+        new = list(c.execute("SELECT id, account, amount, ifnull(project_id, 0) FROM voucher_row "
+                             "WHERE voucher_id = ? ORDER BY id", (voucher_id,)))
+        used = set()
+        out = []
+        for oid, account, amount, project in original:
+            match = next((n for n in new if n[0] not in used and (n[1], n[2], n[3]) == (account, -amount, project)),
+                         None)
+            if match is not None:
+                used.add(match[0])
+                out.extend((match[0], dim, code) for dim, code in objects[oid])
+        c.executemany("INSERT INTO voucher_row_object (row_id, dim, code) VALUES (?, ?, ?)", out)

@@ -244,3 +244,24 @@ def test_the_cli_import_says_which_dimensions_the_rows_keep(tmp_path, capsys):
     assert main(["import-sie", str(src), "--into", str(tmp_path / "f.finsam")]) == 0
     out = capsys.readouterr().out
     assert "Radernas objekt i andra dimensioner behålls: 5 objekt i dimension 1, 21, 25." in out
+
+
+def test_a_rattelse_gives_each_reversing_row_the_objects_of_the_row_it_reverses(tmp_path):
+    imported(tmp_path)
+    with Book.open(tmp_path / "f.finsam") as book:
+        y = book.year_by_label("2024")
+        a3 = book.voucher_by_ref(y.id, "A", 3)
+        r = book.reverse_voucher(a3.id)
+        assert [tuple((o.dim, o.code) for o in objs) for objs in book.voucher_row_objects(r.id)] == EXPECTED[("A", 3)]
+        # Per kostnadsställe the original and its rättelse sum to zero.
+        sums = dict(book.conn.execute(
+            "SELECT o.code, sum(r.amount) FROM voucher_row r JOIN voucher_row_object o ON o.row_id = r.id "
+            "WHERE o.dim = 1 AND r.voucher_id IN (?, ?) GROUP BY o.code", (a3.id, r.id)))
+        assert sums == {"200": 0, "300": 0}
+        # A rättelse typed by hand: only the row that reverses one of A 2's rows gets its objects.
+        a2 = book.voucher_by_ref(y.id, "A", 2)
+        p1 = book.project_by_code("P1").id
+        own = book.book_voucher("2024-02-02", "Rättelse av A 2, delvis",
+                                [(5010, -12_000_00, p1), (5010, 11_000_00), (1930, 1_000_00)], corrects_id=a2.id)
+        assert [tuple((o.dim, o.code) for o in objs) for objs in book.voucher_row_objects(own.id)] == [
+            ((1, "100"), (21, "A1")), (), ()]
