@@ -1,6 +1,6 @@
 """SIE 4 import and export of a big year: 100 000 verifikationer, about 300 000 #TRANS.
 
-    python benchmarks/bench_sie.py [--vouchers 100000] [--dir DIR] [--runs N]
+    python benchmarks/bench_sie.py [--vouchers 100000] [--dir DIR] [--runs N] [--objects]
 
 Generates the file once (cached in DIR, default the system's temp folder), imports it
 into a new book and exports the book again, N times, and prints the times (median
@@ -27,13 +27,19 @@ COSTS = [4530, 5010, 5410, 6110, 6410, 6540, 6550, 6590, 7010]
 PROJECTS = [f"P{i:02d}" for i in range(1, 13)]
 
 
-def generate(path: Path, vouchers: int, seed: int = 1) -> None:
-    """A 2021 SIE 4 file with `vouchers` balanced verifikationer of 2–4 rows (3 on average)."""
+def generate(path: Path, vouchers: int, seed: int = 1, objects: bool = False) -> None:
+    """A 2021 SIE 4 file with `vouchers` balanced verifikationer of 2–4 rows (3 on average).
+    With `objects`, every row also carries a kostnadsställe (dimension 1) and every other
+    row an object of a user dimension (21)."""
     rnd = random.Random(seed)
     out = ["#FLAGGA 0", '#PROGRAM "bench" 1', "#FORMAT PC8", "#GEN 20220115", "#SIETYP 4",
            "#ORGNR 222000-1354", '#FNAMN "Benchförbundet"', "#RAR 0 20210101 20211231",
            "#RAR -1 20200101 20201231", '#DIM 6 "Projekt"']
     out += [f'#OBJEKT 6 "{p}" "Insats {p}"' for p in PROJECTS]
+    if objects:
+        out += ['#DIM 1 "Kostnadsställe"', '#DIM 21 "Finansiär"']
+        out += [f'#OBJEKT 1 "K{i}" "Kostnadsställe {i}"' for i in range(10)]
+        out += [f'#OBJEKT 21 "F{i}" "Finansiär {i}"' for i in range(3)]
     out += ["#IB 0 1930 5000000.00", "#IB 0 2010 -5000000.00"]
     balance: dict[int, int] = {1930: 5_000_000_00, 2010: -5_000_000_00}
     day0 = 737791  # 2021-01-01 as ordinal
@@ -50,7 +56,10 @@ def generate(path: Path, vouchers: int, seed: int = 1) -> None:
         rows.append((1930, -sum(amounts), ""))
         out.append(f'#VER A {n} {d} "Verifikation {n} åäö" 20220110')
         out.append("{")
-        for acc, a, obj in rows:
+        for i, (acc, a, obj) in enumerate(rows):
+            if objects:
+                other = f' 21 "F{rnd.randrange(3)}"' if i % 2 else ""
+                obj = f'1 "K{rnd.randrange(10)}" {obj}{other}'.replace("  ", " ").strip()
             out.append(f"#TRANS {acc} {{{obj}}} {sie_amount(a)}")
             balance[acc] = balance.get(acc, 0) + a
         out.append("}")
@@ -81,16 +90,19 @@ def main() -> None:
     ap.add_argument("--vouchers", type=int, default=100_000)
     ap.add_argument("--dir", default=tempfile.gettempdir())
     ap.add_argument("--runs", type=int, default=1, help="antal körningar (median och spridning skrivs ut)")
+    ap.add_argument("--objects", action="store_true",
+                    help="varje rad har också ett kostnadsställe (dimension 1), varannan en egen dimension")
     args = ap.parse_args()
     folder = Path(args.dir)
-    sie_file = folder / f"finsam-bench-{args.vouchers}.se"
+    kind = "-objekt" if args.objects else ""
+    sie_file = folder / f"finsam-bench-{args.vouchers}{kind}.se"
     if not sie_file.exists():
         t = time.perf_counter()
-        generate(sie_file, args.vouchers)
+        generate(sie_file, args.vouchers, objects=args.objects)
         print(f"genererade {sie_file} ({sie_file.stat().st_size / 1e6:.1f} MB) på {time.perf_counter() - t:.1f} s")
     rows = sum(1 for line in sie_file.read_bytes().splitlines() if line.startswith(b"#TRANS"))
-    book_path = folder / f"finsam-bench-{args.vouchers}.finsam"
-    out = folder / f"finsam-bench-{args.vouchers}-export.se"
+    book_path = folder / f"finsam-bench-{args.vouchers}{kind}.finsam"
+    out = folder / f"finsam-bench-{args.vouchers}{kind}-export.se"
     print(_load())
     imports, exports = [], []
     for run in range(1, args.runs + 1):

@@ -18,6 +18,7 @@ from .bulk import BulkMixin
 from .underlag import UNDERLAG_COMPANION
 from .chain import ChainMixin
 from .core import SUFFIX, BookCore, DatabaseError
+from .objects import ObjectsMixin
 from .model import (Account, BalanceLine, BudgetRow, Counterpart, FiscalYear, Forbund, Member,
                     Project, Signatory, Voucher, VoucherRow)
 from .registers import RegistersMixin
@@ -33,7 +34,8 @@ __all__ = ["Book", "SUFFIX", "ACCOUNT_ROLES", "Account", "BalanceLine", "BudgetR
 
 
 class Book(ChainMixin, BookCore, AccountRolesMixin, AccountsMixin, RegistersMixin, VouchersMixin, ReportingMixin,
-           AccrualsMixin, YearEndMixin, BulkMixin, BudgetPlanMixin, AnnualRegistersMixin, BankMixin):
+           AccrualsMixin, YearEndMixin, BulkMixin, BudgetPlanMixin, AnnualRegistersMixin, BankMixin,
+           ObjectsMixin):
     """A förbund's book. Every change is one transaction; the database refuses what the
     bookkeeping rules forbid."""
 

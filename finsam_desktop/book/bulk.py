@@ -121,7 +121,9 @@ class BulkMixin:
 
         With `project_ids`, a row's third field is an insats code looked up there (as a
         SIE import plans it) instead of a project id. With `counterpart_ids`, a row's
-        sixth field (when it has one) is a motpart object code looked up there."""
+        sixth field (when it has one) is a motpart object code looked up there. A row's
+        seventh field (when it has one) is its other objects, ((dimension, code), ...),
+        each of them already in the book (bulk_add_objects)."""
         year = self.year(year_id)
         if year is None:
             raise RuleError(f"Räkenskapsåret {year_id} finns inte.")
@@ -138,6 +140,8 @@ class BulkMixin:
         with self.transaction(), self._big_cache():
             c = self.conn
             first = (c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0) + 1
+            row_objects: list[tuple[int, int, str]] = []   # (row id, dimension, code)
+            with_objects = any(len(r) > 6 and r[6] for v in vouchers for r in v.rows)
 
             def row_params():
                 """The rows' parameters, checking each verifikation for what the triggers
@@ -145,6 +149,7 @@ class BulkMixin:
                 big import are never all in memory at once (executemany stops at a
                 refusal)."""
                 next_no: dict[str, int] = {}
+                rid = first_row
                 for vid, v in enumerate(vouchers, first):
                     series, number, date = v.series, v.number, v.date
                     expected = next_no.get(series)
@@ -173,7 +178,13 @@ class BulkMixin:
                         if project is not None and project not in known_projects:
                             raise RuleError(f"Verifikation {series} {number}: insatsen finns inte.", field="insats")
                         cp = counterpart_ids.get(r[5]) if counterpart_ids and len(r) > 5 and r[5] else None
-                        yield vid, account, amount, project, cp, r[3] or ""
+                        if with_objects:
+                            if len(r) > 6 and r[6]:
+                                row_objects.extend((rid, dim, code) for dim, code in r[6])
+                            yield rid, vid, account, amount, project, cp, r[3] or ""
+                            rid += 1
+                        else:
+                            yield vid, account, amount, project, cp, r[3] or ""
                         total += amount
                     if total != 0 or len(v.rows) < 2:
                         raise RuleError(f"Verifikation {series} {number} balanserar inte eller har färre än två "
@@ -184,8 +195,16 @@ class BulkMixin:
             # one (no report reads them, the next booking removes them) and go with the
             # transaction's rollback. (A savepoint around them would cost a third more.)
             c.execute("DELETE FROM voucher_row WHERE voucher_id >= ?", (first,))
-            c.executemany("INSERT INTO voucher_row (voucher_id, account, amount, project_id, counterpart_id, text) "
-                          "VALUES (?, ?, ?, ?, ?, ?)", row_params())
+            # Row ids given here when rows carry objects, so that the objects can name their rows.
+            first_row = (c.execute("SELECT max(id) FROM voucher_row").fetchone()[0] or 0) + 1
+            if with_objects:
+                c.executemany("INSERT INTO voucher_row (id, voucher_id, account, amount, project_id, counterpart_id, "
+                              "text) VALUES (?, ?, ?, ?, ?, ?, ?)", row_params())
+            else:
+                c.executemany("INSERT INTO voucher_row (voucher_id, account, amount, project_id, counterpart_id, "
+                              "text) VALUES (?, ?, ?, ?, ?, ?)", row_params())
+            if row_objects:
+                c.executemany("INSERT INTO voucher_row_object (row_id, dim, code) VALUES (?, ?, ?)", row_objects)
             c.executemany(
                 "INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, source) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -194,17 +213,18 @@ class BulkMixin:
             self.audit("voucher.bulk_book", year_id=year_id, count=len(vouchers), first_id=first)
         return len(vouchers)
 
-    def iter_year_vouchers(self, year_id: int):
+    def iter_year_vouchers(self, year_id: int, *, row_ids: bool = False):
         """Every verifikation of the year in series and number order, as
         (series, number, date, text, booked_at,
-        [(account, amount, project code or None, text, counterpart id or None)])."""
+        [(account, amount, project code or None, text, counterpart id or None)]); with
+        `row_ids`, each row ends with its id too."""
         # Two queries walked side by side in the same order: the heads once each rather
         # than repeated on every row (a third of the reading time of a big year).
         heads = self.conn.execute(
             "SELECT id, series, number, date, text, booked_at FROM voucher WHERE year_id = ? "
             "ORDER BY series, number", (year_id,))
         rows = self.conn.execute(
-            "SELECT r.voucher_id, r.account, r.amount, p.code, r.text, r.counterpart_id "
+            "SELECT r.voucher_id, r.account, r.amount, p.code, r.text, r.counterpart_id" + (", r.id " if row_ids else " ") +
             "FROM voucher v JOIN voucher_row r ON r.voucher_id = v.id LEFT JOIN project p ON p.id = r.project_id "
             "WHERE v.year_id = ? ORDER BY v.series, v.number, r.id", (year_id,))
         try:

@@ -807,7 +807,83 @@ CREATE TABLE voucher_template_row (
 CREATE INDEX voucher_template_row_template ON voucher_template_row (template_id);
 """
 
+# Objects of the dimensions other than 6 (insatser, the project table) and 20 (motparter,
+# the counterpart table), as a SIE file declares them (#DIM, #UNDERDIM with its parent,
+# #OBJEKT) and puts them on rows (e.g. dimension 1, kostnadsställe "100"). A booked row's
+# objects are as permanent as the row: none is added to, changed on or removed from a row
+# of a booked verifikation. An object used on a row keeps its dimension and code.
+V_OBJEKT = r"""
+CREATE TABLE object_dimension (
+    number          INTEGER PRIMARY KEY CHECK (number >= 1 AND number NOT IN (6, 20)),
+    name            TEXT NOT NULL DEFAULT '',
+    parent          INTEGER REFERENCES object_dimension (number)
+);
+
+CREATE TABLE object (
+    dim             INTEGER NOT NULL REFERENCES object_dimension (number),
+    code            TEXT NOT NULL CHECK (length(trim(code)) > 0),
+    name            TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (dim, code)
+);
+
+-- At most one object per dimension on a row. Written with the rows, before the header.
+CREATE TABLE voucher_row_object (
+    row_id          INTEGER NOT NULL REFERENCES voucher_row (id) ON DELETE CASCADE,
+    dim             INTEGER NOT NULL,
+    code            TEXT NOT NULL,
+    PRIMARY KEY (row_id, dim),
+    FOREIGN KEY (dim, code) REFERENCES object (dim, code)
+) WITHOUT ROWID;
+
+CREATE TRIGGER voucher_row_object_into_booked BEFORE INSERT ON voucher_row_object
+BEGIN
+    SELECT CASE
+        WHEN NOT EXISTS (SELECT 1 FROM object WHERE dim = NEW.dim AND code = NEW.code)
+            THEN RAISE(ABORT, 'Objektet finns inte i sin dimension.')
+        WHEN EXISTS (SELECT 1 FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id WHERE r.id = NEW.row_id)
+            THEN RAISE(ABORT, 'Raden hör till en bokförd verifikation och kan inte få nya objekt. Gör en rättelse.')
+    END;
+END;
+
+CREATE TRIGGER voucher_row_object_no_update BEFORE UPDATE ON voucher_row_object
+BEGIN
+    SELECT RAISE(ABORT, 'Objekten på en bokförd verifikationsrad kan inte ändras. Gör en rättelse.');
+END;
+
+CREATE TRIGGER voucher_row_object_no_delete BEFORE DELETE ON voucher_row_object
+WHEN EXISTS (SELECT 1 FROM voucher_row r JOIN voucher v ON v.id = r.voucher_id WHERE r.id = OLD.row_id)
+BEGIN
+    SELECT RAISE(ABORT, 'Objekten på en bokförd verifikationsrad kan inte tas bort. Gör en rättelse.');
+END;
+
+CREATE TRIGGER object_used_keeps_code BEFORE UPDATE OF dim, code ON object
+WHEN (OLD.dim <> NEW.dim OR OLD.code <> NEW.code)
+ AND EXISTS (SELECT 1 FROM voucher_row_object WHERE dim = OLD.dim AND code = OLD.code)
+BEGIN
+    SELECT RAISE(ABORT, 'Objektet används i bokföringen; dimension och kod kan inte ändras.');
+END;
+
+CREATE TRIGGER object_used_no_delete BEFORE DELETE ON object
+WHEN EXISTS (SELECT 1 FROM voucher_row_object WHERE dim = OLD.dim AND code = OLD.code)
+BEGIN
+    SELECT RAISE(ABORT, 'Objektet används i bokföringen och kan inte tas bort.');
+END;
+
+CREATE TRIGGER object_dimension_used_no_delete BEFORE DELETE ON object_dimension
+WHEN EXISTS (SELECT 1 FROM object WHERE dim = OLD.number)
+BEGIN
+    SELECT RAISE(ABORT, 'Dimensionen har objekt och kan inte tas bort.');
+END;
+
+CREATE TRIGGER object_dimension_keeps_number BEFORE UPDATE OF number ON object_dimension
+WHEN OLD.number <> NEW.number
+BEGIN
+    SELECT RAISE(ABORT, 'En dimensions nummer kan inte ändras.');
+END;
+"""
+
 # MIGRATIONS[i] brings a book from user_version i to i + 1. Append, never edit.
-MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG, V_SAFETY, V_MALL]
+MIGRATIONS: list[str] = [V1, V_BUDGET_PLAN, V_ARSREDOVISNING, V_KONTO_SEXSIFFRIG, V_BANK, V_UNDERLAG, V_SAFETY, V_MALL,
+                       V_OBJEKT]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -189,6 +189,8 @@ class VouchersMixin:
             "INSERT INTO voucher_row (voucher_id, account, amount, project_id, counterpart_id, text) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [(vid, r.account, r.amount, r.project_id, r.counterpart_id, r.text or "") for r in rows])
+        if corrects_id is not None:
+            self._reverse_row_objects(corrects_id, vid)   # before the header, like the rows
         c.execute("INSERT INTO voucher (id, year_id, series, number, date, text, booked_at, corrects_id, source) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   (vid, year_id, series, number, date, text or "", now_iso(), corrects_id, source))

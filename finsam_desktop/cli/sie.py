@@ -46,6 +46,9 @@ def cmd_import(args) -> int:
     verb = "skapades" if report.created else "uppdaterades"
     out(f"Boken {report.book_path} {verb}: {len(plan.years)} räkenskapsår, {len(plan.new_accounts)} nya konton, "
         f"{len(plan.projects)} nya insatser, {report.voucher_count} verifikationer.")
+    if plan.dimensions:
+        out(f"Radernas objekt i andra dimensioner behålls: {len(plan.objects)} objekt i dimension "
+            f"{', '.join(str(d) for d, _n, _p in plan.dimensions)}.")
     if plan.new_accounts:
         basis = f"#KPTYP {sie.kptyp}" if sie.kptyp else "Kommun-BAS"
         out(f"Nya konton och deras rapportrad (enligt {basis}):")

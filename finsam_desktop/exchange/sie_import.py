@@ -114,6 +114,10 @@ def apply_plan(plan: ImportPlan, book: Book, *, progress=None) -> None:
         for code, name in plan.counterparts.items():
             cp = book.counterpart_by_name(name) or book.add_counterpart(name)
             counterpart_ids[code] = cp.id
+        if plan.dimensions:
+            book.bulk_add_dimensions(plan.dimensions)
+        if plan.objects:
+            book.bulk_add_objects(plan.objects)
         for y in plan.years:
             fy = next((b for b in book.years() if b.start == y.start and b.end == y.end), None)
             if fy is None:

@@ -36,15 +36,18 @@ MOTPART_DIM = 20
 
 
 class SieRow(NamedTuple):
-    """A #TRANS (or #RTRANS) row; `project` is its dimension 6 object (insats code), the
-    only dimension the book keeps. Shaped (account, amount, project, text) like the rows
-    of book.bulk.BulkVoucher. (A named tuple: a big file has hundreds of thousands.)"""
+    """A #TRANS (or #RTRANS) row; `project` is its dimension 6 object (insats code),
+    `counterpart` its dimension MOTPART_DIM object and `objects` the objects of every
+    other dimension, ((dimension, code), ...) in the file's order. Shaped (account, amount,
+    project, text) like the rows of book.bulk.BulkVoucher. (A named tuple: a big file has
+    hundreds of thousands.)"""
     account: int
     amount: int
     project: str | None = None
     text: str = ""
     line: int = 0
     counterpart: str | None = None   # its motpart object (dimension MOTPART_DIM), when the file has one
+    objects: tuple[tuple[int, str], ...] = ()   # objects of dimensions other than 6 and MOTPART_DIM
 
     @property
     def project_code(self) -> str | None:
@@ -85,7 +88,9 @@ class SieFile(WithFindings):
     years: dict[int, tuple[str, str]] = field(default_factory=dict)
     accounts: dict[int, SieAccount] = field(default_factory=dict)
     dimensions: dict[int, str] = field(default_factory=dict)
+    parents: dict[int, int] = field(default_factory=dict)              # #UNDERDIM: dimension -> parent
     objects: dict[tuple[int, str], SieObject] = field(default_factory=dict)
+    object_lines: dict[tuple[int, str], int] = field(default_factory=dict)  # first row using each object
     ib: dict[tuple[int, int], int] = field(default_factory=dict)         # (year, account)
     ub: dict[tuple[int, int], int] = field(default_factory=dict)
     res: dict[tuple[int, int], int] = field(default_factory=dict)

@@ -29,6 +29,10 @@ SUMMARY_SERIES = "SIE"
 SUMMARY_TEXT = "Årets förändring enligt SIE-fil"
 DEFAULT_SERIES = "A"
 PLACEHOLDER_ORGNR = "000000-0000"
+MAX_NAMED_OBJECTS = 10
+# SIE's reserved dimensions (section 8.17 of the format), named when a file uses them undeclared.
+RESERVED_DIMENSIONS = {1: "Kostnadsställe", 2: "Kostnadsbärare", 7: "Anställd", 8: "Kund", 9: "Leverantör",
+                       10: "Faktura"}
 
 
 class PlannedVoucher(NamedTuple):
@@ -77,6 +81,10 @@ class ImportPlan(WithFindings):
     projects: list[tuple[str, str]] = field(default_factory=list)
     # The motparter of the file's rows (dimension MOTPART_DIM): object code -> name.
     counterparts: dict[str, str] = field(default_factory=dict)
+    # Dimensions other than 6 and MOTPART_DIM and their objects, kept as the book's objects:
+    # (number, name, parent or None) and (dimension, code, name).
+    dimensions: list[tuple[int, str, int | None]] = field(default_factory=list)
+    objects: list[tuple[int, str, str]] = field(default_factory=list)
     years: list[PlannedYear] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -225,7 +233,7 @@ class _Planner:
     # ------------------------------------------------------------------ insatser
     def projects(self, plan: ImportPlan) -> None:
         sie = self.sie
-        codes = {code: obj.name for (dim, code), obj in sie.objects.items() if dim == 6}
+        codes = {code: obj.name or code for (dim, code), obj in sie.objects.items() if dim == 6}
         used = {r.project for v in sie.vouchers for r in v.rows if r.project}
         used |= {k[3] for k in (*sie.oib, *sie.oub)}
         missing = sorted(used - set(codes))
@@ -245,7 +253,49 @@ class _Planner:
             return
         names = {code: obj.name for (dim, code), obj in sie.objects.items() if dim == MOTPART_DIM}
         for code in used_cp:
-            plan.counterparts[code] = names.get(code, code)
+            plan.counterparts[code] = names.get(code) or code
+
+    # ------------------------------------------------------------------ other dimensions
+    def objects(self, plan: ImportPlan) -> None:
+        """Every dimension other than 6 and MOTPART_DIM the file declares or uses on a row,
+        with its objects; an object used on a row without #OBJEKT is added without a name."""
+        sie = self.sie
+        own = (6, MOTPART_DIM)
+        first_use = sie.object_lines   # (dim, code) -> the line of the first row using it
+        dims = {d for d in sie.dimensions if d not in own}
+        dims |= {d for d, _c in sie.objects if d not in own}
+        dims |= {d for d, _c in first_use}
+        for d in list(dims):
+            parent = sie.parents.get(d)
+            if parent is not None and parent not in own:
+                dims.add(parent)
+        if not dims:
+            return
+        known_dims, known = set(), set()
+        if self.book is not None:
+            known_dims = {d.number for d in self.book.object_dimensions()}
+            known = {(d, c) for d, c, _n in self.book.objects()}
+        unnamed = []
+        for d in sorted(dims):
+            name = sie.dimensions.get(d) or RESERVED_DIMENSIONS.get(d, "")
+            if not name and d not in sie.dimensions and d not in known_dims:
+                unnamed.append(d)
+            parent = sie.parents.get(d)
+            plan.dimensions.append((d, name, parent if parent in dims else None))
+        if unnamed:
+            self.add(WARNING, f"Dimension {', '.join(map(str, unnamed))} används i filen men deklareras inte med "
+                              "#DIM; den läggs upp utan namn.", "#DIM")
+        for (d, code), obj in sorted(sie.objects.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            if d in dims:
+                plan.objects.append((d, code, obj.name))
+        undeclared = [(pair, line) for pair, line in first_use.items() if pair not in sie.objects and pair not in known]
+        for (d, code), line in sorted(undeclared, key=lambda x: x[1])[:MAX_NAMED_OBJECTS]:
+            self.add(WARNING, f"Objekt ”{code}” i dimension {d} används på raden men saknar #OBJEKT; det läggs upp "
+                              "utan namn.", "objektlista", line)
+        if len(undeclared) > MAX_NAMED_OBJECTS:
+            self.add(WARNING, f"Ytterligare {len(undeclared) - MAX_NAMED_OBJECTS} objekt används utan #OBJEKT och "
+                              "läggs upp utan namn.", "objektlista")
+        plan.objects.extend((d, code, "") for (d, code), _line in sorted(undeclared))
 
     # ------------------------------------------------------------------ years
     def book_year(self, start: str, end: str):
@@ -419,6 +469,7 @@ def plan_import(sie: SieFile, book=None, *, orgnr: str | None = None) -> ImportP
     if equity not in kinds:
         kinds[equity] = "S"
     p.projects(plan)
+    p.objects(plan)
 
     if sie.is_import_file:
         if book is None:

@@ -49,6 +49,14 @@ _BLOCK = re.compile(r'^[ \t]*' + _VER_FIELDS + r'[ \t]*\n[ \t]*\{[ \t]*\n((?:[ \
 _BLOCK_TRANS = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3})[ \t]+\{[ \t]*(?:6[ \t]+"([^"\\\n]+)"[ \t]*)?\}[ \t]+'
                           r'(-?\d+)(?:\.(\d\d?))?'
                           r'(?:[ \t]+(?:(\d{8})|"")(?:[ \t]+' + _QUOTED + r')?)?[ \t]*$', re.MULTILINE)
+# The same for a block whose rows carry objects of other dimensions ({1 "100" 6 "P1"}) or
+# accounts of five or six digits: the object list whole (group 2, read by _PAIR). Tried only
+# when _BLOCK_TRANS does not take every line, so that a plain file pays nothing for it.
+_BLOCK_TRANS_OBJ = re.compile(r'^[ \t]*#TRANS[ \t]+([1-9]\d{3,5})[ \t]+\{[ \t]*'
+                              r'((?:\d+[ \t]+(?:"[^"\\\n]*"|[^\s"{}\\]+)[ \t]*)*)\}[ \t]+'
+                              r'(-?\d+)(?:\.(\d\d?))?'
+                              r'(?:[ \t]+(?:(\d{8})|"")(?:[ \t]+' + _QUOTED + r')?)?[ \t]*$', re.MULTILINE)
+_PAIR = re.compile(r'(\d+)[ \t]+(?:"([^"\\\n]*)"|([^\s"{}\\]+))')
 _new = tuple.__new__   # builds a SieRow/SieVoucher without the named tuple's Python-level __new__
 _KNOWN = frozenset("""#ADRESS #BKOD #DIM #ENHET #FLAGGA #FNAMN #FNR #FORMAT #FTYP #GEN #IB #KONTO
 #KPTYP #KTYP #OBJEKT #OIB #OMFATTN #ORGNR #OUB #PBUDGET #PROGRAM #PROSA #PSALDO #RAR #RES
@@ -322,7 +330,7 @@ class _Reader:
             return False
         found = _BLOCK_TRANS.findall(body)
         if len(found) != body.count("\n"):
-            return False
+            return self._block_objects(m, body, lineno)
         series = qseries if qseries is not None else series
         if vtext and "\\" in vtext:
             vtext = vtext.replace('\\"', '"')
@@ -348,7 +356,7 @@ class _Reader:
             if "\\" in ttext:
                 ttext = ttext.replace('\\"', '"')
             project = code.strip() or None if code else None
-            append(_new(SieRow, (int(acc), amount, project, ttext, line, None)))
+            append(_new(SieRow, (int(acc), amount, project, ttext, line, None, ())))
             if summing:
                 parts.append(f"#TRANS{acc}{'6' + code if project else ''}{whole}{'.' if frac else ''}{frac}"
                              f"{tdate}{ttext}")
@@ -368,6 +376,97 @@ class _Reader:
             self.sie.vouchers.append(_new(SieVoucher, (series, int(number), iso, vtext or "", tuple(rows),
                                                        lineno, 0)))
         return True
+
+    def _block_objects(self, m: re.Match, body: str, lineno: int) -> bool:
+        """_block for a block whose rows carry objects of any dimension; False, having read
+        nothing, when a line needs the general reader (a dimension twice on a row, say)."""
+        qseries, series, number, vdate, vtext, regdate, sign, _rows = m.groups()
+        found = _BLOCK_TRANS_OBJ.findall(body)
+        if len(found) != body.count("\n"):
+            return False
+        rows = []
+        objp_of = []
+        total = 0
+        zero = False
+        line = lineno + 2
+        uses = self.sie.object_lines
+        for acc, pairs, whole, frac, tdate, ttext in found:
+            if len(frac) == 2:
+                amount = int(whole + frac)
+            elif frac:
+                amount = int(whole + frac) * 10
+            else:
+                amount = int(whole) * 100
+            if not amount:
+                zero = True
+            if "\\" in ttext:
+                ttext = ttext.replace('\\"', '"')
+            project = counterpart = None
+            others, objp = (), ""
+            if pairs:
+                objs = self._pairs(pairs)
+                if objs is None:
+                    return False
+                project, counterpart, others, objp = objs
+            rows.append(_new(SieRow, (int(acc), amount, project, ttext, line, counterpart, others)))
+            objp_of.append(objp)
+            total += amount
+            line += 1
+        series = qseries if qseries is not None else series
+        if vtext and "\\" in vtext:
+            vtext = vtext.replace('\\"', '"')
+        self.seen_labels += 1
+        for r in rows:
+            for pair in r[6]:
+                if pair not in uses:
+                    uses[pair] = r[4]
+        if self.ks_started and not self.ks_done:
+            parts = [f"#VER{series}{number}{vdate}{vtext or ''}{regdate or ''}{sign or ''}"]
+            for (acc, _p, whole, frac, tdate, ttext), objp in zip(found, objp_of):
+                parts.append(f"#TRANS{acc}{objp}{whole}{'.' if frac else ''}{frac}{tdate}{ttext}")
+            self.crc = crc32(encode_pc8("".join(parts), "replace"), self.crc)
+        self._block_done(series, number, _iso(vdate), vtext, rows, zero, total, lineno)
+        return True
+
+    def _block_done(self, series, number, iso, vtext, rows, zero, total, lineno) -> None:
+        if zero:
+            rows = [r for r in rows if r[1] != 0]
+        if not rows:
+            self.warn(lineno, None, f"Verifikation {f'{series} {number}'.strip()} saknar rader med belopp och "
+                                    "läses inte in.")
+        elif total:
+            self.error(lineno, "belopp", f"Verifikation {f'{series} {number}'.strip()} ({iso}) balanserar inte: "
+                                         f"debet och kredit skiljer sig med {format_ore(abs(total))} kr.")
+        else:
+            self.sie.vouchers.append(_new(SieVoucher, (series, int(number), iso, vtext or "", tuple(rows),
+                                                       lineno, 0)))
+
+    @staticmethod
+    def _pairs(text: str):
+        """(project, counterpart, other objects, checksum part) of a block row's object
+        list, as _row reads it; None when the list needs the general reader (a dimension
+        twice)."""
+        project = counterpart = None
+        others = []
+        seen = set()
+        part = []
+        for raw_dim, quoted, bare in _PAIR.findall(text):
+            raw = quoted if bare == "" else bare
+            dim = int(raw_dim)
+            if dim in seen:
+                return None
+            seen.add(dim)
+            part.append(raw_dim + raw)
+            code = raw.strip()
+            if not code:
+                continue
+            if dim == 6:
+                project = code
+            elif dim == MOTPART_DIM:
+                counterpart = code
+            else:
+                others.append((dim, code))
+        return project, counterpart, tuple(others), "".join(part)
 
     # ------------------------------------------------------------------ records
     def _record(self, label: str, f, line: int) -> None:
@@ -428,7 +527,14 @@ class _Reader:
             self.kinds[number] = (kind, line)
         elif label in ("#DIM", "#UNDERDIM"):
             if first.isdecimal():
-                sie.dimensions[int(first)] = f[1] if len(f) > 1 and isinstance(f[1], str) else ""
+                sie.dimensions[int(first)] = f[1].strip() if len(f) > 1 and isinstance(f[1], str) else ""
+                if label == "#UNDERDIM":
+                    parent = f[2] if len(f) > 2 and isinstance(f[2], str) else ""
+                    if parent.isdecimal() and int(parent) != int(first):
+                        sie.parents[int(first)] = int(parent)
+                    else:
+                        self.warn(line, "superdimension", f"#UNDERDIM {first} saknar en giltig överordnad "
+                                                          f"dimension (”{parent}”); den läses som en egen dimension.")
             else:
                 self.warn(line, "dimensionsnr", f"Ogiltigt dimensionsnummer ”{first}”; posten hoppas över.")
         elif label == "#OBJEKT":
@@ -437,7 +543,7 @@ class _Reader:
                 return
             dim, code = int(first), f[1].strip()
             name = f[2].strip() if len(f) > 2 and isinstance(f[2], str) else ""
-            sie.objects[(dim, code)] = SieObject(dim, code, name or code, line)
+            sie.objects[(dim, code)] = SieObject(dim, code, name, line)   # the name may be empty
         elif label in ("#IB", "#UB", "#RES"):
             n = self._yearno(first, line)
             acc = self._account(f[1] if len(f) > 1 else "", line, "konto")
@@ -462,7 +568,7 @@ class _Reader:
             target = sie.oib if label == "#OIB" else sie.oub
             for dim, code in pairs:
                 if dim != 6:
-                    self.ignored_dims.add(dim)
+                    self.ignored_dims.add(dim)   # the book keeps object balances only per insats
                     continue
                 key = (n, acc, dim, code)
                 target[key] = target.get(key, 0) + amount
@@ -517,11 +623,31 @@ class _Reader:
         if acc is None or amount is None or pairs is None:
             ver["ok"] = False
             return None
-        for dim, _code in pairs:
-            if dim not in (6, MOTPART_DIM):
-                self.ignored_dims.add(dim)
-        project = next((code for dim, code in pairs if dim == 6), None)
-        counterpart = next((code for dim, code in pairs if dim == MOTPART_DIM), None)
+        project = counterpart = None
+        others: tuple[tuple[int, str], ...] = ()
+        if pairs:
+            seen = set()
+            kept = []
+            for dim, code in pairs:
+                if dim in seen:
+                    self.warn(line, "objektlista", f"Objektlistan har två objekt i dimension {dim}; det första "
+                                                   f"gäller och ”{code}” läses inte in.")
+                    continue
+                seen.add(dim)
+                if not code:
+                    continue
+                if dim == 6:
+                    project = code
+                elif dim == MOTPART_DIM:
+                    counterpart = code
+                else:
+                    kept.append((dim, code))
+            others = tuple(kept)
+            if label != "#BTRANS":
+                uses = self.sie.object_lines
+                for pair in others:
+                    if pair not in uses:
+                        uses[pair] = line
         text_at = amount_at + 2
         # After the amount the format has at most transdat, transtext, kvantitet and sign.
         if len(f) > amount_at + 5:
@@ -529,7 +655,7 @@ class _Reader:
             self.warn(line, label, f"{label} har fler fält än SIE-formatet anger (efter kvantitet och "
                                    f"signatur: {extra[:60]}); de läses inte in.")
         text = f[text_at] if len(f) > text_at and isinstance(f[text_at], str) else ""
-        row = SieRow(acc, amount, project or None, text, line, counterpart or None)
+        row = SieRow(acc, amount, project or None, text, line, counterpart or None, others)
         if label == "#BTRANS":
             ver["removed"] += 1           # struck out in the source program: not booked
             return pending
@@ -628,8 +754,9 @@ class _Reader:
                 seen[key] = v.line
         if self.ignored_dims:
             dims = ", ".join(str(d) for d in sorted(self.ignored_dims))
-            self.warn(None, "objekt", f"Objekt i dimension {dims} läses inte in; bara dimension 6 (projekt) "
-                                      f"blir insatser och dimension {MOTPART_DIM} motparter.")
+            self.warn(None, "#OIB", f"Objektsaldon (#OIB, #OUB) i dimension {dims} läses inte in; boken har "
+                                    "objektsaldon bara per insats (dimension 6). Verifikationsradernas objekt "
+                                    "i alla dimensioner läses in.")
         if self.period_data:
             self.warn(None, "#PSALDO", f"Filens {self.period_data} periodsaldon och periodbudgetar "
                                        "(#PSALDO, #PBUDGET) läses inte in.")

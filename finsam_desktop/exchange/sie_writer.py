@@ -5,8 +5,9 @@ with #KSUMMA.
     report.replaced   # findings: characters PC8 cannot hold, written as '?'
 
 The file holds identification, #RAR 0 and -1, the chart (#KONTO/#KTYP), the insatser as
-dimension 6 objects, #IB/#UB/#RES for both years, #OIB/#OUB per insats, and every
-verifikation of the year with its rows and insats objects.
+dimension 6 objects, the motparter as dimension 20 objects, the book's other dimensions
+(#DIM/#UNDERDIM/#OBJEKT, kept from an imported file), #IB/#UB/#RES for both years,
+#OIB/#OUB per insats, and every verifikation of the year with its rows and their objects.
 """
 
 from __future__ import annotations
@@ -203,6 +204,17 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         out.rec("#DIM", MOTPART_DIM, ("q", "Motpart"))
         for c in sorted(counterparts, key=lambda c: c.id):
             out.rec("#OBJEKT", MOTPART_DIM, ("q", cp_code[c.id]), ("q", out.text(c.name, f"motparten {c.name}")))
+    # The book's other dimensions (kept from an imported file), parents before children.
+    dims = book.object_dimensions()
+    for d in sorted(dims, key=lambda d: (d.parent is not None, d.number)):
+        name = out.text(d.name, f"dimensionen {d.number}")
+        if d.parent is not None:
+            out.rec("#UNDERDIM", d.number, ("q", name), d.parent)
+        else:
+            out.rec("#DIM", d.number, ("q", name))
+    for dim, code, name in book.objects():
+        out.rec("#OBJEKT", dim, ("q", out.text(code, f"objektkoden {dim} {code}")),
+                ("q", out.text(name, f"objektet {dim} {code}")))
 
     balances = {}
     for n, y in years:
@@ -262,7 +274,9 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
     # The verifikationer are most of the file: written inline rather than through rec().
     # #VER's sign field: who registered the verifikation, where the book records it.
     signs = year_registrars(book, year.id)
-    for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id):
+    row_objects = book.year_row_objects(year.id)
+    for series, number, vdate, text, booked_at, rows in book.iter_year_vouchers(year.id,
+                                                                               row_ids=bool(row_objects)):
         count += 1
         d = days.get(vdate) or days.setdefault(vdate, _d(vdate))
         reg = booked_at[:10]
@@ -279,6 +293,11 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
             add_line(f"#VER {qs} {number} {d} {qt} {reg}")
             add_part(f"#VER{s}{number}{d}{t}{reg}")
         add_line("{")
+        others_of = None
+        if row_objects:
+            # The rows' objects, last row first (popped as the rows are written).
+            others_of = [row_objects.get(r[5]) for r in reversed(rows)]
+            rows = [r[:5] for r in rows]
         for account, amount, code, rtext, cp in rows:
             a = sie_amount(amount)
             if code:
@@ -288,6 +307,18 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
                 obj, objp = "", ""
             if cp:
                 obj, objp = f"{obj} {MOTPART_DIM} \"{cp_code[cp]}\"".strip(), f"{objp}{MOTPART_DIM}{cp_code[cp]}"
+            if others_of is not None and (others := others_of.pop()):
+                # In dimension order around 6 and MOTPART_DIM: {1 "100" 6 "P1" 20 "3" 21 "A"}.
+                pairs = []
+                if code:
+                    pairs.append((6, f"6 {qc}", f"6{c}"))
+                if cp:
+                    pairs.append((MOTPART_DIM, f"{MOTPART_DIM} \"{cp_code[cp]}\"", f"{MOTPART_DIM}{cp_code[cp]}"))
+                for dim, ocode in others:
+                    qo, o = field(ocode, ref)
+                    pairs.append((dim, f"{dim} {qo}", f"{dim}{o}"))
+                pairs.sort(key=lambda p: p[0])
+                obj, objp = " ".join(p[1] for p in pairs), "".join(p[2] for p in pairs)
             obj = f"{{{obj}}}"
             if rtext:
                 qr, rt = field(rtext, ref)

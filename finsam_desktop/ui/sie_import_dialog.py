@@ -66,6 +66,15 @@ def year_line(y) -> str:
     return f"{y.label} ({where}): {what}{ib}"
 
 
+def objects_line(plan) -> str:
+    """'4 objekt i 3 dimensioner: 1 Kostnadsställe, 21 Avdelning, 25 Finansiär' (the rows'
+    objects other than insats and motpart, kept with the rows)."""
+    dims = ", ".join(" ".join(x for x in (str(n), name) if x) for n, name, _p in plan.dimensions[:6])
+    more = " …" if len(plan.dimensions) > 6 else ""
+    return (f"{len(plan.objects)} objekt i {len(plan.dimensions)} "
+            f"{'dimension' if len(plan.dimensions) == 1 else 'dimensioner'}: {dims}{more}")
+
+
 class SieImportDialog(QDialog):
     """`plan` is an exchange.sie_plan.ImportPlan; `target` says where it would go."""
 
@@ -102,6 +111,8 @@ class SieImportDialog(QDialog):
         if plan.projects:
             row("insatser", "Nya insatser", ", ".join(f"{c} {n}" for c, n in plan.projects[:8])
                 + (" …" if len(plan.projects) > 8 else ""))
+        if plan.dimensions:
+            row("objekt", "Objekt", objects_line(plan))
         row("mal", "Läses in i", target)
 
         self.accounts_model = RecordTableModel(ACCOUNT_COLUMNS, plan.new_accounts)

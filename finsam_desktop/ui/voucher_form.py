@@ -44,6 +44,16 @@ def parse_entry_date(text: str, default_year: int) -> str:
     return parse_date(s, field="datum")
 
 
+def row_objects_text(per_row, limit: int = 8) -> str:
+    """'Objekt: rad 1: 1 Kostnadsställe 100, 21 Avdelning A1 · rad 3: …' for the rows that
+    carry objects of other dimensions than insats and motpart ('' when none does)."""
+    parts = [f"rad {i}: " + ", ".join(o.label for o in objs) for i, objs in enumerate(per_row, 1) if objs]
+    if not parts:
+        return ""
+    more = f" · och {len(parts) - limit} rader till" if len(parts) > limit else ""
+    return "Objekt: " + " · ".join(parts[:limit]) + more
+
+
 class VoucherDialog(QDialog):
     """New verifikation (editable), a booked one (read-only, with "Rätta"), or a rättelse
     (the reversing rows locked, date and text editable)."""
@@ -73,6 +83,7 @@ class VoucherDialog(QDialog):
         self.title = heading("Ny verifikation")
         self.info = QLabel()
         self.info.setStyleSheet(MUTED_STYLE)
+        self.info.setWordWrap(True)
         self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText("ÅÅÅÅ-MM-DD")
         self.date_edit.setMaximumWidth(160)
@@ -240,8 +251,9 @@ class VoucherDialog(QDialog):
         if corrected_by:
             notes.append(f"rättad genom {self.book.voucher(corrected_by).ref}")
         year = self.book.year(v.year_id)
+        objects = row_objects_text(self.book.voucher_row_objects(v.id))
         self.info.setText(" · ".join(notes) + ". En bokförd verifikation kan inte ändras; "
-                          "rätta den med en ny verifikation.")
+                          "rätta den med en ny verifikation." + (f"\n{objects}" if objects else ""))
         can_correct = corrected_by is None and not self.book.read_only and any(
             not y.is_closed for y in self.book.years())
         self.correct_button.setVisible(can_correct)

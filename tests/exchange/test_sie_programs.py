@@ -95,7 +95,8 @@ FILE = """#FLAGGA 0
 """
 
 BALANCES_2023 = {1930: 70_500_50, 2010: -80_000_00, 2440: -12_501_00, 3010: -100_000_00, 5010: 122_000_50}
-USUAL = ["Objekt i dimension 1 läses inte in; bara dimension 6 (projekt) blir insatser och dimension 20 motparter.",
+USUAL = ["Objektsaldon (#OIB, #OUB) i dimension 1 läses inte in; boken har objektsaldon bara per insats (dimension "
+         "6). Verifikationsradernas objekt i alla dimensioner läses in.",
          "Filens 3 periodsaldon och periodbudgetar (#PSALDO, #PBUDGET) läses inte in."]
 
 

@@ -109,7 +109,10 @@ def test_objects_in_dimension_6_become_project_codes():
     assert s.objects[(6, "P1")].name == "StegSam"
     assert s.oib[(0, 2990, 6, "P1")] == -50000
     assert s.vouchers[0].rows[0].project_code == "P1"
-    assert any("dimension 1" in m for m in messages(s))
+    # The row's dimension 1 object is kept beside the insats, not dropped.
+    assert s.vouchers[0].rows[0].objects == ((1, "X"),)
+    assert s.vouchers[0].rows[1].objects == ()
+    assert not any("dimension 1" in m for m in messages(s))
 
 
 def _spec_crc(data: bytes) -> int:
@@ -261,7 +264,8 @@ def test_whole_blocks_are_read_with_their_lines_rows_and_checksum():
     assert s.checksum == "ok"
     (v,) = s.vouchers
     assert (v.series, v.number, v.date, v.text, v.line) == ("A", 1, "2021-01-05", 'Bidrag "Q"', 3)
-    assert [tuple(r) for r in v.rows] == [(1930, 100_50, None, "rad", 5, None), (3010, -100_50, "P1", "", 6, None)]
+    assert [tuple(r) for r in v.rows] == [(1930, 100_50, None, "rad", 5, None, ()),
+                                          (3010, -100_50, "P1", "", 6, None, ())]
 
 
 def test_digit_like_characters_in_numbers_are_findings_not_tracebacks():
