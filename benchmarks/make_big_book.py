@@ -42,11 +42,20 @@ INCOME = [(3010, 1), (3011, 1), (3020, 1), (3030, 1), (3410, 1), (3900, 1)]
 PROJECTS = 40
 
 
+def schema_tag() -> str:
+    """The file format in a cached book's name: its version and a digest of the schema
+    itself, so two versions of the program whose schemas differ at the same number never
+    share a cached book."""
+    import hashlib
+
+    from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION
+    return f"v{SCHEMA_VERSION}-{hashlib.sha1(''.join(MIGRATIONS).encode()).hexdigest()[:8]}"
+
+
 def default_path(rows: int, years: int) -> Path:
     # Named by the file format too: versions of the program with different schemas each
     # keep their own book instead of rebuilding each other's.
-    from finsam_desktop.book.schema import SCHEMA_VERSION
-    return Path(tempfile.gettempdir()) / f"finsam-bench-{rows}-{years}-v{SCHEMA_VERSION}.finsam"
+    return Path(tempfile.gettempdir()) / f"finsam-bench-{rows}-{years}-{schema_tag()}.finsam"
 
 
 def make_big_book(path: str | Path | None = None, rows: int = 1_000_000, years: int = 2, *,

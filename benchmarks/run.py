@@ -473,10 +473,10 @@ def main(argv=None) -> int:
     big = books[big_rows]
     big_label = f"{big_rows // 1000}k" if big_rows < 1_000_000 else "1M"
     sie = sie_file(log)
-    from finsam_desktop.book.schema import SCHEMA_VERSION
+    from make_big_book import schema_tag
     # Named by the file format, so that versions of the program with different schemas
     # each keep their own book.
-    k100 = CACHE / f"finsam-bench-{SIE_VOUCHERS}-imported-v{SCHEMA_VERSION}.finsam"
+    k100 = CACHE / f"finsam-bench-{SIE_VOUCHERS}-imported-{schema_tag()}.finsam"
     try:
         # -- import of 100k verifikationer (whole process), leaves the 100k book
         r = Result("import", "SIE import, 100 000 verifikationer (`finsam import-sie`, whole process)",

@@ -3,14 +3,14 @@ proposals: the operations and the command line, with the demo book's real figure
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
 from conftest import refused
 from conftest import run_cli as run
+from old_books import old_book
 from finsam_desktop.book import Book, VoucherFilter
-from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION, V_MALL
+from finsam_desktop.book.schema import MIGRATIONS, SCHEMA_VERSION, V_MALL, V_SAFETY
 from finsam_desktop.demo import build_demo
 from finsam_desktop.errors import FinsamError, InputError, RuleError
 from finsam_desktop.ops import templates as T
@@ -30,8 +30,9 @@ def _salary_voucher(book: Book):
     return book.voucher(s.id)
 
 
-def test_mall_is_the_last_migration_and_not_ledger():
-    assert MIGRATIONS[-1] is V_MALL and SCHEMA_VERSION == len(MIGRATIONS)
+def test_mall_is_a_migration_of_its_own_after_the_safety_tables():
+    assert MIGRATIONS.count(V_MALL) == 1 and MIGRATIONS.index(V_MALL) > MIGRATIONS.index(V_SAFETY)
+    assert SCHEMA_VERSION == len(MIGRATIONS)
 
 
 def test_demo_book_has_three_mallar_on_accounts_of_its_chart(demo):
@@ -106,14 +107,11 @@ def test_mallar_may_be_renamed_and_deleted_but_not_saved_with_unknown_accounts(d
 
 def test_an_old_book_gets_the_mall_tables_when_opened(tmp_path):
     path = tmp_path / "old.finsam"
-    Book.create(path, namn="Gammal", orgnr="222000-2436", year_start="2021-01-01", year_end="2021-12-31").close()
-    con = sqlite3.connect(path)
-    con.execute("DROP TABLE voucher_template_row")
-    con.execute("DROP TABLE voucher_template")
-    con.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
-    con.commit()
+    con = old_book(path, MIGRATIONS.index(V_MALL))           # the book as it was before mallar
+    con.execute("INSERT INTO account (number, name, kind) VALUES (1930, 'Bank', 'T'), (5010, 'Lokalhyra', 'K')")
     con.close()
     with Book.open(path) as b:
+        assert b.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert T.templates(b) == []
         T.save_template(b, "Hyra", "Hyra", [(5010, 8_000_00), (1930, None)])
         assert T.use_template(b, "Hyra", "2021-02-01").rows[1].amount == -8_000_00
@@ -129,7 +127,8 @@ def test_cli_lists_saves_from_a_verifikation_and_books_a_mall(tmp_path, capsys):
     with Book.open(p) as b:
         ref = _salary_voucher(b).ref
     code, out, err = run(capsys, "mallar", p, "--save-from", *ref.split(), "--name", "Lön maj")
-    assert code == 0, err and f"Mallen ”Lön maj” är sparad" in out
+    assert code == 0, err
+    assert "Mallen ”Lön maj” är sparad" in out, out
     code, out, err = run(capsys, "mallar", p, "--use", "Hyra", "--date", "2025-12-30")
     assert code == 0, err
     assert "Bokförd: A " in out and "2025-12-30 Ådalsfastigheter AB: lokalhyra" in out and "-6 500,00" in out
