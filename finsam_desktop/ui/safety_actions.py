@@ -73,6 +73,17 @@ class ChangeWatcher(QObject):
         self.w.statusBar().showMessage("Boken ändrades av ett annat program; visningen är uppdaterad.", 6000)
         return True
 
+    def adopt(self) -> None:
+        """The book's file was just changed by this program itself (a background job on its
+        own connection: even closing that connection writes the -wal into the book), so the
+        next poll does not report it as another program's change."""
+        book = self.w.book
+        if book is not None and book is self._book:
+            try:
+                self._version = book.data_version()
+            except (FinsamError, DatabaseError):
+                pass
+
 
 # A write waits at most this long for another program's lock; then it is refused with a
 # Swedish message instead of freezing the window.

@@ -186,10 +186,21 @@ def run_book_job(parent: QWidget | None, title: str, book, fn: Callable, *args: 
         finally:
             worker_book.close()
 
-    if wants_progress:
-        return run_in_background(parent, title, job, *args, **kwargs)
-
     def plain_job(*a: Any, **kw: Any) -> Any:
         return job(*a, **kw)
 
-    return run_in_background(parent, title, plain_job, *args, **kwargs)
+    try:
+        return run_in_background(parent, title, job if wants_progress else plain_job, *args, **kwargs)
+    finally:
+        _own_change(parent)
+
+
+def _own_change(widget: QWidget | None) -> None:
+    """Tell the window's change watcher (found up the parent chain: a wizard or dialog
+    runs jobs too) that what changed in the file was this program's own doing."""
+    while widget is not None:
+        watcher = getattr(widget, "change_watcher", None)
+        if watcher is not None:
+            watcher.adopt()
+            return
+        widget = widget.parentWidget()
