@@ -20,6 +20,9 @@ def register(sub) -> None:
     p.add_argument("--into", required=True, metavar="BOK",
                    help="boken: skapas om den inte finns, annars läggs filen till i dess räkenskapsår")
     p.add_argument("--orgnr", help="förbundets organisationsnummer (i stället för filens)")
+    p.add_argument("--bokfor-differens", action="store_true",
+                   help="läs in en fil som inte går ihop och bokför skillnaden mot eget kapital "
+                        "(utan flaggan vägras en sådan fil, och programmet säger belopp och var)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export-sie", help="skriv ett räkenskapsår som SIE 4-fil")
@@ -31,13 +34,16 @@ def register(sub) -> None:
 
 def cmd_import(args) -> int:
     try:
-        report = import_sie(args.file, args.into, orgnr=args.orgnr)
+        report = import_sie(args.file, args.into, orgnr=args.orgnr, post_difference=args.bokfor_differens)
     except SieImportRefused as exc:
         errors = [f for f in exc.findings if f.is_error]
         print(f"finsam: SIE-filen {Path(args.file).name} läses inte in ({len(errors)} fel); "
               "ingenting har skrivits.", file=sys.stderr)
         for f in errors:
             print(f"  Fel: {f.message}", file=sys.stderr)
+        if any(f.check == "import.differens" for f in errors):
+            print("  Kontrollera filen i programmet den kommer från, eller läs in den med --bokfor-differens "
+                  "så bokförs skillnaden mot eget kapital.", file=sys.stderr)
         return 2
     plan = report.plan
     sie = plan.sie

@@ -29,7 +29,7 @@ from ..book import Book
 from ..errors import BookFileError, FinsamError
 from ..files import leftover_temp_files, move_into_place, target_lock, unique_temp_name
 from ..money import format_ore
-from ..findings import WARNING, Finding
+from ..findings import ERROR, WARNING, Finding
 from .sie_model import SieFile
 from .sie_plan import ImportPlan, plan_import
 from .sie_reader import read_sie
@@ -85,6 +85,17 @@ def refuse_if_errors(plan: ImportPlan) -> None:
     if errors:
         more = f" ({len(errors) - 1} fel till)" if len(errors) > 1 else ""
         raise SieImportRefused(f"SIE-filen läses inte in: {errors[0].message}{more}", plan.findings,
+                               path=plan.sie.path)
+
+
+def refuse_equity_postings(plan: ImportPlan) -> None:
+    """The file does not balance: refuse, naming each amount that would go to eget kapital."""
+    postings = plan.equity_postings
+    if postings:
+        found = [Finding(ERROR, f"Filen går inte ihop: {p.describe(plan.equity_account)} skulle bokföras "
+                                "som skillnad mot eget kapital.", path=plan.sie.path, check="import.differens")
+                 for p in postings]
+        raise SieImportRefused(f"SIE-filen läses inte in: {found[0].message}", found + plan.findings,
                                path=plan.sie.path)
 
 
@@ -237,11 +248,13 @@ def _collector_paused():
 
 
 def import_sie(sie_path: str | Path, into: str | Path, *, orgnr: str | None = None,
-               progress=None) -> ImportReport:
+               progress=None, post_difference: bool = True) -> ImportReport:
     """Import a SIE file into the book `into`: created when it does not exist, otherwise
     extended (its matching räkenskapsår, or the years covering a 4I file's dates).
-    Raises SieImportRefused (nothing written) when the file or plan has errors, and what
-    `progress.check()` raises (nothing written either) when the user cancelled."""
+    Raises SieImportRefused (nothing written) when the file or plan has errors, or when
+    the file does not balance and `post_difference` is False (the caller has not agreed to
+    the difference going to eget kapital), and what `progress.check()` raises (nothing
+    written either) when the user cancelled."""
     target = Path(into)
     if not target.parent.exists():
         raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
@@ -250,7 +263,7 @@ def import_sie(sie_path: str | Path, into: str | Path, *, orgnr: str | None = No
         leftovers = leftover_temp_files(target, "import")
         for p in leftovers:
             p.unlink(missing_ok=True)
-        report = _import(sie_path, into, orgnr=orgnr, progress=progress)
+        report = _import(sie_path, into, orgnr=orgnr, progress=progress, post_difference=post_difference)
     if leftovers:
         names = ", ".join(p.name for p in leftovers)
         report.findings.insert(0, Finding(WARNING, f"Temporära filer från en avbruten import togs bort: {names}.",
@@ -258,7 +271,8 @@ def import_sie(sie_path: str | Path, into: str | Path, *, orgnr: str | None = No
     return report
 
 
-def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progress) -> ImportReport:
+def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progress,
+            post_difference: bool) -> ImportReport:
     _step(progress, "Läser SIE-filen …")
     sie = read_sie(sie_path)
     _step(progress, "Kontrollerar filen mot boken …")
@@ -268,6 +282,8 @@ def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progre
         try:
             plan = plan_import(sie, book, orgnr=orgnr)
             refuse_if_errors(plan)
+            if not post_difference:
+                refuse_equity_postings(plan)
             book.backup("import")  # an import into an existing book can be undone from this
             apply_plan(plan, book, progress=progress)
             # Committed: from here on the import is done and is not cancelled any more.
@@ -282,6 +298,8 @@ def _import(sie_path: str | Path, into: str | Path, *, orgnr: str | None, progre
         raise BookFileError(f"Mappen {target.parent} finns inte.", path=str(target))
     plan = plan_import(sie, None, orgnr=orgnr)
     refuse_if_errors(plan)
+    if not post_difference:
+        refuse_equity_postings(plan)
     _step(progress, "Skapar boken …")
     first = plan.years[0] if plan.years else None
     if first is None:

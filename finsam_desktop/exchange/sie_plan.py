@@ -114,6 +114,11 @@ class EquityPosting(NamedTuple):
     where: str         # 'ingående balanser' or 'sammandragsverifikation SIE 1'
     amount: int        # öre, ledger sign (negative: kredit)
 
+    def describe(self, account: int) -> str:
+        """'2025, ingående balanser: 500,00 kr i kredit på konto 2010'."""
+        side = "debet" if self.amount > 0 else "kredit"
+        return f"{self.year}, {self.where}: {format_ore(abs(self.amount))} kr i {side} på konto {account}"
+
 
 def _kind_for(number: int, kptyp: str | None) -> str:
     if not chart.is_company_kptyp(kptyp):

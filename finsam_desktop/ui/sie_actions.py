@@ -16,7 +16,6 @@ from ..exchange.sie_plan import plan_import
 from ..exchange.sie_reader import read_sie
 from ..exchange.sie_target import belongs_in_book
 from ..exchange.sie_writer import export_sie
-from ..money import format_ore
 from .ask import choose
 from .common import show_error
 from .sie_import_dialog import SieImportDialog
@@ -70,9 +69,7 @@ def confirm_equity_postings(window: MainWindow, plan) -> bool:
     if not postings:
         return True
     account = plan.equity_account
-    lines = "\n".join(
-        f"• {p.year}, {p.where}: {format_ore(abs(p.amount))} kr i {'debet' if p.amount > 0 else 'kredit'} "
-        f"på konto {account}" for p in postings)
+    lines = "\n".join(f"• {p.describe(account)}" for p in postings)
     box_text = (f"SIE-filen går inte ihop. Om du importerar den bokförs skillnaden på konto {account} "
                 "(eget kapital) så att balansräkningen går ihop:")
     return choose(window, "Importera SIE – skillnad mot eget kapital", box_text,
