@@ -16,7 +16,8 @@ from ..errors import BookFileError, FinsamError
 
 # The pages of ui/pages.PAGES (written out: Qt is not loaded yet) and the forms.
 VIEWS = ("start", "verifikationer", "huvudbok", "saldobalans", "rapport", "projekt", "bank", "verksamhet",
-         "kontoplan", "insatser", "medlemmar", "verifikation", "utkast", "budget", "nytt-ar", "sie-import")
+         "kontoplan", "insatser", "medlemmar", "verifikation", "utkast", "budget", "nytt-ar", "sie-import",
+         "mallar")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,12 +19,13 @@ from .main_window import MainWindow
 from .members_form import MembersDialog
 from .registers_form import RegistersDialog
 from .sie_import_dialog import SieImportDialog
+from .templates_dialog import TemplatesDialog
 from .voucher_form import VoucherDialog
 from .year_dialog import NewYearDialog
 
 DIALOG_SIZES = {"kontoplan": (1200, 680), "insatser": (1280, 680), "medlemmar": (1080, 600),
                 "verifikation": (1000, 560), "utkast": (1040, 420), "budget": (1180, 620),
-                "nytt-ar": (660, 320), "sie-import": (1040, 660)}
+                "nytt-ar": (660, 320), "sie-import": (1040, 660), "mallar": (900, 520)}
 
 
 def _settle(widget: QWidget) -> None:
@@ -46,7 +47,10 @@ def render_view(book_path: Path, view: str, out: Path, *, size: tuple[int, int] 
     try:
         if view in DIALOG_SIZES:
             widget = _dialog(view, book, window)
-            widget.resize(*DIALOG_SIZES[view])
+            # Never smaller than the dialog needs: a form that grew keeps every line whole.
+            w, h = DIALOG_SIZES[view]
+            hint = widget.sizeHint()
+            widget.resize(max(w, hint.width()), max(h, hint.height()))
         else:
             window.show_page(view)
             widget = window
@@ -87,6 +91,8 @@ def _dialog(view: str, book: Book, parent: QWidget) -> QWidget:
         return NewYearDialog(book, parent)
     if view == "sie-import":
         return _sie_preview(book, parent)
+    if view == "mallar":
+        return TemplatesDialog(book, parent)
     dlg = VoucherDialog(book, parent)
     # A realistic entry being typed: the rows of a recent verifikation with an insats.
     example = _example_voucher(book)
