@@ -32,6 +32,9 @@ class EntryRow:
     project_text: str = ""
     project_id: int | None = None
     text: str = ""
+    # The row's motpart, when it came with one (a rättelse, a mall, an utkast): the form has
+    # no column for it, but it stays on the row and is booked with it.
+    counterpart_id: int | None = None
     errors: dict[int, str] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
@@ -100,6 +103,7 @@ class EntryRowsModel(QAbstractTableModel):
         self.accounts = {a.number: a for a in accounts}
         self.projects = {p.id: p for p in projects}
         self.rows: list[EntryRow] = [EntryRow(), EntryRow()]
+        self.counterpart_names: dict[int, str] = {}      # shown beside the account's name
         self.read_only = False
         self.autofill = True
 
@@ -112,7 +116,8 @@ class EntryRowsModel(QAbstractTableModel):
             p = self.projects.get(r.project_id) if r.project_id else None
             # A draft may hold a row without account or amount yet: leave those cells empty.
             e = EntryRow(account_text="" if r.account is None else str(r.account), account=r.account,
-                         project_text=p.code if p else "", project_id=r.project_id, text=r.text or "")
+                         project_text=p.code if p else "", project_id=r.project_id, text=r.text or "",
+                         counterpart_id=r.counterpart_id)
             if r.amount > 0:
                 e.debit, e.debit_text = r.amount, money(r.amount)
             elif r.amount < 0:
@@ -176,11 +181,11 @@ class EntryRowsModel(QAbstractTableModel):
     def draft_rows(self) -> list[VoucherRow]:
         """What is usable of the rows typed so far, for a draft: rows may lack an account
         or an amount, and need not balance."""
-        return [VoucherRow(r.account, r.amount, r.project_id, None, r.text.strip())
+        return [VoucherRow(r.account, r.amount, r.project_id, r.counterpart_id, r.text.strip())
                 for r in self.used_rows() if r.account is not None or r.amount or r.text.strip()]
 
     def voucher_rows(self) -> list[VoucherRow]:
-        return [VoucherRow(r.account, r.amount, r.project_id, None, r.text.strip())
+        return [VoucherRow(r.account, r.amount, r.project_id, r.counterpart_id, r.text.strip())
                 for r in self.used_rows()]
 
     # ------------------------------------------------------------------ Qt model
@@ -214,7 +219,9 @@ class EntryRowsModel(QAbstractTableModel):
                 return str(r.account) if (r.account is not None and role == Qt.DisplayRole) else r.account_text
             if c == NAME:
                 acc = self.accounts.get(r.account) if r.account is not None else None
-                return acc.name if acc else ""
+                cp = self.counterpart_names.get(r.counterpart_id) if r.counterpart_id else None
+                name = acc.name if acc else ""
+                return f"{name} · motpart {cp}" if cp else name
             if c == DEBIT:
                 return money(r.debit) if (r.debit is not None and role == Qt.DisplayRole) else r.debit_text
             if c == CREDIT:
@@ -229,6 +236,8 @@ class EntryRowsModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole:
             return RIGHT if c in (DEBIT, CREDIT) else LEFT
         if role == Qt.ToolTipRole:
+            if c == NAME and r.counterpart_id and r.counterpart_id in self.counterpart_names:
+                return f"Motpart: {self.counterpart_names[r.counterpart_id]} (bokförs med raden)"
             return r.errors.get(c)
         if role == Qt.BackgroundRole and c in r.errors:
             return BAD_BG

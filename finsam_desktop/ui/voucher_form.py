@@ -74,6 +74,7 @@ class VoucherDialog(QDialog):
         self.resize(980, 560)
 
         self.model = EntryRowsModel(book.accounts(), book.projects())
+        self.model.counterpart_names = {c.id: c.name for c in book.counterparts()}
         self.model.changed.connect(self._update_state)
         self.table = EntryTable(self.model, self)
         self.table.delegate.set_words(

@@ -191,3 +191,43 @@ def test_the_new_dialogs_fit_a_1366x768_laptop_with_their_buttons(qtbot, demo, m
         assert dlg.height() + screen_fit.FRAME.height() <= free.height(), type(dlg).__name__
         assert dlg.sizeHint().height() <= dlg.height() and button.isVisible()
         assert dlg.rect().contains(button.geometry().bottomRight())
+
+
+def _voucher_with_motpart(demo):
+    y = demo.year_by_label("2025")
+    for s in demo.list_vouchers(VoucherFilter(year_id=y.id)):
+        v = demo.voucher(s.id)
+        if v.corrects_id is None and any(r.counterpart_id for r in v.rows):
+            return v
+    raise AssertionError("the demo has verifikationer with a motpart")
+
+
+def test_a_mall_keeps_each_rows_motpart_through_the_form_into_the_booked_verifikation(qtbot, qapp, window, demo):
+    v = _voucher_with_motpart(demo)
+    T.save_template_from_voucher(demo, v.id, "Med motpart")
+    form = window.open_template(T.use_template(demo, "Med motpart", "2025-12-30"))
+    qtbot.waitExposed(form)
+    kommun = {c.id: c.name for c in demo.counterparts()}
+    shown = [form.model.index(i, 1).data() for i in range(len(v.rows))]
+    assert any(f"motpart {kommun[r.counterpart_id]}" in s for r, s in zip(v.rows, shown) if r.counterpart_id)
+    form.book_button.click()
+    booked_v = form.last_booked
+    assert booked_v is not None and booked_v.date == "2025-12-30"
+    assert [(r.account, r.amount, r.counterpart_id) for r in booked_v.rows] == \
+        [(r.account, r.amount, r.counterpart_id) for r in v.rows]
+    form.close()
+
+
+def test_a_rattelse_in_the_form_reverses_each_row_with_its_motpart(qtbot, qapp, window, demo):
+    v = _voucher_with_motpart(demo)
+    window.new_voucher()
+    form = window.voucher_dialog
+    form.show_voucher(v.id)
+    form.start_correction()
+    form.book_button.click()
+    c = form.last_booked
+    assert c is not None and c.corrects_id == v.id
+    assert [(r.account, r.amount, r.counterpart_id) for r in c.rows] == \
+        [(r.account, -r.amount, r.counterpart_id) for r in v.rows]
+    assert any(r.counterpart_id for r in c.rows)
+    form.close()
