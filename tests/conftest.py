@@ -61,20 +61,15 @@ def close_top_level_widgets():
             w.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session", autouse=True)
 def program_look(qapp):
-    """The program's own look (Fusion, its palette, font size and header padding), as
-    `finsam-desktop` sets it, put back after. The style object itself is kept: replacing it
-    deletes the one every live widget still points to."""
-    from PySide6.QtGui import QFont, QPalette
-
+    """Every test sees the program's own look (Fusion, its palette, font size and header
+    padding), as `finsam-desktop` sets it: set once for the whole run, never changed
+    between tests. Changing the application's style sheet re-polishes every widget still
+    alive, and a widget of an earlier test being torn down then crashes Qt."""
     from finsam_desktop.ui.app import apply_style
-    palette, font, sheet = QPalette(qapp.palette()), QFont(qapp.font()), qapp.styleSheet()
     apply_style(qapp)
     yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setPalette(palette)
 
 
 @pytest.fixture

@@ -1,11 +1,14 @@
 """CardGrid: cards side by side while they fit, wrapped onto the next row when they do
 not. Each card gets at least its minimum width (its text is never cut); the room left
 in a row is shared by the cards' weights. The layout reports its height for a width,
-so the page gives it exactly the rows it needs and nothing scrolls."""
+so the page gives it exactly the rows it needs and nothing scrolls. A box layout asks only
+for the minimum height, not the height for its width: so the minimum height is the one the
+rows need at the width the grid was last given, and it is updated (once, after the layout
+pass) when the rows change, so that nothing below the cards is ever drawn over them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLayout, QWidgetItem
 
 
@@ -15,6 +18,7 @@ class CardGrid(QLayout):
         self._items: list = []
         self._weights: list[int] = []
         self._space = spacing
+        self._needed = 0          # the height the rows need at the width last given
 
     # ------------------------------------------------------------------ QLayout
     def addWidget(self, widget, weight: int = 1) -> None:  # noqa: N802 - Qt's name
@@ -56,7 +60,7 @@ class CardGrid(QLayout):
         m = self.contentsMargins()
         width = max(item.minimumSize().width() for item, _w in visible)
         height = max(self._height(item, item.minimumSize().width()) for item, _w in visible)
-        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+        return QSize(width + m.left() + m.right(), max(height + m.top() + m.bottom(), self._needed))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         visible = self._visible()
@@ -66,7 +70,11 @@ class CardGrid(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+        needed = self._arrange(rect, apply=True)
+        if needed != self._needed:
+            self._needed = needed
+            # Not from inside the layout pass: ask for a new one when it is over.
+            QTimer.singleShot(0, self.invalidate)
 
     # ------------------------------------------------------------------ arranging
     def _visible(self) -> list:

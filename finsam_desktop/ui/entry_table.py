@@ -116,7 +116,7 @@ class EntryTable(QTableView):
         self.setEditTriggers(QAbstractItemView.CurrentChanged | QAbstractItemView.AnyKeyPressed
                              | QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
         self.setTabKeyNavigation(True)
-        set_column_widths(self, {ACCOUNT: 7, NAME: 44, DEBIT: 14, CREDIT: 14, PROJECT: 26})
+        set_column_widths(self, {ACCOUNT: 7, NAME: 36, DEBIT: 14, CREDIT: 14, PROJECT: 26})
 
     def _next_editable(self, row: int, col: int, *, add: bool = True) -> QModelIndex:
         """The editable cell after (row, col), adding a row when we run off the end."""

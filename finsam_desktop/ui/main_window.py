@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         self.working_year_id: int | None = None  # chosen in the status bar; None: current_year()
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
-        self.setMinimumSize(QSize(900, 600))
+        # Low enough for any laptop (screen_fit bounds it by the screen), high enough for the
+        # overview's cards on two rows in the narrowest window.
+        self.setMinimumSize(QSize(900, 680))
 
         self.area = PageArea(self._page_built, self.show_page)
         self.book_area = self.area

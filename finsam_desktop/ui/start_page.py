@@ -4,8 +4,8 @@ bank balance, the interimsskulder and the latest verifikationer."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem,
+                               QVBoxLayout, QWidget)
 
 from ..book import Book, FiscalYear
 from ..reports.charts import start_page_charts
@@ -113,6 +113,7 @@ class StartPage(QWidget):
         self.title = heading("", 18)
         self.subtitle = QLabel()
         self.subtitle.setStyleSheet(MUTED_STYLE)
+        self.subtitle.setWordWrap(True)  # a narrow window breaks the line instead of cutting it
         self.result_card = Card("Årets resultat hittills")
         self.bank_card = Card("Kassa och bank")
         self.accrual_card = Card("Interimsskulder")
@@ -142,8 +143,13 @@ class StartPage(QWidget):
         row.addWidget(self.cost_chart, 1)
         row.addWidget(self.five_year_chart, 1)
         lay.addWidget(self.charts, 3)
-        lay.addWidget(heading("Senast bokförda verifikationer", 12))
+        self.latest_heading = heading("Senast bokförda verifikationer", 12)
+        lay.addWidget(self.latest_heading)
         lay.addWidget(self.latest, 2)
+        # Takes the room left when the charts and the list have given way (a low window),
+        # so that it does not open gaps between the headings and the cards.
+        self.filler = QSpacerItem(0, 0, QSizePolicy.Minimum, QSizePolicy.Minimum)
+        lay.addItem(self.filler)
         self.reload()
 
     def reload(self) -> None:
@@ -172,13 +178,24 @@ class StartPage(QWidget):
         self.latest_model.set_records(b.latest_booked(y.id, 12))
 
     CHART_ROOM = 280  # the charts' height and a usable list of verifikationer
+    LIST_ROOM = 100   # the list's heading and its first rows
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        above = (self.title.sizeHint().height() + self.subtitle.sizeHint().height() + 90
-                 + self.cards.heightForWidth(self.layout().contentsRect().width() or self.width())
+        width = self.layout().contentsRect().width() or self.width()
+        above = (self.title.sizeHint().height() + self.subtitle.heightForWidth(width) + 90
+                 + self.cards.heightForWidth(width)
                  + (self.drafts_button.sizeHint().height() if self.drafts_button.isVisible() else 0))
-        self.charts.setVisible(self.height() - above >= self.CHART_ROOM)
+        room = self.height() - above
+        self.charts.setVisible(room >= self.CHART_ROOM)
+        # In a window too low for the cards on two rows and the list, the list gives way
+        # (as the charts do): never drawn over the cards.
+        self.latest_heading.setVisible(room >= self.LIST_ROOM)
+        self.latest.setVisible(room >= self.LIST_ROOM)
+        grow = QSizePolicy.Minimum if room >= self.LIST_ROOM else QSizePolicy.Expanding
+        if self.filler.sizePolicy().verticalPolicy() != grow:
+            self.filler.changeSize(0, 0, QSizePolicy.Minimum, grow)
+            self.layout().invalidate()
 
     def set_year(self, year_id: int) -> None:
         self.year_id = year_id

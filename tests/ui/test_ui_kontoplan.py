@@ -11,7 +11,7 @@ from ui_helpers import booked, isolated_settings  # noqa: F401
 
 
 @pytest.mark.parametrize("size", [None, (1366, 728)])           # None: the dialog's own size
-def test_account_names_are_whole_when_there_is_room(qtbot, book, program_look, size):
+def test_account_names_are_whole_when_there_is_room(qtbot, book, size):
     dlg = AccountsDialog(book)
     qtbot.addWidget(dlg)
     if size:

@@ -63,19 +63,29 @@ def test_the_overview_uses_the_resultatrakning_rows_and_names(qtbot, with_avskri
     assert page.result_card.note.text() == "10 % av årets budgeterade kostnader och avskrivningar är förbrukade."
 
 
-@pytest.mark.parametrize("width", [1000, 1100, 1366])
-def test_every_card_is_whole_inside_the_page(qtbot, demo, tmp_path, width):
+@pytest.mark.parametrize("width, height", [(900, 680), (1000, 728), (1100, 728), (1366, 728)])
+def test_every_card_is_whole_inside_the_page(qtbot, demo, tmp_path, width, height):
     """The demo book: long insats names and a budget column make the widest cards."""
     demo.backup_to(tmp_path / "demo.finsam")
     window = MainWindow(Book.open(tmp_path / "demo.finsam"))
     qtbot.addWidget(window)
-    window.resize(width, 728)
+    window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
     window.show_page("start")
     page = window.pages["start"]
     qtbot.wait(50)
     assert window.width() == width
+    # Nothing below the cards is drawn over them: the list starts under the last card, or
+    # gives way in a window too low for both (the window's smallest size, cards on two rows).
+    assert page.latest.isVisible() or width < 1366     # the list gives way first when the cards wrap
+    if page.latest.isVisible():
+        below = page.latest_heading.mapTo(page, QPoint(0, 0)).y()
+        for card in (page.result_card, page.bank_card, page.accrual_card):
+            assert card.mapTo(page, QPoint(0, card.height())).y() < below, (width, height, card.title.text())
+    assert page.layout().minimumSize().height() <= page.height(), "nothing is squeezed over anything"
+    for card in (page.result_card, page.bank_card, page.accrual_card):      # nor cut at the foot
+        assert card.mapTo(page, QPoint(0, card.height())).y() <= page.height(), (width, height, card.title.text())
     inside = page.rect()
     for card in (page.result_card, page.bank_card, page.accrual_card):
         where = QRect(card.mapTo(page, QPoint(0, 0)), card.size())

@@ -193,10 +193,10 @@ def test_screenshot_mode_writes_a_png_of_the_view(qtbot, tmp_path):
     path = b.path
     b.close()
     out = tmp_path / "bild.png"
-    assert main([str(path), "--screenshot", str(out), "--view", "saldobalans", "--size", "900x600"]) == 0
+    assert main([str(path), "--screenshot", str(out), "--view", "saldobalans", "--size", "900x700"]) == 0
     from PySide6.QtGui import QImage
     img = QImage(str(out))
-    assert (img.width(), img.height()) == (900, 600)
+    assert (img.width(), img.height()) == (900, 700)
 
 
 def test_start_page_shows_result_bank_and_latest_vouchers(qtbot, tmp_path, window):

@@ -408,7 +408,7 @@ def test_close_step_offers_to_reopen_a_closed_year(qtbot, book):
     wiz.close()
 
 
-def test_step_3_shows_every_interimsskuld_column_without_scrolling_sideways(qtbot, tmp_path, program_look):
+def test_step_3_shows_every_interimsskuld_column_without_scrolling_sideways(qtbot, tmp_path):
     from finsam_desktop.ui.wizard import PREFERRED_SIZE
     book = build_demo(tmp_path / "demo.finsam")
     wiz = BokslutWizard(book)
