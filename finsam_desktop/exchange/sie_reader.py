@@ -364,17 +364,7 @@ class _Reader:
             line += 1
         if summing:
             self.crc = crc32(encode_pc8("".join(parts), "replace"), self.crc)
-        if zero:
-            rows = [r for r in rows if r[1] != 0]
-        if not rows:
-            self.warn(lineno, None, f"Verifikation {f'{series} {number}'.strip()} saknar rader med belopp och "
-                                    "läses inte in.")
-        elif total:
-            self.error(lineno, "belopp", f"Verifikation {f'{series} {number}'.strip()} ({iso}) balanserar inte: "
-                                         f"debet och kredit skiljer sig med {format_ore(abs(total))} kr.")
-        else:
-            self.sie.vouchers.append(_new(SieVoucher, (series, int(number), iso, vtext or "", tuple(rows),
-                                                       lineno, 0)))
+        self._block_done(series, number, iso, vtext, rows, zero, total, lineno)
         return True
 
     def _block_objects(self, m: re.Match, body: str, lineno: int) -> bool:

@@ -285,13 +285,9 @@ def build_sie(book, year, *, path: str = "export.se") -> tuple[bytes, list[Findi
         qs, s = field(series, ref)
         qt, t = field(text, ref)
         sign = signs.get((series, number))
-        if sign:
-            qg, g = field(sign, ref)
-            add_line(f"#VER {qs} {number} {d} {qt} {reg} {qg}")
-            add_part(f"#VER{s}{number}{d}{t}{reg}{g}")
-        else:
-            add_line(f"#VER {qs} {number} {d} {qt} {reg}")
-            add_part(f"#VER{s}{number}{d}{t}{reg}")
+        qg, g = field(sign, ref) if sign else ("", "")
+        add_line(f"#VER {qs} {number} {d} {qt} {reg} {qg}".rstrip())
+        add_part(f"#VER{s}{number}{d}{t}{reg}{g}")
         add_line("{")
         others_of = None
         if row_objects:

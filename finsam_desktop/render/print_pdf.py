@@ -374,15 +374,22 @@ def render_journal_pdf(j: JournalPrintout, path: str | Path, *, printed: str | N
     """The verifikationslista: every verifikation of the period in number order with its
     rows and sums, and the period's totals. `progress(rows printed)` is called now and
     then (it may raise to stop)."""
+    return _render_list(path, f"Verifikationslista {j.year_label}", j, JOURNAL_COLS, JOURNAL_CAPTIONS,
+                        lambda state: _journal_flowables(j, state, progress), printed)
+
+
+def _render_list(path: str | Path, title: str, listing, cols, captions, flowables, printed: str | None) -> Path:
+    """A long list (verifikationslista, huvudbok) streamed page by page into `path`:
+    `flowables(state)` yields its parts; every page carries the förbund, the period and
+    the column captions."""
     register_fonts()
     state = _State()
-    captions = list(zip(JOURNAL_COLS, JOURNAL_CAPTIONS))
 
     def build(tmp: str) -> None:
-        doc = _ListDoc(tmp, title=f"Verifikationslista {j.year_label}", forbund=j.forbund, orgnr=j.orgnr,
-                       period=f"{j.date_from} – {j.date_to}", captions=captions, state=state,
-                       printed=printed or _now())
-        doc.build(_Stream(_journal_flowables(j, state, progress)), canvasmaker=_CompactCanvas)
+        doc = _ListDoc(tmp, title=title, forbund=listing.forbund, orgnr=listing.orgnr,
+                       period=f"{listing.date_from} – {listing.date_to}", captions=list(zip(cols, captions)),
+                       state=state, printed=printed or _now())
+        doc.build(_Stream(flowables(state)), canvasmaker=_CompactCanvas)
     return _written(path, build)
 
 
@@ -440,16 +447,8 @@ def render_ledger_pdf(h: LedgerPrintout, path: str | Path, *, printed: str | Non
     """The huvudbok: per account its ingående saldo at the period's start, its lines with
     the running saldo, the period's debet and kredit and its utgående saldo; the
     period's totals last."""
-    register_fonts()
-    state = _State()
-    captions = list(zip(LEDGER_COLS, LEDGER_CAPTIONS))
-
-    def build(tmp: str) -> None:
-        doc = _ListDoc(tmp, title=f"Huvudbok {h.year_label}", forbund=h.forbund, orgnr=h.orgnr,
-                       period=f"{h.date_from} – {h.date_to}", captions=captions, state=state,
-                       printed=printed or _now())
-        doc.build(_Stream(_ledger_flowables(h, state, progress)), canvasmaker=_CompactCanvas)
-    return _written(path, build)
+    return _render_list(path, f"Huvudbok {h.year_label}", h, LEDGER_COLS, LEDGER_CAPTIONS,
+                        lambda state: _ledger_flowables(h, state, progress), printed)
 
 
 # ---------------------------------------------------------------------- one verifikation

@@ -32,18 +32,7 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
 def confirm_booking(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
     """Ask before booking several verifikationer at once; `text` says what will be booked.
     Avbryt is the default button: Enter alone does not book."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if details:
-        box.setInformativeText(details)
-    ok = box.addButton("&Bokför", QMessageBox.AcceptRole)
-    cancel = box.addButton("Avbryt", QMessageBox.RejectRole)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is ok
+    return choose(parent, title, text, details, [("&Bokför", "yes")]) == "yes"
 
 
 def choose(parent: QWidget | None, title: str, text: str, details: str,

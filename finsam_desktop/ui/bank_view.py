@@ -20,8 +20,8 @@ from ..book import Book
 from ..errors import FinsamError
 from ..money import format_ore
 from ..ops import bank
-from .common import (DateEdit, ERROR_STYLE, heading, iso, money, muted, MUTED_STYLE, primary, qdate, show_error,
-                     table_view)
+from .common import (DateEdit, ERROR_STYLE, heading, iso, money, muted, MUTED_STYLE, ok_cancel, primary, qdate,
+                     show_error, table_view)
 from .models import Column, RecordTableModel
 
 STATUS_TEXT = {"matchad": "Avstämd", "förslag": "Förslag", "omatchad": "Omatchad"}
@@ -524,11 +524,7 @@ class HandMatchDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.MultiSelection)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._sum())
         self.sum_label = QLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("Matcha")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "Matcha")
         lay = QVBoxLayout(self)
         lay.addWidget(heading(f"{line.booking_date}  {format_ore(line.amount)} kr  {line.text}", 12))
         lay.addWidget(muted("Markera den eller de verifikationer på bankkontot som bankraden avser (mellanslag "

@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
+                               QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QWidget)
 
 from ..errors import FinsamError
 from ..money import format_ore
@@ -205,3 +205,14 @@ class DateEdit(QDateEdit):
         before = self.currentSectionIndex()
         super().keyPressEvent(event)
         self._moved_by_itself = event.text().isdigit() and self.currentSectionIndex() != before
+
+
+def ok_cancel(dialog, ok_text: str, on_ok=None) -> QDialogButtonBox:
+    """The dialog's two buttons: `ok_text` (what it does, e.g. "Återställ") and Avbryt.
+    `on_ok` runs on the first (the dialog's accept when None); Avbryt rejects."""
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -8,7 +8,7 @@ from datetime import date as _date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog,
                                QFormLayout, QHBoxLayout, QInputDialog, QLineEdit, QListWidget, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -19,7 +19,7 @@ from ..money import format_ore, parse_kr
 from ..ops import attest as attest_ops
 from ..ops import invoices as ops
 from ..ops import underlag as underlag_ops
-from .common import DateEdit, error_label, heading, iso, muted, primary, set_error, show_error, table_view
+from .common import DateEdit, error_label, heading, iso, muted, ok_cancel, primary, set_error, show_error, table_view
 from .models import Column, RecordTableModel
 from .underlag_view import FILE_FILTER, UnderlagView
 
@@ -213,11 +213,7 @@ class RegisterInvoiceDialog(QDialog):
         form.addRow("Registrerad av", self.by)
         form.addRow("Underlag", self.files)
         form.addRow("", add)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Registrera och bokför")
-        buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Registrera och bokför", self.save)
         lay = QVBoxLayout(self)
         lay.addWidget(muted("Fakturan bokförs som leverantörsskuld på fakturadatumet. Dra fakturans PDF "
                             "eller bild till listan Underlag."))

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QLabel, QMessageBox,
                                QVBoxLayout)
 
 from ..book import Book
 from ..errors import FinsamError
 from ..reports.printouts import journal_printout, ledger_printout, period_of, voucher_printout
-from .common import DateEdit, error_label, iso, qdate, set_error, show_error
+from .common import DateEdit, error_label, iso, ok_cancel, qdate, set_error, show_error
 from .tasks import Cancelled, run_in_background, write_cancellable
 
 if TYPE_CHECKING:
@@ -54,11 +54,7 @@ class PrintPeriodDialog(QDialog):
         form.addRow("Räkenskapsår", self.year_box)
         form.addRow("Från och med", self.date_from)
         form.addRow("Till och med", self.date_to)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Skriv PDF …")
-        buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Skriv PDF …")
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Verifikationslistan tar med varje verifikation i perioden i nummerordning; "
                              "huvudboken varje konto med ingående saldo, transaktioner och utgående saldo."))

@@ -19,7 +19,7 @@ from ..book.verify import failed
 from ..errors import FinsamError
 from ..findings import SEVERITY_LABELS
 from ..ops.safety import block_writes_if_failed, restore, verify
-from .common import show_error
+from .common import ok_cancel, show_error
 from .tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -243,11 +243,7 @@ class RestoreDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         lay.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Återställ")
-        buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Återställ")
         lay.addWidget(buttons)
         self.resize(760, 380)
 

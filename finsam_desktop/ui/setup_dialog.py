@@ -16,7 +16,7 @@ from ..book.registers import MEMBER_KINDS
 from ..book.validate import normalize_orgnr, parse_date
 from ..errors import FinsamError, InputError
 from ..ops.setup import check_members, create_book
-from .common import MUTED_STYLE, error_label, heading, mark_field, primary, set_error
+from .common import MUTED_STYLE, error_label, heading, mark_field, ok_cancel, primary, set_error
 from ..book.validate import format_share, parse_share
 from .members_form import KIND_NAMES
 
@@ -97,13 +97,9 @@ class SetupDialog(QDialog):
                       "Rader utan namn hoppas över; allt kan ändras senare.")
         hint.setStyleSheet(MUTED_STYLE)
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = ok_cancel(self, "Skapa boken", self.create)
         self.create_button = buttons.button(QDialogButtonBox.Ok)
-        self.create_button.setText("Skapa boken")
         primary(self.create_button)
-        buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(heading("Ny bok"))
         lay.addLayout(form)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from ..book import Book
 from ..closing.close import reopen_year
 from ..errors import FinsamError
-from .common import error_label, heading, set_error
+from .common import error_label, heading, ok_cancel, set_error
 
 
 def consequences(book: Book, year) -> list[str]:
@@ -71,12 +71,8 @@ class ReopenYearDialog(QDialog):
         self.reason.setMinimumHeight(80)
         self.reason.setTabChangesFocus(True)
         self.error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = ok_cancel(self, f"Öppna {label}", self.reopen)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText(f"Öppna {label}")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("Avbryt")
-        self.buttons.accepted.connect(self.reopen)
-        self.buttons.rejected.connect(self.reject)
 
         lay = QVBoxLayout(self)
         lay.setSpacing(8)
