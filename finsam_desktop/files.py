@@ -1,4 +1,5 @@
-"""Writing the program's output files so that nothing is ever half-written."""
+"""Reading the files a user gives the program, with a Swedish message for each way that
+can fail, and writing the program's output files so that nothing is ever half-written."""
 
 from __future__ import annotations
 
@@ -14,6 +15,22 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 from .errors import FinsamError, os_reason
+
+
+def read_input(path: str | Path, *, what: str = "Filen", kind: str = "en fil",
+               error: type[FinsamError] = FinsamError, field: str | None = None) -> bytes:
+    """The bytes of the file the user chose. A missing file, a folder or a file the
+    system will not let us read raises `error` saying which: "{what} {path} finns inte.",
+    "{path} är en mapp, inte {kind}.", "{what} {path} kan inte läsas: <reason>."."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{what} {p} finns inte.", field=field, path=str(p)) from None
+    except IsADirectoryError:
+        raise error(f"{p} är en mapp, inte {kind}.", field=field, path=str(p)) from None
+    except OSError as exc:
+        raise error(f"{what} {p} kan inte läsas: {os_reason(exc)}.", field=field, path=str(p)) from None
 
 
 def write_atomically(target: Path, data: bytes, failure: str, *, error: type[FinsamError] = FinsamError) -> None:

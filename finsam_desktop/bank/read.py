@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..files import read_input
 from ..money import format_ore
 from .camt import looks_like_camt, parse_camt053
 from .csvfile import CsvMapping, parse_csv
@@ -15,14 +16,7 @@ from .model import ParsedFile, StatementError
 def read_statement_file(path: str | Path, *, mapping: CsvMapping | None = None,
                         currency: str = "SEK") -> ParsedFile:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise StatementError(f"Filen {p} finns inte.", path=str(p)) from None
-    except IsADirectoryError:
-        raise StatementError(f"{p} är en mapp, inte ett kontoutdrag.", path=str(p)) from None
-    except OSError as exc:
-        raise StatementError(f"Filen {p} kan inte läsas ({exc.strerror}).", path=str(p)) from None
+    data = read_input(p, kind="ett kontoutdrag", error=StatementError)
     if not data.strip():
         raise StatementError(f"{p.name}: filen är tom.", path=str(p))
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")

@@ -17,7 +17,8 @@ from functools import lru_cache
 from datetime import date as _date
 from pathlib import Path
 
-from ..errors import InputError, os_reason
+from ..errors import InputError
+from ..files import read_input
 from ..money import format_ore, parse_sie_amount
 from ..findings import ERROR, WARNING, Finding
 from .sie_model import MOTPART_DIM, SieAccount, SieFile, SieObject, SieRow, SieVoucher
@@ -66,16 +67,8 @@ _KNOWN = frozenset("""#ADRESS #BKOD #DIM #ENHET #FLAGGA #FNAMN #FNR #FORMAT #FTY
 def read_sie(path: str | Path) -> SieFile:
     """Read a SIE file from disk. Only a file that cannot be opened raises (InputError);
     everything about its content is reported as findings on the returned SieFile."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"SIE-filen {p} finns inte.", path=str(p)) from None
-    except IsADirectoryError:
-        raise InputError(f"{p} är en mapp, inte en SIE-fil.", path=str(p)) from None
-    except OSError as exc:
-        raise InputError(f"SIE-filen {p} kan inte läsas: {os_reason(exc)}.", path=str(p)) from None
-    return parse_sie(data, str(p))
+    data = read_input(path, what="SIE-filen", kind="en SIE-fil", error=InputError)
+    return parse_sie(data, str(Path(path)))
 
 
 def parse_sie(data: bytes, path: str = "SIE-filen") -> SieFile:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..book import Book
 from ..book.annual import (GOAL_KINDS, GOAL_METRICS, VERDICTS, Goal, HistoryYear, ParticipantFigures)
-from ..errors import InputError, os_reason
+from ..errors import InputError
+from ..files import read_input
 
 # CSV columns: header name -> field. The header may use either spelling.
 CSV_COLUMNS = {
@@ -70,10 +71,7 @@ def read_participants_csv(book: Book, path: str | Path) -> list[ParticipantFigur
     Columns (header row, ';' or ','): insats (code), år, åldersgrupp (optional), mål
     (optional), kvinnor, män, till_arbete, till_studier, till_annan_insats, annan_anledning."""
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Filen {p} kan inte läsas: {os_reason(exc)}.", path=str(p)) from exc
+    raw = read_input(p, kind="en CSV-fil", error=InputError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -19,8 +19,8 @@ from typing import Iterable, Sequence
 from ..book import Book
 from ..book import underlag as store
 from ..book.underlag import Attachment, KIND_NAMES, MAX_BYTES, MIME_BY_SUFFIX
-from ..errors import BookFileError, InputError, RuleError, os_reason
-from ..files import write_atomically
+from ..errors import BookFileError, InputError, RuleError
+from ..files import read_input, write_atomically
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,7 @@ def read_underlag(path: str | Path) -> UnderlagFile:
     if size > MAX_BYTES:  # refuse before reading a huge file into memory
         raise InputError(f"{p}: filen är {_mb(size)} MB; ett underlag får vara högst {_mb(MAX_BYTES)} MB. "
                          "Skanna med lägre upplösning eller dela upp den.", field="fil", path=str(p))
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Filen {p} kan inte läsas: {os_reason(exc)}.", field="fil", path=str(p)) from exc
-    return check_underlag(p.name, data, where=str(p))
+    return check_underlag(p.name, read_input(p, error=InputError, field="fil"), where=str(p))
 
 
 def _target(book: Book, voucher_id: int | None, draft_id: int | None) -> None:
