@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from ..arguments import SwedishArgumentParser as _Parser, swedish_usage_error  # noqa: F401 - used by tests
+from ..arguments import SwedishArgumentParser as _Parser
 from ..book import DatabaseError
 from ..errors import FinsamError
 

@@ -15,29 +15,26 @@ from ..reports.annual_extras import ROLE_LABELS
 from ..reports.document import build_document
 from ..reports.goals import JUDGEMENT_KEY
 from ..reports.sus import sus_figures
-from .common import open_book, out, year_arg
+from .common import book_and_year, open_book, out, year_arg
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the parser."""
     p = sub.add_parser("sus", help="uppgifterna att föra in i SUS för ett år, ur bokföringen")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.add_argument("--json", action="store_true", help="skriv uppgifterna som JSON (belopp i öre)")
     p.add_argument("-o", "--output", metavar="FIL.xlsx", help="skriv uppgifterna till en Excel-fil")
     p.set_defaults(func=cmd_sus)
 
     p = sub.add_parser("verksamhet", help="deltagare per insats: visa eller läs in från CSV (t.ex. ur SUS)")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.add_argument("--import", dest="csv", metavar="CSV",
                    help="läs in deltagare: insats;år;åldersgrupp;mål;kvinnor;män;till_arbete;till_studier;"
                         "till_annan_insats;annan_anledning")
     p.set_defaults(func=cmd_verksamhet)
 
     p = sub.add_parser("mal", help="årets mål med målvärde, utfall och bedömning; lägg till ett mål")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.add_argument("--add", metavar="MÅL", help="lägg till ett mål med denna text")
     p.add_argument("--typ", choices=("verksamhet", "finansiell"), default="verksamhet")
     p.add_argument("--mats", default="", help="hur målet mäts")
@@ -51,8 +48,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_goals)
 
     p = sub.add_parser("organisation", help="styrelse, ersättare, revisorer och förbundschef för ett år")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.add_argument("--person", action="append", metavar="NAMN;ROLL;TITEL;UTSEDD AV",
                    help="ersätter årets lista: roll ledamot, ersattare, revisor eller forbundschef; "
                         "utsedd av är medlemmens namn (tomt för förbundets egen personal). Upprepa.")

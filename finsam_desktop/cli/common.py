@@ -21,6 +21,15 @@ def open_book(path: str, *, read_only: bool = False) -> Book:
     return book
 
 
+YEAR_HELP = "räkenskapsår (ÅÅÅÅ); utan: det senaste öppna"
+
+
+def book_and_year(p, *, metavar: str = "FIL", help: str | None = None) -> None:
+    """The book and `--year` arguments most commands take (`year_arg` reads the latter)."""
+    p.add_argument("path", metavar=metavar, help=help)
+    p.add_argument("--year", help=YEAR_HELP)
+
+
 def year_arg(book: Book, label):
     """The räkenskapsår named on the command line, or the latest open one."""
     if label is None:

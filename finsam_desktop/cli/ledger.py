@@ -8,7 +8,7 @@ from ..demo import build_demo, main_figures
 from ..errors import InputError, RuleError
 from ..money import format_ore, parse_kr
 from ..ops.safety import require_intact
-from .common import open_book, out, year_arg
+from .common import book_and_year, open_book, out, year_arg
 
 
 def register(sub) -> None:
@@ -38,8 +38,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_vouchers)
 
     p = sub.add_parser("balance", help="saldobalans för ett räkenskapsår eller en period")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.add_argument("--from", dest="date_from", help="periodens första dag (ÅÅÅÅ-MM-DD)")
     p.add_argument("--to", dest="date_to", help="periodens sista dag (ÅÅÅÅ-MM-DD)")
     p.set_defaults(func=cmd_balance)

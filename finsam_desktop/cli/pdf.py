@@ -9,14 +9,13 @@ from ..closing.checks import run_checks
 from ..closing.document_checks import require_confirmed_figures
 from ..errors import InputError
 from ..reports.document import build_document
-from .common import heavy, open_book, out, year_arg
+from .common import book_and_year, heavy, open_book, out, year_arg
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the parser."""
     p = sub.add_parser("pdf", help="skriv årsredovisningen (eller en delårsrapport) som PDF")
-    p.add_argument("path", metavar="FIL", help="boken")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p, help="boken")
     p.add_argument("--from", dest="date_from", help="periodens första dag (ÅÅÅÅ-MM-DD), för en delårsrapport")
     p.add_argument("--to", dest="date_to", help="periodens sista dag (ÅÅÅÅ-MM-DD), för en delårsrapport")
     p.add_argument("--tkr", action="store_true", help="belopp i tusental kronor (tkr) i stället för kronor")

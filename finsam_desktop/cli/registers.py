@@ -12,7 +12,7 @@ from ..money import format_ore, parse_kr
 from ..ops import drafts as draft_ops
 from ..ops.registers import save_member, save_project, save_project_owner
 from ..ops.year_proposals import add_year_with_proposals
-from .common import open_book, out, year_arg
+from .common import book_and_year, open_book, out, year_arg
 
 
 def register(sub) -> None:
@@ -34,8 +34,7 @@ def register(sub) -> None:
     members = sub.add_parser("members", help="medlemmar med andel och driftbidrag per år")
     msub = members.add_subparsers(dest="action", metavar="ÅTGÄRD", required=True)
     p = msub.add_parser("list", help="lista medlemmarna och årets driftbidrag")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.set_defaults(func=cmd_members_list)
     for action, helptext in (("add", "lägg till en medlem"), ("change", "ändra en medlem")):
         p = msub.add_parser(action, help=helptext)
@@ -53,8 +52,7 @@ def register(sub) -> None:
     projects = sub.add_parser("insatser", help="insatser med beviljade medel per år")
     psub = projects.add_subparsers(dest="action", metavar="ÅTGÄRD", required=True)
     p = psub.add_parser("list", help="lista insatserna och årets beviljade medel")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.set_defaults(func=cmd_projects_list)
     for action, helptext in (("add", "lägg till en insats"), ("change", "ändra en insats")):
         p = psub.add_parser(action, help=helptext)

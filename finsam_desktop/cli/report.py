@@ -10,14 +10,13 @@ from ..render.json_out import to_json
 from ..render.text import render_text
 from ..reports import build_report, in_tkr
 from ..reports.annual_extras import annual_extras_json
-from .common import open_book, out, year_arg
+from .common import book_and_year, open_book, out, year_arg
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the parser."""
     p = sub.add_parser("report", help="resultaträkning, balansräkning, kassaflödesanalys, noter och nyckeltal")
-    p.add_argument("path", metavar="FIL")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p)
     p.add_argument("--from", dest="date_from", help="periodens första dag (ÅÅÅÅ-MM-DD), t.ex. för delårsrapport")
     p.add_argument("--to", dest="date_to", help="periodens sista dag (ÅÅÅÅ-MM-DD)")
     p.add_argument("--tkr", action="store_true", help="belopp i tusental kronor (varje belopp avrundat för sig)")

@@ -15,7 +15,7 @@ from ..money import format_ore, parse_kr
 from ..ops import attest as attest_ops
 from ..ops import invoices as invoice_ops
 from ..ops import underlag as underlag_ops
-from .common import heavy, open_book, out, year_arg
+from .common import book_and_year, heavy, open_book, out, year_arg, YEAR_HELP
 
 
 def register(sub) -> None:
@@ -24,22 +24,21 @@ def register(sub) -> None:
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--voucher", help="verifikationen, t.ex. ”A 12”")
     target.add_argument("--draft", type=int, help="utkastets nummer")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    p.add_argument("--year", help=YEAR_HELP)
     p.add_argument("files", nargs="+", metavar="FIL")
     p.set_defaults(func=cmd_attach)
 
     p = sub.add_parser("attachments", help="lista underlag, eller skriv ut dem som filer")
     p.add_argument("path", metavar="BOK")
     p.add_argument("--voucher", help="bara verifikationen, t.ex. ”A 12”")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    p.add_argument("--year", help=YEAR_HELP)
     p.add_argument("--extract", metavar="MAPP", help="skriv underlagen namngivna efter verifikation och en "
                                                     "förteckning (index.csv) till mappen")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
     p.set_defaults(func=cmd_attachments)
 
     p = sub.add_parser("attestants", help="attestanter enligt attestordningen (per år)")
-    p.add_argument("path", metavar="BOK")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p, metavar="BOK")
     p.add_argument("--add", metavar="NAMN", help="lägg till en attestant")
     p.add_argument("--role", default="", help="attestantens roll, t.ex. Förbundschef")
     p.add_argument("--limit", metavar="KRONOR", help="beloppsgräns i kronor (utan: ingen gräns)")
@@ -49,19 +48,17 @@ def register(sub) -> None:
     p = sub.add_parser("attest", help="attestera en bokförd verifikation")
     p.add_argument("path", metavar="BOK")
     p.add_argument("--voucher", required=True, help="verifikationen, t.ex. ”A 12”")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    p.add_argument("--year", help=YEAR_HELP)
     p.add_argument("--attestant", required=True, help="attestantens namn (som i registret)")
     p.set_defaults(func=cmd_attest)
 
     p = sub.add_parser("unattested", help="utbetalningar och leverantörsfakturor som inte är attesterade")
-    p.add_argument("path", metavar="BOK")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p, metavar="BOK")
     p.add_argument("--json", action="store_true", help="skriv listan som JSON")
     p.set_defaults(func=cmd_unattested)
 
     p = sub.add_parser("attest-sample", help="internkontroll: stickprov av verifikationer med underlag och attest")
-    p.add_argument("path", metavar="BOK")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p, metavar="BOK")
     p.add_argument("--count", type=int, default=10, help="antal verifikationer (standard 10)")
     p.add_argument("--seed", type=int, help="slumptal (samma ger samma urval); utan: dagens datum")
     p.add_argument("--out", required=True, metavar="MAPP", help="mappen där stickprovet skrivs")

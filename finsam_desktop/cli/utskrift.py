@@ -11,14 +11,13 @@ from pathlib import Path
 
 from ..errors import InputError, RuleError
 from ..reports.printouts import journal_printout, ledger_printout, voucher_printout
-from .common import heavy, open_book, out, year_arg
+from .common import book_and_year, heavy, open_book, out, year_arg
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the parser."""
     p = sub.add_parser("utskrift", help="skriv ut en verifikation, verifikationslistan eller huvudboken som PDF")
-    p.add_argument("path", metavar="FIL", help="boken")
-    p.add_argument("--year", help="räkenskapsår (ÅÅÅÅ); utan: det senaste öppna")
+    book_and_year(p, help="boken")
     kinds = p.add_subparsers(dest="kind", metavar="VAD", required=True, title="vad som skrivs ut")
     v = kinds.add_parser("verifikation", help="en verifikation med rader, vem och när, rättelser och underlag")
     v.add_argument("series", metavar="SERIE", help="verifikationsserie, t.ex. A")
