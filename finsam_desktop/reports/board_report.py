@@ -10,17 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from .charts import Chart, cumulative_chart, insats_chart
-from .prognosis import Prognosis, build_prognosis
-
-SECTION_TITLES = {
-    "intakter": "Verksamhetens intäkter",
-    "insatser": "Insatser",
-    "kansli": "Kansli och personal",
-    "styrelse": "Styrelse",
-    "ovrigt": "Övriga verksamhetskostnader",
-    "finansiellt": "Finansiella poster",
-    "ej_budgeterat": "Ej budgeterat",
-}
+from .prognosis import SECTION_TITLES, Prognosis, build_prognosis
 
 
 @dataclass(frozen=True)

@@ -25,17 +25,9 @@ from ..errors import FinsamError
 from ..money import parse_kr
 from . import keyfigures
 from .ledger import PeriodLedger, compute
-from .prognosis import build_prognosis, equity_floor
+from .prognosis import SECTION_TITLES, build_prognosis, equity_floor
 
 EQUITY_IN_KEY = "budget_eget_kapital_in"
-SECTION_TITLES = {
-    "intakter": "Verksamhetens intäkter",
-    "insatser": "Insatser",
-    "kansli": "Kansli och personal",
-    "styrelse": "Styrelse",
-    "ovrigt": "Övriga verksamhetskostnader",
-    "finansiellt": "Finansiella poster",
-}
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,16 @@ from .ledger import PeriodLedger, compute
 
 FLOOR_KEY = "eget_kapital_golv"
 UNBUDGETED = "ej_budgeterat"
+# The budget's sections in the order reports show them, and the outcome no budget row covers.
+SECTION_TITLES = {
+    "intakter": "Verksamhetens intäkter",
+    "insatser": "Insatser",
+    "kansli": "Kansli och personal",
+    "styrelse": "Styrelse",
+    "ovrigt": "Övriga verksamhetskostnader",
+    "finansiellt": "Finansiella poster",
+    UNBUDGETED: "Ej budgeterat",
+}
 
 
 @dataclass(frozen=True)
