@@ -19,8 +19,20 @@ HISTORY_FIELDS = ("tilldelade_medel", "verksamhetens_intakter", "verksamhetens_k
                   "eget_kapital", "summa_tillgangar", "likvida_medel")
 
 
+class ParticipantCounts:
+    """What deltagare figures give, for any record with women, men and the four ended_*."""
+
+    @property
+    def total(self) -> int:
+        return self.women + self.men
+
+    @property
+    def ended(self) -> int:
+        return self.ended_work + self.ended_studies + self.ended_other_insats + self.ended_other
+
+
 @dataclass(frozen=True)
-class ParticipantFigures:
+class ParticipantFigures(ParticipantCounts):
     """Deltagare of one insats in one year (one age group, '' for the whole insats).
 
     women + men are every deltagare the insats worked with in the year (handlagda
@@ -35,14 +47,6 @@ class ParticipantFigures:
     ended_studies: int = 0
     ended_other_insats: int = 0
     ended_other: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.women + self.men
-
-    @property
-    def ended(self) -> int:
-        return self.ended_work + self.ended_studies + self.ended_other_insats + self.ended_other
 
 
 @dataclass(frozen=True)

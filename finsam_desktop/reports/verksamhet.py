@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..book.annual import ParticipantFigures
+from ..book.annual import ParticipantCounts, ParticipantFigures
 
 INDIVID_KINDS = ("individinriktad",)
 STRUKTUR_KINDS = ("strukturövergripande", "samverkansstödjande")
@@ -45,7 +45,7 @@ class AgeGroupLine:
 
 
 @dataclass(frozen=True)
-class InsatsYear:
+class InsatsYear(ParticipantCounts):
     """One insats in one year: the sums over its age groups, and its cost."""
     year_label: str
     target: int | None
@@ -57,14 +57,6 @@ class InsatsYear:
     ended_other: int
     cost: int                       # öre, from the ledger
     age_groups: tuple[AgeGroupLine, ...] = ()
-
-    @property
-    def total(self) -> int:
-        return self.women + self.men
-
-    @property
-    def ended(self) -> int:
-        return self.ended_work + self.ended_studies + self.ended_other_insats + self.ended_other
 
     @property
     def cost_per_participant(self) -> int | None:
