@@ -99,18 +99,14 @@ class ChainMixin:
         """Link every verifikation and audit line not linked yet (those this transaction
         wrote). Two index lookups when there is nothing to do."""
         c = self.conn
-        last = c.execute("SELECT voucher_id, hash FROM voucher_link ORDER BY voucher_id DESC LIMIT 1").fetchone()
-        last_id, prev = last if last else (0, GENESIS)
-        top = c.execute("SELECT max(id) FROM voucher").fetchone()[0] or 0
-        if top > last_id:
-            c.executemany("INSERT INTO voucher_link (voucher_id, hash) VALUES (?, ?)",
-                          ((head[0], lk) for head, lk in voucher_links(c, last_id, prev)))
-        last = c.execute("SELECT audit_id, hash FROM audit_link ORDER BY audit_id DESC LIMIT 1").fetchone()
-        last_id, prev = last if last else (0, GENESIS)
-        top = c.execute("SELECT max(id) FROM audit_log").fetchone()[0] or 0
-        if top > last_id:
-            c.executemany("INSERT INTO audit_link (audit_id, hash) VALUES (?, ?)",
-                          ((line[0], lk) for line, lk in audit_links(c, last_id, prev)))
+        for link_table, key, table, links in (("voucher_link", "voucher_id", "voucher", voucher_links),
+                                              ("audit_link", "audit_id", "audit_log", audit_links)):
+            last = c.execute(f"SELECT {key}, hash FROM {link_table} ORDER BY {key} DESC LIMIT 1").fetchone()
+            last_id, prev = last if last else (0, GENESIS)
+            top = c.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+            if top > last_id:
+                c.executemany(f"INSERT INTO {link_table} ({key}, hash) VALUES (?, ?)",
+                              ((row[0], lk) for row, lk in links(c, last_id, prev)))
 
     def _record_seal(self, year_id: int, event: str) -> str:
         """Write a close (with the seal of the year's content) or reopen event and its
